@@ -1,0 +1,167 @@
+// The vpclab layout language. See docs/language.md for the reference and
+// ../shared/LANGUAGE.md for the contract this grammar implements.
+//
+// Statements end at a newline or ';'. A ',' swallows the newlines after it, so a
+// list may be continued on the next line. Keywords are reserved and lower case;
+// units (MB GB TB PB USD) are upper case.
+grammar Vpc;
+
+// ------------------------------------------------------------------ parser
+
+program : sep* (item (sep+ item)*)? sep* EOF ;
+
+sep : NL | SEMI ;
+
+item
+    : REGION name                                   # regionItem
+    | HOURS number                                  # hoursItem
+    | PRICE name money                              # priceItem
+    | PRICES STRING                                 # pricesItem
+    | LAYOUT name (EXTENDS name)? block             # layoutItem
+    | USE name                                      # useItem
+    | stmt                                          # stmtItem
+    | query                                         # queryItem
+    ;
+
+block : LBRACE sep* (stmt (sep+ stmt)*)? sep* RBRACE ;
+
+stmt
+    : VPC CIDR_KW cidr                              # vpcCidrStmt
+    | VPC DNS HOSTNAMES? onOff                      # vpcDnsStmt
+    | AZ az SUBNET kind=(PRIVATE | PUBLIC) name? (CIDR_KW cidr)?   # subnetStmt
+    | ENDPOINT nameList IN placeList endpointOpt*   # endpointStmt
+    | NO ENDPOINT nameList                          # noEndpointStmt
+    | GATEWAY nameList                              # gatewayStmt
+    | NO GATEWAY nameList                           # noGatewayStmt
+    | NAT IN azList                                 # natStmt
+    | NO NAT (IN azList)?                           # noNatStmt
+    | INSTANCE name IN name (COUNT number)? (NEEDS destList)?      # instanceStmt
+    | NO INSTANCE nameList                          # noInstanceStmt
+    | TRAFFIC source ARROW dest quantity            # trafficStmt
+    | NO TRAFFIC source ARROW dest                  # noTrafficStmt
+    ;
+
+endpointOpt
+    : PRIVATE_DNS onOff                             # privateDnsOpt
+    | ALLOW allowList                               # allowOpt
+    ;
+
+query
+    : CHECK name?                                   # checkQuery
+    | REACH name ARROW dest (IN name)?              # reachQuery
+    | RESOLVE name (FROM name)? (IN name)?           # resolveQuery
+    | FAIL AZ azList (IN name)?                     # failQuery
+    | RESILIENCE name?                              # resilienceQuery
+    | COST name?                                    # costQuery
+    | COMPARE nameList                              # compareQuery
+    | CHART what=(COST | RESILIENCE) nameList (TO STRING)?          # chartQuery
+    | SWEEP TRAFFIC quantity DOTDOT quantity (STEP quantity)? OVER nameList (TO STRING)?  # sweepQuery
+    | EXPECT name REACHES (dest (IN name)?)?        # expectReachesQuery
+    | EXPECT name? SURVIVES AZ FAILURE              # expectSurvivesQuery
+    | EXPECT COST name? cmp costTerm                # expectCostQuery
+    ;
+
+costTerm : money | COST name? ;
+
+cmp : LT | LE | GT | GE ;
+
+onOff : ON | OFF ;
+source : name | STAR ;
+dest : name | INTERNET ;
+destList : dest (COMMA dest)* ;
+az : AZ_SHORT | NAME ;
+azList : az (COMMA az)* ;
+place : AZ_SHORT | NAME ;
+placeList : place (COMMA place)* ;
+allow : cidr | name ;
+allowList : allow (COMMA allow)* ;
+nameList : name (COMMA name)* ;
+name : NAME ;
+cidr : CIDR ;
+number : NUMBER ;
+quantity : NUMBER unit=(MB | GB | TB | PB)? ;
+money : NUMBER USD? | DOLLAR NUMBER ;
+
+// ------------------------------------------------------------------ lexer
+
+REGION      : 'region' ;
+HOURS       : 'hours' ;
+PRICES      : 'prices' ;
+PRICE       : 'price' ;
+LAYOUT      : 'layout' ;
+EXTENDS     : 'extends' ;
+USE         : 'use' ;
+VPC         : 'vpc' ;
+CIDR_KW     : 'cidr' ;
+DNS         : 'dns' ;
+HOSTNAMES   : 'hostnames' ;
+ON          : 'on' ;
+OFF         : 'off' ;
+AZ          : 'az' ;
+SUBNET      : 'subnet' ;
+PRIVATE_DNS : 'private-dns' ;
+PRIVATE     : 'private' ;
+PUBLIC      : 'public' ;
+ENDPOINT    : 'endpoint' ;
+NO          : 'no' ;
+GATEWAY     : 'gateway' ;
+NAT         : 'nat' ;
+INSTANCE    : 'instance' ;
+COUNT       : 'count' ;
+NEEDS       : 'needs' ;
+TRAFFIC     : 'traffic' ;
+INTERNET    : 'internet' ;
+ALLOW       : 'allow' ;
+IN          : 'in' ;
+CHECK       : 'check' ;
+REACH       : 'reach' ;
+REACHES     : 'reaches' ;
+RESOLVE     : 'resolve' ;
+FROM        : 'from' ;
+FAIL        : 'fail' ;
+FAILURE     : 'failure' ;
+RESILIENCE  : 'resilience' ;
+COST        : 'cost' ;
+COMPARE     : 'compare' ;
+CHART       : 'chart' ;
+TO          : 'to' ;
+SWEEP       : 'sweep' ;
+STEP        : 'step' ;
+OVER        : 'over' ;
+EXPECT      : 'expect' ;
+SURVIVES    : 'survives' ;
+
+MB  : 'MB' ;
+GB  : 'GB' ;
+TB  : 'TB' ;
+PB  : 'PB' ;
+USD : 'USD' ;
+
+CIDR     : DIGIT+ '.' DIGIT+ '.' DIGIT+ '.' DIGIT+ '/' DIGIT+ ;
+AZ_SHORT : DIGIT [a-z] ;
+NUMBER   : DIGIT+ ('.' DIGIT+)? | '.' DIGIT+ ;
+NAME     : [a-zA-Z_] ([a-zA-Z0-9_.-]* [a-zA-Z0-9_])? ;
+STRING   : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
+
+ARROW  : '->' ;
+DOTDOT : '..' ;
+LE     : '<=' ;
+GE     : '>=' ;
+LT     : '<' ;
+GT     : '>' ;
+STAR   : '*' ;
+DOLLAR : '$' ;
+LBRACE : '{' ;
+RBRACE : '}' ;
+SEMI   : ';' ;
+// a comma continues the statement on the next line: it swallows blanks, comments and newlines
+COMMA  : ',' ([ \t\r\n] | '#' ~[\r\n]*)* ;
+
+NL      : '\r'? '\n' | '\r' ;
+COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
+WS      : [ \t\f]+ -> channel(HIDDEN) ;
+
+// anything else is one bad character, reported by the lexer's error handler
+BAD : . ;
+
+fragment DIGIT : [0-9] ;

@@ -1,0 +1,235 @@
+package dev.vpclab.lang;
+
+import dev.vpclab.lang.antlr.VpcLexer;
+import dev.vpclab.lang.antlr.VpcParser;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * Turns ANTLR's syntax errors into messages a user can act on ("expected 'private' or 'public'",
+ * "did you mean 'endpoint'?", "units are upper case: GB") and stops after {@link
+ * Diagnostics#LIMIT} errors so that binary garbage does not take long.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+  /** Thrown to stop parsing once enough errors were reported. */
+  static final class TooMany extends RuntimeException {
+    TooMany() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final SourceFile source;
+  private final Diagnostics diagnostics;
+  private int reported;
+
+  SyntaxErrors(SourceFile source, Diagnostics diagnostics) {
+    this.source = source;
+    this.diagnostics = diagnostics;
+  }
+
+  DefaultErrorStrategy strategy() {
+    return new Strategy();
+  }
+
+  @Override
+  public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
+      int charPositionInLine, String msg, RecognitionException e) {
+    // every report goes through Strategy, which adds the diagnostic itself
+  }
+
+  private void report(Token t, String message, String hint) {
+    diagnostics.error(source, span(t), message, hint);
+    if (++reported >= Diagnostics.LIMIT) {
+      diagnostics.error(source, span(t), "too many errors; stopped reading here", null);
+      throw new TooMany();
+    }
+  }
+
+  private Span span(Token t) {
+    if (t.getType() == Token.EOF) {
+      // point just past the last character
+      int line = Math.max(1, source.lineCount());
+      String last = source.line(line);
+      return new Span(source.text().length(), 1, line, last.length() + 1);
+    }
+    int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
+    if (t.getType() == VpcLexer.NL) {
+      len = 1;
+    }
+    return new Span(Math.max(0, t.getStartIndex()), len, t.getLine(), t.getCharPositionInLine() + 1);
+  }
+
+  private final class Strategy extends DefaultErrorStrategy {
+    @Override
+    protected void reportNoViableAlternative(Parser p, NoViableAltException e) {
+      Token t = e.getOffendingToken();
+      explain(p, t, p.getExpectedTokens(), e.getStartToken() == t);
+    }
+
+    @Override
+    protected void reportInputMismatch(Parser p, InputMismatchException e) {
+      explain(p, e.getOffendingToken(), e.getExpectedTokens(), false);
+    }
+
+    @Override
+    protected void reportUnwantedToken(Parser p) {
+      if (inErrorRecoveryMode(p)) {
+        return;
+      }
+      beginErrorCondition(p);
+      explain(p, p.getCurrentToken(), getExpectedTokens(p), false);
+    }
+
+    @Override
+    protected void reportMissingToken(Parser p) {
+      if (inErrorRecoveryMode(p)) {
+        return;
+      }
+      beginErrorCondition(p);
+      explain(p, p.getCurrentToken(), getExpectedTokens(p), false);
+    }
+  }
+
+  private void explain(Parser p, Token t, IntervalSet expected, boolean atStart) {
+    String found = describe(t);
+    List<String> wanted = expectedNames(expected);
+    String text = t.getText() == null ? "" : t.getText();
+    boolean statementStart = p.getContext() instanceof VpcParser.ItemContext
+        || p.getContext() instanceof VpcParser.ProgramContext
+        || p.getContext() instanceof VpcParser.BlockContext
+        || p.getContext() instanceof VpcParser.StmtContext && atStart && t.getType() == VpcLexer.NAME;
+
+    if (t.getType() == VpcLexer.BAD) {
+      report(t, "unexpected character " + found, badCharHint(text));
+      return;
+    }
+    if (t.getType() == VpcLexer.NAME && expected.contains(VpcLexer.GB) && isUnit(text)) {
+      report(t, "unexpected " + found, "units are upper case: " + text.toUpperCase(Locale.ROOT));
+      return;
+    }
+    if (t.getType() == VpcLexer.NAME && statementStart && !expected.contains(VpcLexer.NAME)) {
+      String hint = Suggest.didYouMean(text, Keywords.STATEMENT_STARTS);
+      report(t, "unknown statement " + found,
+          hint != null ? hint : "a statement starts with one of: " + String.join(", ", Keywords.STATEMENT_STARTS));
+      return;
+    }
+    if (Keywords.isKeyword(text) && expected.contains(VpcLexer.NAME)) {
+      report(t, "'" + text + "' is a keyword and cannot be used as a name",
+          "choose another name, such as '" + text + "-1'");
+      return;
+    }
+    String hint = null;
+    if (t.getType() == VpcLexer.NAME) {
+      List<String> keywordsWanted = new ArrayList<>();
+      for (String w : wanted) {
+        if (w.startsWith("'")) {
+          keywordsWanted.add(w.substring(1, w.length() - 1));
+        }
+      }
+      hint = Suggest.didYouMean(text, keywordsWanted);
+    }
+    if (t.getType() == VpcLexer.LBRACE && wanted.isEmpty()) {
+      hint = "only 'layout NAME { ... }' opens a block";
+    }
+    String message;
+    if (wanted.isEmpty()) {
+      message = "unexpected " + found;
+    } else {
+      message = "expected " + joinOr(wanted) + ", found " + found;
+    }
+    report(t, message, hint);
+  }
+
+  private static boolean isUnit(String s) {
+    String u = s.toUpperCase(Locale.ROOT);
+    return !s.equals(u) && Set.of("MB", "GB", "TB", "PB").contains(u);
+  }
+
+  private static String badCharHint(String text) {
+    if (text.equals("\"")) {
+      return "a string needs its closing quote on the same line";
+    }
+    if (text.equals("=")) {
+      return "comparisons are < <= > >=; settings need no '=' (hours 730)";
+    }
+    return null;
+  }
+
+  private static String describe(Token t) {
+    if (t.getType() == Token.EOF) {
+      return "end of input";
+    }
+    if (t.getType() == VpcLexer.NL) {
+      return "end of line";
+    }
+    String text = t.getText();
+    if (t.getType() == VpcLexer.BAD && !text.isEmpty()) {
+      char c = text.charAt(0);
+      if (Character.isISOControl(c) || c == '\uFFFD' || Character.isWhitespace(c)) {
+        return String.format(Locale.ROOT, "U+%04X", (int) c);
+      }
+    }
+    if (text.length() > 40) {
+      text = text.substring(0, 37) + "...";
+    }
+    if (t.getType() == VpcLexer.COMMA) {
+      text = ",";
+    }
+    return "'" + text + "'";
+  }
+
+  /** Human names for the expected tokens, or an empty list when there are too many to help. */
+  private static List<String> expectedNames(IntervalSet set) {
+    Set<String> out = new LinkedHashSet<>();
+    if (set == null) {
+      return List.of();
+    }
+    for (int type : set.toList()) {
+      String n = displayName(type);
+      if (n != null) {
+        out.add(n);
+      }
+    }
+    if (out.size() > 6) {
+      return List.of();
+    }
+    return new ArrayList<>(out);
+  }
+
+  static String displayName(int type) {
+    return switch (type) {
+      case Token.EOF -> "end of input";
+      case VpcLexer.NL, VpcLexer.SEMI -> "end of statement";
+      case VpcLexer.NAME -> "a name";
+      case VpcLexer.NUMBER -> "a number";
+      case VpcLexer.CIDR -> "a CIDR such as 10.0.1.0/24";
+      case VpcLexer.AZ_SHORT -> "an AZ such as 1a";
+      case VpcLexer.STRING -> "a quoted file name";
+      case VpcLexer.COMMA -> "','";
+      case VpcLexer.BAD, VpcLexer.WS, VpcLexer.COMMENT -> null;
+      default -> {
+        String literal = VpcLexer.VOCABULARY.getLiteralName(type);
+        yield literal == null ? null : literal;
+      }
+    };
+  }
+
+  private static String joinOr(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+  }
+}

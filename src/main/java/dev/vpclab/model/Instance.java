@@ -1,0 +1,19 @@
+package dev.vpclab.model;
+
+import dev.vpclab.lang.Span;
+import java.util.List;
+
+/**
+ * An EC2 instance, task or pod ({@code count} of them alike) in a subnet. {@code needs} is every
+ * service it must reach, sorted: the declared needs with bundles expanded, plus every destination
+ * of its traffic (including {@code internet}).
+ */
+public record Instance(String name, Subnet subnet, int count, List<String> needs, Span span) {
+  public Instance {
+    needs = List.copyOf(needs);
+  }
+
+  public String az() {
+    return subnet.az();
+  }
+}

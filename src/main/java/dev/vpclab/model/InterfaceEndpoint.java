@@ -1,0 +1,32 @@
+package dev.vpclab.model;
+
+import dev.vpclab.lang.Span;
+import java.util.List;
+
+/**
+ * An interface endpoint (PrivateLink) for one service: one ENI per chosen subnet (at most one per
+ * AZ), private DNS on or off, and its security group's inbound rules. {@code defaultAllow} is true
+ * when no allow list was given, so the group admits the whole VPC CIDR.
+ */
+public record InterfaceEndpoint(String service, List<Eni> enis, boolean privateDns,
+    List<AllowRule> allow, boolean defaultAllow, Span span) {
+  public InterfaceEndpoint {
+    enis = List.copyOf(enis);
+    allow = List.copyOf(allow);
+  }
+
+  /** The AZs the ENIs sit in, in order. */
+  public List<String> azs() {
+    return enis.stream().map(Eni::az).toList();
+  }
+
+  /** Whether the security group admits TCP 443 from every address of {@code source}. */
+  public boolean admits(Cidr source) {
+    for (AllowRule rule : allow) {
+      if (rule.cidr().contains(source)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,681 @@
+package dev.vpclab.model;
+
+import dev.vpclab.lang.Ast;
+import dev.vpclab.lang.Ast.Name;
+import dev.vpclab.lang.Diagnostics;
+import dev.vpclab.lang.SourceFile;
+import dev.vpclab.lang.Span;
+import dev.vpclab.lang.Suggest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Validates a {@link LayoutDef} and builds its {@link Layout}. Order inside a layout does not
+ * matter: subnets are gathered first, then everything that refers to them. A later statement for
+ * the same endpoint service, instance or traffic pair replaces the earlier one. Every problem is
+ * reported to the diagnostics, located at the statement that caused it; the build goes on so that
+ * all problems are seen at once.
+ */
+public final class LayoutBuilder {
+  /** At most this many instances of one kind ({@code count}). */
+  public static final int MAX_COUNT = 1_000_000;
+  /** At most this much traffic on one line: 1024 PB a month. */
+  public static final BigDecimal MAX_GB = BigDecimal.valueOf(1024L * 1024 * 1024);
+  /** The interface endpoints a VPC may have before AWS needs a quota increase. */
+  public static final int ENDPOINT_QUOTA = 50;
+
+  private static final int FIRST_ENI_OFFSET = 10;
+  private static final int NAT_OFFSET = 4;
+
+  private final LayoutDef def;
+  private final Diagnostics diagnostics;
+  private final Region region;
+
+  private LayoutBuilder(LayoutDef def, Diagnostics diagnostics) {
+    this.def = def;
+    this.diagnostics = diagnostics;
+    this.region = def.region();
+  }
+
+  /** The layout, or empty when it has errors (all of them reported). */
+  public static Optional<Layout> build(LayoutDef def, Diagnostics diagnostics) {
+    int before = diagnostics.errorCount();
+    Layout layout = new LayoutBuilder(def, diagnostics).build();
+    return diagnostics.errorCount() > before ? Optional.empty() : Optional.of(layout);
+  }
+
+  private void error(SourceFile src, Span span, String message, String hint) {
+    diagnostics.error(src, span, message, hint);
+  }
+
+  private void warning(SourceFile src, Span span, String message, String hint) {
+    diagnostics.warning(src, span, message, hint);
+  }
+
+  private Layout build() {
+    Vpc vpc = vpc();
+    Map<String, Subnet> subnets = subnets(vpc);
+    List<InterfaceEndpoint> endpoints = endpoints(vpc, subnets);
+    List<GatewayEndpoint> gateways = gateways();
+    List<NatGateway> nats = nats(subnets);
+    Map<String, Ast.InstanceDecl> instanceDecls = instanceDecls();
+    List<Traffic> traffic = traffic(instanceDecls);
+    List<Instance> instances = instances(instanceDecls, subnets, traffic);
+    assignAddresses(endpoints, nats);
+    return new Layout(def.name(), region, vpc, new ArrayList<>(subnets.values()),
+        withAddresses(endpoints), gateways, natsWithAddresses(nats), instances, traffic);
+  }
+
+  // ------------------------------------------------------------------ vpc
+
+  private Vpc vpc() {
+    Cidr cidr = Vpc.DEFAULT_CIDR;
+    boolean support = true;
+    boolean hostnames = true;
+    for (SourcedStmt s : def.stmts()) {
+      if (s.stmt() instanceof Ast.VpcCidr v) {
+        Cidr c = cidr(s.source(), v.cidr());
+        if (c != null) {
+          if (c.prefix() < 16 || c.prefix() > 28) {
+            error(s.source(), v.cidr().span(), "a VPC CIDR must be between /16 and /28",
+                "for example: vpc cidr 10.0.0.0/16");
+          } else {
+            cidr = c;
+          }
+        }
+      } else if (s.stmt() instanceof Ast.VpcDns d) {
+        if (d.hostnames()) {
+          hostnames = d.on();
+        } else {
+          support = d.on();
+        }
+      }
+    }
+    return new Vpc(cidr, support, hostnames);
+  }
+
+  private Cidr cidr(SourceFile src, Ast.CidrText text) {
+    try {
+      return Cidr.parse(text.text());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      error(src, text.span(), "invalid CIDR " + text.text() + ": " + e.getMessage(), null);
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ subnets
+
+  /** The full AZ name, or null after reporting why the name is not an AZ of this Region. */
+  private String az(SourceFile src, Name name) {
+    Optional<String> full = region.fullAz(name.text());
+    if (full.isPresent()) {
+      return full.get();
+    }
+    String azList = String.join(", ", region.shortAzs());
+    Optional<String> other = Region.regionOfAz(name.text());
+    if (other.isPresent() && !other.get().equals(region.code())) {
+      error(src, name.span(), "AZ " + name.text() + " is in " + other.get() + ", not in "
+          + region.code(), "this layout's Region is " + region.code() + " (AZs " + azList
+          + "); set 'region " + other.get() + "' before the layout to use it");
+    } else if (name.text().length() == 2 && name.text().charAt(0) != region.digit()) {
+      error(src, name.span(), "AZ " + name.text() + " is not in " + region.code(),
+          "the AZs of " + region.code() + " are " + azList);
+    } else {
+      error(src, name.span(), "unknown AZ " + name.text() + " in " + region.code(),
+          "the AZs of " + region.code() + " are " + azList);
+    }
+    return null;
+  }
+
+  private Map<String, Subnet> subnets(Vpc vpc) {
+    Map<String, Subnet> byName = new LinkedHashMap<>();
+    Map<String, SourcedStmt> declaredAt = new LinkedHashMap<>();
+    List<Object[]> auto = new ArrayList<>(); // {name, az, isPublic, span}
+    for (SourcedStmt s : def.stmts()) {
+      if (!(s.stmt() instanceof Ast.SubnetDecl d)) {
+        continue;
+      }
+      String az = az(s.source(), d.az());
+      if (az == null) {
+        continue;
+      }
+      String kind = d.isPublic() ? "public" : "private";
+      String name = d.name() != null ? d.name().text() : kind + "-" + region.shortAz(az);
+      Span nameSpan = d.name() != null ? d.name().span() : d.span();
+      if (d.name() != null && Region.looksLikeAz(name)) {
+        error(s.source(), nameSpan, "a subnet cannot be named like an AZ: " + name,
+            "choose a name such as app-" + name);
+        continue;
+      }
+      Cidr cidr = null;
+      if (d.cidr() != null) {
+        cidr = cidr(s.source(), d.cidr());
+        if (cidr == null) {
+          continue;
+        }
+        if (cidr.prefix() < 16 || cidr.prefix() > 28) {
+          error(s.source(), d.cidr().span(), "a subnet CIDR must be between /16 and /28", null);
+          continue;
+        }
+        if (!vpc.cidr().contains(cidr)) {
+          error(s.source(), d.cidr().span(), "subnet " + name + " (" + cidr
+              + ") is outside the VPC CIDR " + vpc.cidr(),
+              "pick a block inside " + vpc.cidr() + ", or change it with: vpc cidr ...");
+          continue;
+        }
+      }
+      Subnet existing = byName.get(name);
+      if (existing != null) {
+        boolean same = existing.az().equals(az) && existing.isPublic() == d.isPublic()
+            && (cidr == null || cidr.equals(existing.cidr()));
+        if (!same) {
+          SourcedStmt first = declaredAt.get(name);
+          error(s.source(), nameSpan, "subnet " + name + " is declared twice",
+              "first declared at " + first.source().name() + ":" + first.stmt().span().line()
+                  + (d.name() == null ? "; give this one a name: az " + d.az().text()
+                      + " subnet " + kind + " NAME" : ""));
+        }
+        continue;
+      }
+      if (cidr != null) {
+        for (Subnet other : byName.values()) {
+          if (other.cidr() != null && other.cidr().overlaps(cidr)) {
+            error(s.source(), d.cidr().span(), "subnet " + name + " (" + cidr
+                + ") overlaps subnet " + other.name() + " (" + other.cidr() + ")",
+                freeBlockHint(vpc, byName.values(), cidr.prefix()));
+            cidr = null;
+            break;
+          }
+        }
+        if (cidr == null) {
+          continue;
+        }
+      }
+      // subnets without a CIDR get one after all explicit ones are known
+      byName.put(name, new Subnet(name, az, cidr, d.isPublic(), cidr == null, d.span()));
+      declaredAt.put(name, s);
+    }
+    // automatic CIDRs: the next free /24 of the VPC, counting from its second /24
+    Map<String, Subnet> result = new LinkedHashMap<>();
+    List<Cidr> taken = new ArrayList<>();
+    for (Subnet sn : byName.values()) {
+      if (sn.cidr() != null) {
+        taken.add(sn.cidr());
+      }
+    }
+    for (Subnet sn : byName.values()) {
+      if (sn.cidr() != null) {
+        result.put(sn.name(), sn);
+        continue;
+      }
+      Cidr free = nextFree24(vpc.cidr(), taken);
+      if (free == null) {
+        SourcedStmt at = declaredAt.get(sn.name());
+        error(at.source(), at.stmt().span(), "no free /24 left in the VPC CIDR " + vpc.cidr()
+            + " for subnet " + sn.name(), "give the subnet a CIDR: az ... subnet ... "
+            + sn.name() + " cidr A.B.C.D/N");
+        continue;
+      }
+      taken.add(free);
+      result.put(sn.name(), new Subnet(sn.name(), sn.az(), free, sn.isPublic(), true, sn.span()));
+    }
+    return result;
+  }
+
+  static Cidr nextFree24(Cidr vpc, List<Cidr> taken) {
+    if (vpc.prefix() > 24) {
+      return null;
+    }
+    long blocks = 1L << (24 - vpc.prefix());
+    for (long k = 1; k <= blocks; k++) {
+      long index = k % blocks; // 1, 2, ..., then 0 last
+      Cidr candidate = new Cidr(vpc.base() + (index << 8), 24);
+      boolean free = true;
+      for (Cidr t : taken) {
+        if (t.overlaps(candidate)) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static String freeBlockHint(Vpc vpc, java.util.Collection<Subnet> subnets, int prefix) {
+    List<Cidr> taken = subnets.stream().map(Subnet::cidr).filter(c -> c != null).toList();
+    if (prefix == 24) {
+      Cidr free = nextFree24(vpc.cidr(), taken);
+      if (free != null) {
+        return "the next free /24 is " + free;
+      }
+    }
+    return "leave out 'cidr' and vpclab picks the next free /24";
+  }
+
+  // ------------------------------------------------------------------ endpoints
+
+  private record EndpointPlan(String service, List<Subnet> subnets, boolean privateDns,
+      List<AllowRule> allow, boolean defaultAllow, Span span) {}
+
+  private List<InterfaceEndpoint> endpoints(Vpc vpc, Map<String, Subnet> subnets) {
+    Map<String, EndpointPlan> plans = new TreeMap<>();
+    for (SourcedStmt s : def.stmts()) {
+      SourceFile src = s.source();
+      if (s.stmt() instanceof Ast.EndpointDecl d) {
+        List<Subnet> placed = placements(src, d, subnets);
+        List<AllowRule> allow = new ArrayList<>();
+        boolean defaultAllow = d.allow() == null;
+        if (defaultAllow) {
+          allow.add(new AllowRule("vpc", vpc.cidr()));
+        } else {
+          for (Ast.AllowEntry e : d.allow()) {
+            if (e.cidr() != null) {
+              Cidr c = cidr(src, e.cidr());
+              if (c != null) {
+                allow.add(new AllowRule(c.toString(), c));
+              }
+            } else {
+              Subnet sn = subnets.get(e.subnet().text());
+              if (sn == null) {
+                unknownSubnet(src, e.subnet(), subnets);
+              } else {
+                allow.add(new AllowRule(sn.name(), sn.cidr()));
+              }
+            }
+          }
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (Name service : d.services()) {
+          if (!seen.add(service.text())) {
+            warning(src, service.span(), "service " + service.text() + " is listed twice", null);
+            continue;
+          }
+          checkService(src, service, true);
+          if (placed != null) {
+            plans.put(service.text(), new EndpointPlan(service.text(), placed,
+                d.privateDns() == null || d.privateDns(), allow, defaultAllow, d.span()));
+          }
+        }
+      } else if (s.stmt() instanceof Ast.NoEndpoint n) {
+        for (Name service : n.services()) {
+          if (plans.remove(service.text()) == null) {
+            warning(src, service.span(), "there is no endpoint " + service.text() + " to remove",
+                Suggest.didYouMean(service.text(), plans.keySet()));
+          }
+        }
+      }
+    }
+    List<InterfaceEndpoint> out = new ArrayList<>();
+    for (EndpointPlan p : plans.values()) {
+      List<Eni> enis = new ArrayList<>();
+      for (Subnet sn : p.subnets()) {
+        enis.add(new Eni(sn, null));
+      }
+      enis.sort(Comparator.comparing(Eni::az));
+      out.add(new InterfaceEndpoint(p.service(), enis, p.privateDns(), p.allow(),
+          p.defaultAllow(), p.span()));
+    }
+    if (out.size() > ENDPOINT_QUOTA) {
+      diagnostics.warning(def.source(), def.span(), "layout " + def.name() + " has " + out.size()
+          + " interface endpoints; a VPC may have " + ENDPOINT_QUOTA + " before AWS needs a quota "
+          + "increase", "request an increase of 'Interface VPC endpoints per VPC'");
+    }
+    return out;
+  }
+
+  /** The subnets an endpoint's ENIs go in, or null after reporting a problem. */
+  private List<Subnet> placements(SourceFile src, Ast.EndpointDecl d, Map<String, Subnet> subnets) {
+    Map<String, Subnet> byAz = new TreeMap<>();
+    boolean ok = true;
+    for (Name place : d.places()) {
+      Subnet chosen;
+      if (Region.looksLikeAz(place.text())) {
+        String az = az(src, place);
+        if (az == null) {
+          ok = false;
+          continue;
+        }
+        chosen = subnetIn(az, subnets);
+        if (chosen == null) {
+          error(src, place.span(), "no subnet in AZ " + place.text() + " for endpoint "
+              + d.services().get(0).text(), "add: az " + place.text() + " subnet private");
+          ok = false;
+          continue;
+        }
+      } else {
+        chosen = subnets.get(place.text());
+        if (chosen == null) {
+          unknownSubnet(src, place, subnets);
+          ok = false;
+          continue;
+        }
+      }
+      Subnet before = byAz.put(chosen.az(), chosen);
+      if (before != null && !before.name().equals(chosen.name())) {
+        error(src, place.span(), "endpoint " + d.services().get(0).text()
+            + " has two subnets in AZ " + region.shortAz(chosen.az()) + " (" + before.name()
+            + " and " + chosen.name() + ")", "AWS allows one subnet per AZ for an endpoint");
+        ok = false;
+      }
+    }
+    return ok ? new ArrayList<>(byAz.values()) : null;
+  }
+
+  /** The subnet an endpoint or NAT takes in an AZ: the first private one declared, else any. */
+  private static Subnet subnetIn(String az, Map<String, Subnet> subnets) {
+    Subnet any = null;
+    for (Subnet s : subnets.values()) {
+      if (s.az().equals(az)) {
+        if (!s.isPublic()) {
+          return s;
+        }
+        if (any == null) {
+          any = s;
+        }
+      }
+    }
+    return any;
+  }
+
+  private void unknownSubnet(SourceFile src, Name name, Map<String, Subnet> subnets) {
+    String hint = Suggest.didYouMean(name.text(), subnets.keySet());
+    if (hint == null) {
+      hint = subnets.isEmpty() ? "declare one first: az 1a subnet private " + name.text()
+          : "the subnets are: " + String.join(", ", subnets.keySet());
+    }
+    error(src, name.span(), "unknown subnet " + name.text(), hint);
+  }
+
+  private void checkService(SourceFile src, Name service, boolean interfaceEndpoint) {
+    String s = service.text();
+    if (Services.BUNDLES.containsKey(s)) {
+      error(src, service.span(), s + " is a bundle, not a service",
+          "write its services: " + String.join(", ", Services.BUNDLES.get(s).stream()
+              .filter(x -> !interfaceEndpoint || !Services.GATEWAY.contains(x)).toList()));
+      return;
+    }
+    if (!Services.isKnown(s)) {
+      String hint = Suggest.didYouMean(s, Services.KNOWN);
+      warning(src, service.span(), "vpclab does not know the service " + s,
+          hint != null ? hint : "it is taken as com.amazonaws." + region.code() + "." + s);
+    }
+  }
+
+  // ------------------------------------------------------------------ gateways and NAT
+
+  private List<GatewayEndpoint> gateways() {
+    Map<String, GatewayEndpoint> out = new TreeMap<>();
+    for (SourcedStmt s : def.stmts()) {
+      if (s.stmt() instanceof Ast.GatewayDecl g) {
+        for (Name service : g.services()) {
+          if (!Services.GATEWAY.contains(service.text())) {
+            error(s.source(), service.span(), "there is no gateway endpoint for " + service.text()
+                + "; only s3 and dynamodb have one", Services.GATEWAY.contains(
+                    Suggest.nearest(service.text(), Services.GATEWAY))
+                    ? Suggest.didYouMean(service.text(), Services.GATEWAY)
+                    : "use an interface endpoint: endpoint " + service.text() + " in 1a");
+            continue;
+          }
+          out.put(service.text(), new GatewayEndpoint(service.text(), g.span()));
+        }
+      } else if (s.stmt() instanceof Ast.NoGateway g) {
+        for (Name service : g.services()) {
+          if (out.remove(service.text()) == null) {
+            warning(s.source(), service.span(), "there is no gateway " + service.text()
+                + " to remove", null);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  private List<NatGateway> nats(Map<String, Subnet> subnets) {
+    Map<String, NatGateway> byAz = new TreeMap<>();
+    for (SourcedStmt s : def.stmts()) {
+      if (s.stmt() instanceof Ast.NatDecl n) {
+        for (Name azName : n.azs()) {
+          String az = az(s.source(), azName);
+          if (az == null) {
+            continue;
+          }
+          Subnet pub = null;
+          for (Subnet sn : subnets.values()) {
+            if (sn.az().equals(az) && sn.isPublic()) {
+              pub = sn;
+              break;
+            }
+          }
+          if (pub == null) {
+            error(s.source(), azName.span(), "no public subnet in AZ " + azName.text()
+                + " for the NAT gateway", "add: az " + azName.text() + " subnet public");
+            continue;
+          }
+          byAz.put(az, new NatGateway(pub, null, n.span()));
+        }
+      } else if (s.stmt() instanceof Ast.NoNat n) {
+        if (n.azs().isEmpty()) {
+          byAz.clear();
+        }
+        for (Name azName : n.azs()) {
+          String az = az(s.source(), azName);
+          if (az != null && byAz.remove(az) == null) {
+            warning(s.source(), azName.span(), "there is no NAT gateway in " + azName.text()
+                + " to remove", null);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(byAz.values());
+  }
+
+  // ------------------------------------------------------------------ instances and traffic
+
+  private Map<String, Ast.InstanceDecl> instanceDecls() {
+    Map<String, Ast.InstanceDecl> decls = new LinkedHashMap<>();
+    for (SourcedStmt s : def.stmts()) {
+      if (s.stmt() instanceof Ast.InstanceDecl d) {
+        decls.remove(d.name().text()); // a redeclaration moves to the end, replacing the first
+        decls.put(d.name().text(), d);
+        sources.put(d, s.source());
+      } else if (s.stmt() instanceof Ast.NoInstance n) {
+        for (Name name : n.names()) {
+          if (decls.remove(name.text()) == null) {
+            warning(s.source(), name.span(), "there is no instance " + name.text() + " to remove",
+                Suggest.didYouMean(name.text(), decls.keySet()));
+          } else {
+            removedInstances.add(name.text());
+          }
+        }
+      }
+    }
+    return decls;
+  }
+
+  private final Map<Ast.Stmt, SourceFile> sources = new java.util.IdentityHashMap<>();
+  private final Set<String> removedInstances = new TreeSet<>();
+
+  private List<Traffic> traffic(Map<String, Ast.InstanceDecl> instances) {
+    Map<String, Traffic> byPair = new LinkedHashMap<>();
+    for (SourcedStmt s : def.stmts()) {
+      SourceFile src = s.source();
+      if (s.stmt() instanceof Ast.TrafficDecl t) {
+        String source = t.fromAll() ? null : t.source().text();
+        if (source != null && !instances.containsKey(source)) {
+          if (removedInstances.contains(source)) {
+            continue; // 'no instance' removes the instance's traffic too
+          }
+          unknownInstance(src, t.source(), instances.keySet());
+          continue;
+        }
+        String dest = t.dest().text();
+        if (!dest.equals(Services.INTERNET)) {
+          if (Services.BUNDLES.containsKey(dest)) {
+            error(src, t.dest().span(), "traffic goes to a service, not to the bundle " + dest,
+                "name one of its services: " + String.join(", ", Services.BUNDLES.get(dest)));
+            continue;
+          }
+          checkService(src, t.dest(), false);
+        }
+        BigDecimal gb = t.volume().gb();
+        if (gb.compareTo(MAX_GB) > 0) {
+          error(src, t.volume().span(), "traffic of more than 1024 PB a month is not supported",
+              null);
+          continue;
+        }
+        String key = (source == null ? "*" : source) + "->" + dest;
+        byPair.remove(key);
+        byPair.put(key, new Traffic(source, dest, gb, t.span()));
+      } else if (s.stmt() instanceof Ast.NoTraffic n) {
+        String key = (n.source() == null ? "*" : n.source().text()) + "->" + n.dest().text();
+        if (byPair.remove(key) == null) {
+          warning(src, n.span(), "there is no traffic " + key.replace("->", " -> ")
+              + " to remove", null);
+        }
+      }
+    }
+    if (instances.isEmpty()) {
+      for (Traffic t : byPair.values()) {
+        if (t.fromAll()) {
+          diagnostics.warning(sourceOf(t.span()), t.span(),
+              "traffic from * but layout " + def.name() + " has no instances", null);
+        }
+      }
+    }
+    return new ArrayList<>(byPair.values());
+  }
+
+  private SourceFile sourceOf(Span span) {
+    for (SourcedStmt s : def.stmts()) {
+      if (s.stmt().span().equals(span)) {
+        return s.source();
+      }
+    }
+    return def.source();
+  }
+
+  private void unknownInstance(SourceFile src, Name name, Set<String> instances) {
+    String hint = Suggest.didYouMean(name.text(), instances);
+    if (hint == null) {
+      hint = instances.isEmpty() ? "declare it: instance " + name.text() + " in SUBNET"
+          : "the instances are: " + String.join(", ", instances);
+    }
+    error(src, name.span(), "unknown instance " + name.text(), hint);
+  }
+
+  private List<Instance> instances(Map<String, Ast.InstanceDecl> decls, Map<String, Subnet> subnets,
+      List<Traffic> traffic) {
+    List<Instance> out = new ArrayList<>();
+    for (Ast.InstanceDecl d : decls.values()) {
+      SourceFile src = sources.get(d);
+      String name = d.name().text();
+      if (Region.looksLikeAz(name)) {
+        error(src, d.name().span(), "an instance cannot be named like an AZ: " + name, null);
+        continue;
+      }
+      Subnet subnet = subnets.get(d.subnet().text());
+      if (subnet == null) {
+        if (Region.looksLikeAz(d.subnet().text())) {
+          Optional<String> az = region.fullAz(d.subnet().text());
+          String inAz = az.map(a -> subnetIn(a, subnets)).map(Subnet::name).orElse(null);
+          error(src, d.subnet().span(), "an instance goes in a subnet, not in an AZ",
+              inAz != null ? "write: instance " + name + " in " + inAz
+                  : "add a subnet: az " + d.subnet().text() + " subnet private");
+        } else {
+          unknownSubnet(src, d.subnet(), subnets);
+        }
+        continue;
+      }
+      int count = 1;
+      if (d.count() != null) {
+        BigDecimal c = d.count().value();
+        if (c.signum() <= 0 || c.stripTrailingZeros().scale() > 0
+            || c.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+          error(src, d.count().span(), "count must be a whole number from 1 to " + MAX_COUNT, null);
+          continue;
+        }
+        count = c.intValueExact();
+      }
+      Set<String> needs = new TreeSet<>();
+      for (Name n : d.needs()) {
+        List<String> bundle = Services.BUNDLES.get(n.text());
+        if (bundle != null) {
+          needs.addAll(bundle);
+        } else {
+          if (!n.text().equals(Services.INTERNET)) {
+            checkService(src, n, false);
+          }
+          needs.add(n.text());
+        }
+      }
+      for (Traffic t : traffic) {
+        if (t.fromAll() || t.source().equals(name)) {
+          needs.add(t.destination());
+        }
+      }
+      out.add(new Instance(name, subnet, count, new ArrayList<>(needs), d.span()));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ addresses
+
+  private Map<InterfaceEndpoint, List<Eni>> enis;
+  private Map<NatGateway, String> natIps;
+
+  /**
+   * Deterministic private addresses: in each subnet the NAT gateway takes the first usable address
+   * (.4, after AWS's three reserved ones) and the endpoint ENIs take .10, .11, ... in service order.
+   */
+  private void assignAddresses(List<InterfaceEndpoint> endpoints, List<NatGateway> nats) {
+    enis = new LinkedHashMap<>();
+    natIps = new LinkedHashMap<>();
+    Map<String, Integer> next = new TreeMap<>();
+    for (NatGateway n : nats) {
+      natIps.put(n, n.subnet().cidr().address(NAT_OFFSET));
+    }
+    for (InterfaceEndpoint e : endpoints) {
+      List<Eni> list = new ArrayList<>();
+      for (Eni eni : e.enis()) {
+        Subnet sn = eni.subnet();
+        int offset = next.merge(sn.name(), FIRST_ENI_OFFSET, (a, b) -> a + 1);
+        if (offset >= sn.cidr().size() - 1) {
+          error(sourceOf(e.span()), e.span(), "subnet " + sn.name() + " (" + sn.cidr()
+              + ") has no free address for the ENI of endpoint " + e.service(),
+              "give the subnet a larger CIDR");
+        }
+        list.add(new Eni(sn, sn.cidr().address(offset)));
+      }
+      enis.put(e, list);
+    }
+  }
+
+  private List<InterfaceEndpoint> withAddresses(List<InterfaceEndpoint> endpoints) {
+    List<InterfaceEndpoint> out = new ArrayList<>();
+    for (InterfaceEndpoint e : endpoints) {
+      out.add(new InterfaceEndpoint(e.service(), enis.get(e), e.privateDns(), e.allow(),
+          e.defaultAllow(), e.span()));
+    }
+    return out;
+  }
+
+  private List<NatGateway> natsWithAddresses(List<NatGateway> nats) {
+    List<NatGateway> out = new ArrayList<>();
+    for (NatGateway n : nats) {
+      out.add(new NatGateway(n.subnet(), natIps.get(n), n.span()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.vpclab.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An AWS Region and the AZs vpclab knows in it. AZs are written short ({@code 1a}: the Region's
+ * trailing digit and the AZ letter) or in full ({@code ap-northeast-1a}).
+ */
+public record Region(String code, String letters) {
+  public static final String DEFAULT = "us-east-1";
+
+  private static final Map<String, Region> KNOWN = new TreeMap<>();
+
+  static {
+    for (String[] r : new String[][] {
+        {"us-east-1", "abcdef"}, {"us-east-2", "abc"}, {"us-west-1", "abc"}, {"us-west-2", "abcd"},
+        {"ca-central-1", "abd"}, {"sa-east-1", "abc"},
+        {"eu-west-1", "abc"}, {"eu-west-2", "abc"}, {"eu-west-3", "abc"}, {"eu-central-1", "abc"},
+        {"eu-north-1", "abc"}, {"eu-south-1", "abc"},
+        {"ap-northeast-1", "acd"}, {"ap-northeast-2", "abcd"}, {"ap-northeast-3", "abc"},
+        {"ap-southeast-1", "abc"}, {"ap-southeast-2", "abc"}, {"ap-south-1", "abc"}}) {
+      KNOWN.put(r[0], new Region(r[0], r[1]));
+    }
+  }
+
+  public static Optional<Region> of(String code) {
+    return Optional.ofNullable(KNOWN.get(code));
+  }
+
+  public static Region defaultRegion() {
+    return KNOWN.get(DEFAULT);
+  }
+
+  public static List<String> codes() {
+    return List.copyOf(KNOWN.keySet());
+  }
+
+  /** The digit short AZ names start with: '1' for ap-northeast-1. */
+  public char digit() {
+    return code.charAt(code.length() - 1);
+  }
+
+  /** Every AZ of the Region, full names, in order. */
+  public List<String> azs() {
+    List<String> out = new ArrayList<>();
+    for (char c : letters.toCharArray()) {
+      out.add(code + c);
+    }
+    return out;
+  }
+
+  /** Short names of the AZs: 1a, 1c, 1d. */
+  public List<String> shortAzs() {
+    List<String> out = new ArrayList<>();
+    for (char c : letters.toCharArray()) {
+      out.add("" + digit() + c);
+    }
+    return out;
+  }
+
+  /** The full AZ name for a short or full name of one of this Region's AZs, or empty. */
+  public Optional<String> fullAz(String name) {
+    String full = name.length() == 2 ? code + name.charAt(1) : name;
+    if (name.length() == 2 && name.charAt(0) != digit()) {
+      return Optional.empty();
+    }
+    if (full.length() == code.length() + 1 && full.startsWith(code)
+        && letters.indexOf(full.charAt(full.length() - 1)) >= 0) {
+      return Optional.of(full);
+    }
+    return Optional.empty();
+  }
+
+  /** The short name (1a) of a full AZ name of this Region. */
+  public String shortAz(String fullAz) {
+    return "" + digit() + fullAz.charAt(fullAz.length() - 1);
+  }
+
+  /** Whether a written name looks like an AZ of any Region (short or full), known or not. */
+  public static boolean looksLikeAz(String name) {
+    if (name.length() == 2 && Character.isDigit(name.charAt(0)) && Character.isLetter(name.charAt(1))) {
+      return true;
+    }
+    return name.matches("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
+  }
+
+  /** The Region a full AZ name belongs to (ap-northeast-1a -> ap-northeast-1), or empty. */
+  public static Optional<String> regionOfAz(String fullAz) {
+    if (fullAz.matches("[a-z]{2}(-[a-z]+)+-\\d[a-z]")) {
+      return Optional.of(fullAz.substring(0, fullAz.length() - 1));
+    }
+    return Optional.empty();
+  }
+}

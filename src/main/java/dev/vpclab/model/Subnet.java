@@ -1,0 +1,9 @@
+package dev.vpclab.model;
+
+import dev.vpclab.lang.Span;
+
+/**
+ * A subnet: its name, full AZ name, CIDR, and whether it is public (its route table sends
+ * 0.0.0.0/0 to the internet gateway). Every route table has the local route for the VPC CIDR.
+ */
+public record Subnet(String name, String az, Cidr cidr, boolean isPublic, boolean autoCidr, Span span) {}

@@ -1,0 +1,11 @@
+package dev.vpclab.model;
+
+/** The VPC itself: its CIDR and its DNS attributes (enableDnsSupport, enableDnsHostnames). */
+public record Vpc(Cidr cidr, boolean dnsSupport, boolean dnsHostnames) {
+  public static final Cidr DEFAULT_CIDR = new Cidr(10L << 24, 16);
+
+  /** Private DNS of interface endpoints works only with both attributes on. */
+  public boolean privateDnsWorks() {
+    return dnsSupport && dnsHostnames;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.vpclab.model;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.vpclab.lang.Diagnostic;
+import dev.vpclab.lang.Diagnostics;
+import dev.vpclab.testing.TestLayouts;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LayoutBuilderTest {
+  @Test
+  void seedLayoutGetsAutomaticNamesCidrsAndAddresses() {
+    Layout l = TestLayouts.layout("ap-northeast-1", """
+        az 1a subnet private app
+        az 1c subnet private ep
+        endpoint ssm, ec2messages, ssmmessages in 1c
+        instance web in app needs session-manager
+        """);
+    assertEquals(List.of("app", "ep"), l.subnets().stream().map(Subnet::name).toList());
+    assertEquals("10.0.1.0/24", l.subnet("app").orElseThrow().cidr().toString());
+    assertEquals("10.0.2.0/24", l.subnet("ep").orElseThrow().cidr().toString());
+    assertEquals("ap-northeast-1c", l.endpoint("ssm").orElseThrow().enis().get(0).az());
+    // ENIs take .10, .11, ... in service order within a subnet
+    assertEquals("10.0.2.10", l.endpoint("ec2messages").orElseThrow().enis().get(0).ip());
+    assertEquals("10.0.2.11", l.endpoint("ssm").orElseThrow().enis().get(0).ip());
+    assertEquals("10.0.2.12", l.endpoint("ssmmessages").orElseThrow().enis().get(0).ip());
+    assertEquals(List.of("ec2messages", "ssm", "ssmmessages"),
+        l.instance("web").orElseThrow().needs());
+    assertEquals(3, l.eniCount());
+  }
+
+  @Test
+  void unnamedSubnetsAreNamedAfterKindAndAz() {
+    Layout l = TestLayouts.layout("az 1a subnet private; az 1b subnet public; nat in 1b");
+    assertTrue(l.subnet("private-1a").isPresent());
+    assertTrue(l.subnet("public-1b").isPresent());
+    assertEquals("10.0.2.4", l.nats().get(0).ip());
+  }
+
+  @Test
+  void laterEndpointReplacesAndNoEndpointRemoves() {
+    Layout l = TestLayouts.layout("""
+        az 1a subnet private; az 1b subnet private
+        endpoint ssm in 1a
+        endpoint ssm in 1a, 1b private-dns off
+        endpoint logs in 1a
+        no endpoint logs
+        """);
+    assertEquals(1, l.endpoints().size());
+    assertEquals(2, l.endpoint("ssm").orElseThrow().enis().size());
+    assertFalse(l.endpoint("ssm").orElseThrow().privateDns());
+  }
+
+  @Test
+  void trafficMakesNeedsAndBinaryUnits() {
+    Layout l = TestLayouts.layout("""
+        az 1a subnet private app
+        instance web in app
+        traffic web -> internet 1.5 TB
+        traffic * -> s3 500 MB
+        """);
+    assertEquals(List.of("internet", "s3"), l.instance("web").orElseThrow().needs());
+    assertEquals(0, new BigDecimal("1536").compareTo(l.traffic().get(0).gb()));
+    assertEquals(0, new BigDecimal("0.48828125").compareTo(l.traffic().get(1).gb()));
+  }
+
+  @Test
+  void errorsAreLocatedWithHints() {
+    Diagnostics d = TestLayouts.diagnostics("us-east-1", """
+        az 1a subnet private app cidr 10.0.1.0/24
+        az 1b subnet private db cidr 10.0.1.128/25
+        endpoint ssm in 1c
+        nat in 1a
+        instance web in ap
+        """);
+    List<Diagnostic> errors = d.errors();
+    assertEquals(4, errors.size(), TestLayouts.render(d));
+    assertEquals(2, errors.get(0).line());
+    assertTrue(errors.get(0).message().contains("overlaps"));
+    assertEquals("add: az 1c subnet private", errors.get(1).hint());
+    assertTrue(errors.get(2).message().contains("no public subnet"));
+    assertEquals("did you mean 'app'?", errors.get(3).hint());
+  }
+}

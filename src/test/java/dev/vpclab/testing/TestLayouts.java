@@ -1,0 +1,73 @@
+package dev.vpclab.testing;
+
+import dev.vpclab.lang.Ast;
+import dev.vpclab.lang.Diagnostic;
+import dev.vpclab.lang.Diagnostics;
+import dev.vpclab.lang.SourceFile;
+import dev.vpclab.lang.SourceParser;
+import dev.vpclab.model.Layout;
+import dev.vpclab.model.LayoutBuilder;
+import dev.vpclab.model.LayoutDef;
+import dev.vpclab.model.Region;
+import dev.vpclab.model.SourcedStmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Builds layouts from statement text for engine tests. */
+public final class TestLayouts {
+  private TestLayouts() {}
+
+  /** A layout named "main" in us-east-1 from layout statements (newline or ';' separated). */
+  public static Layout layout(String statements) {
+    return layout(Region.DEFAULT, statements);
+  }
+
+  public static Layout layout(String region, String statements) {
+    return layout("main", region, statements);
+  }
+
+  public static Layout layout(String name, String region, String statements) {
+    Diagnostics diagnostics = new Diagnostics();
+    LayoutDef def = def(name, region, statements, diagnostics);
+    Layout layout = LayoutBuilder.build(def, diagnostics).orElse(null);
+    if (diagnostics.hasErrors() || layout == null) {
+      throw new AssertionError("layout has errors:\n" + render(diagnostics));
+    }
+    return layout;
+  }
+
+  /** The diagnostics a layout's statements produce (for tests of errors and warnings). */
+  public static Diagnostics diagnostics(String region, String statements) {
+    Diagnostics diagnostics = new Diagnostics();
+    LayoutDef def = def("main", region, statements, diagnostics);
+    LayoutBuilder.build(def, diagnostics);
+    return diagnostics;
+  }
+
+  private static LayoutDef def(String name, String region, String statements,
+      Diagnostics diagnostics) {
+    SourceFile src = new SourceFile("test.vpc", statements);
+    Ast.Program program = SourceParser.parse(src, diagnostics);
+    if (diagnostics.hasErrors()) {
+      throw new AssertionError("syntax errors:\n" + render(diagnostics));
+    }
+    List<SourcedStmt> stmts = new ArrayList<>();
+    for (Ast.Item item : program.items()) {
+      if (!(item instanceof Ast.Stmt s)) {
+        throw new AssertionError("not a layout statement: " + src.text(item.span()));
+      }
+      stmts.add(new SourcedStmt(src, s));
+    }
+    Region r = Region.of(region).orElseThrow(() -> new AssertionError("unknown region " + region));
+    return new LayoutDef(name, r, stmts, src, ast(program));
+  }
+
+  private static dev.vpclab.lang.Span ast(Ast.Program p) {
+    return p.items().isEmpty() ? dev.vpclab.lang.Span.NONE : p.items().get(0).span();
+  }
+
+  public static String render(Diagnostics d) {
+    return d.all().stream().map(Diagnostic::render).collect(Collectors.joining());
+  }
+}
