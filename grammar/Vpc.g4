@@ -12,6 +12,12 @@ program : sep* (item (sep+ item)*)? sep* EOF ;
 
 sep : NL | SEMI ;
 
+// vpclab parses one top-level item (or one statement of a block) at a time, so that a mistake
+// in one statement never hides the mistakes in the next: these are the entry rules it uses.
+itemEof : item EOF ;
+stmtEof : stmt EOF ;
+layoutHead : LAYOUT name (EXTENDS name)? LBRACE EOF ;
+
 item
     : REGION name                                   # regionItem
     | HOURS number                                  # hoursItem

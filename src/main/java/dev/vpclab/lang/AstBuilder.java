@@ -23,25 +23,19 @@ final class AstBuilder {
     this.diagnostics = diagnostics;
   }
 
-  Program program(ProgramContext ctx) {
-    List<Item> items = new ArrayList<>();
-    for (ItemContext item : ctx.item()) {
-      Item built = item(item);
-      if (built != null) {
-        items.add(built);
-      }
+  /** {@code layout NAME [extends NAME] {} with its already built statements. */
+  LayoutDecl layout(LayoutHeadContext head, List<Stmt> body, Token first, Token last) {
+    if (hasError(head)) {
+      return null;
     }
-    return new Program(source, List.copyOf(items));
+    Name parent = head.name().size() > 1 ? name(head.name(1)) : null;
+    Span start = span(first);
+    Span end = span(last);
+    return new LayoutDecl(name(head.name(0)), parent, List.copyOf(body), start.to(end));
   }
 
-  private Item item(ItemContext ctx) {
-    if (ctx instanceof LayoutItemContext c) {
-      // a layout keeps its good statements when one of them is broken, so that one typo does
-      // not turn every later use of the layout into an error too
-      if (c.name().isEmpty() || c.name().stream().anyMatch(AstBuilder::hasError) || c.block() == null) {
-        return null;
-      }
-    } else if (hasError(ctx)) {
+  Item item(ItemContext ctx) {
+    if (hasError(ctx)) {
       return null; // the parser reported it; a patched-up tree is never evaluated
     }
     try {
@@ -76,7 +70,7 @@ final class AstBuilder {
     return null;
   }
 
-  private Stmt stmt(StmtContext ctx) {
+  Stmt stmt(StmtContext ctx) {
     if (ctx == null || hasError(ctx)) {
       return null;
     }

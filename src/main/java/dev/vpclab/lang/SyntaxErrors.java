@@ -1,19 +1,16 @@
 package dev.vpclab.lang;
 
 import dev.vpclab.lang.antlr.VpcLexer;
-import dev.vpclab.lang.antlr.VpcParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -22,17 +19,16 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * "did you mean 'endpoint'?", "units are upper case: GB") and stops after {@link
  * Diagnostics#LIMIT} errors so that binary garbage does not take long.
  */
-final class SyntaxErrors extends BaseErrorListener {
-  /** Thrown to stop parsing once enough errors were reported. */
-  static final class TooMany extends RuntimeException {
-    TooMany() {
+final class SyntaxErrors {
+  /** Thrown once a piece's first error is reported: the rest of the piece is skipped. */
+  static final class Reported extends RuntimeException {
+    Reported() {
       super(null, null, false, false);
     }
   }
 
   private final SourceFile source;
   private final Diagnostics diagnostics;
-  private int reported;
 
   SyntaxErrors(SourceFile source, Diagnostics diagnostics) {
     this.source = source;
@@ -43,35 +39,45 @@ final class SyntaxErrors extends BaseErrorListener {
     return new Strategy();
   }
 
-  @Override
-  public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
-      int charPositionInLine, String msg, RecognitionException e) {
-    // every report goes through Strategy, which adds the diagnostic itself
-  }
-
   private void report(Token t, String message, String hint) {
-    diagnostics.error(source, span(t), message, hint);
-    if (++reported >= Diagnostics.LIMIT) {
-      diagnostics.error(source, span(t), "too many errors; stopped reading here", null);
-      throw new TooMany();
-    }
+    diagnostics.error(source, span(source, t), message, hint);
+    throw new Reported();
   }
 
-  private Span span(Token t) {
+  /** Where a token stands; the end of a piece points just past its last character. */
+  static Span span(SourceFile source, Token t) {
     if (t.getType() == Token.EOF) {
-      // point just past the last character
-      int line = Math.max(1, source.lineCount());
-      String last = source.line(line);
-      return new Span(source.text().length(), 1, line, last.length() + 1);
+      int offset = Math.max(0, Math.min(t.getStartIndex(), source.text().length()));
+      int line = Math.max(1, t.getLine());
+      String text = source.line(line);
+      int col = Math.min(text.length(), Math.max(0, t.getCharPositionInLine())) + 1;
+      return new Span(offset, 1, line, col);
     }
     int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
-    if (t.getType() == VpcLexer.NL) {
+    if (t.getType() == VpcLexer.NL || t.getType() == VpcLexer.COMMA) {
       len = 1;
     }
     return new Span(Math.max(0, t.getStartIndex()), len, t.getLine(), t.getCharPositionInLine() + 1);
   }
 
   private final class Strategy extends DefaultErrorStrategy {
+    @Override
+    public void sync(Parser recognizer) {
+      // no resynchronisation: a piece stops at its first error
+    }
+
+    @Override
+    public void recover(Parser recognizer, RecognitionException e) {
+      throw new Reported();
+    }
+
+    @Override
+    public Token recoverInline(Parser recognizer) {
+      InputMismatchException e = new InputMismatchException(recognizer);
+      reportError(recognizer, e);
+      throw new Reported();
+    }
+
     @Override
     protected void reportNoViableAlternative(Parser p, NoViableAltException e) {
       Token t = e.getOffendingToken();
@@ -83,39 +89,21 @@ final class SyntaxErrors extends BaseErrorListener {
       explain(p, e.getOffendingToken(), e.getExpectedTokens(), false);
     }
 
-    @Override
-    protected void reportUnwantedToken(Parser p) {
-      if (inErrorRecoveryMode(p)) {
-        return;
-      }
-      beginErrorCondition(p);
-      explain(p, p.getCurrentToken(), getExpectedTokens(p), false);
-    }
-
-    @Override
-    protected void reportMissingToken(Parser p) {
-      if (inErrorRecoveryMode(p)) {
-        return;
-      }
-      beginErrorCondition(p);
-      explain(p, p.getCurrentToken(), getExpectedTokens(p), false);
-    }
   }
 
   private void explain(Parser p, Token t, IntervalSet expected, boolean atStart) {
     String found = describe(t);
     List<String> wanted = expectedNames(expected);
     String text = t.getText() == null ? "" : t.getText();
-    boolean statementStart = p.getContext() instanceof VpcParser.ItemContext
-        || p.getContext() instanceof VpcParser.ProgramContext
-        || p.getContext() instanceof VpcParser.BlockContext
-        || p.getContext() instanceof VpcParser.StmtContext && atStart && t.getType() == VpcLexer.NAME;
+    boolean statementStart = t.getTokenIndex() == 0;
 
     if (t.getType() == VpcLexer.BAD) {
       report(t, "unexpected character " + found, badCharHint(text));
       return;
     }
-    if (t.getType() == VpcLexer.NAME && expected.contains(VpcLexer.GB) && isUnit(text)) {
+    Token before = t.getTokenIndex() > 0 ? p.getTokenStream().get(t.getTokenIndex() - 1) : null;
+    if (t.getType() == VpcLexer.NAME && isUnit(text) && before != null
+        && before.getType() == VpcLexer.NUMBER) {
       report(t, "unexpected " + found, "units are upper case: " + text.toUpperCase(Locale.ROOT));
       return;
     }
@@ -123,6 +111,13 @@ final class SyntaxErrors extends BaseErrorListener {
       String hint = Suggest.didYouMean(text, Keywords.STATEMENT_STARTS);
       report(t, "unknown statement " + found,
           hint != null ? hint : "a statement starts with one of: " + String.join(", ", Keywords.STATEMENT_STARTS));
+      return;
+    }
+    if (statementStart && Keywords.isKeyword(text)) {
+      String hint = Suggest.didYouMean(text, Keywords.STATEMENT_STARTS);
+      report(t, "a statement cannot start with '" + text + "'",
+          hint != null ? hint : "a statement starts with one of: "
+              + String.join(", ", Keywords.STATEMENT_STARTS));
       return;
     }
     if (Keywords.isKeyword(text) && expected.contains(VpcLexer.NAME)) {
@@ -169,7 +164,7 @@ final class SyntaxErrors extends BaseErrorListener {
 
   private static String describe(Token t) {
     if (t.getType() == Token.EOF) {
-      return "end of input";
+      return "the end of the statement";
     }
     if (t.getType() == VpcLexer.NL) {
       return "end of line";
@@ -210,8 +205,7 @@ final class SyntaxErrors extends BaseErrorListener {
 
   static String displayName(int type) {
     return switch (type) {
-      case Token.EOF -> "end of input";
-      case VpcLexer.NL, VpcLexer.SEMI -> "end of statement";
+      case Token.EOF, VpcLexer.NL, VpcLexer.SEMI -> "the end of the statement";
       case VpcLexer.NAME -> "a name";
       case VpcLexer.NUMBER -> "a number";
       case VpcLexer.CIDR -> "a CIDR such as 10.0.1.0/24";

@@ -1,0 +1,255 @@
+package dev.vpclab.cli;
+
+import dev.vpclab.export.AtomicFile;
+import dev.vpclab.export.FileRun;
+import dev.vpclab.export.JsonReport;
+import dev.vpclab.export.TextReport;
+import dev.vpclab.lang.Diagnostic;
+import dev.vpclab.lang.Diagnostics;
+import dev.vpclab.lang.SourceFile;
+import dev.vpclab.lang.Suggest;
+import dev.vpclab.notebook.Cell;
+import dev.vpclab.notebook.Notebook;
+import dev.vpclab.notebook.SourceLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line. {@link #run} takes its streams as arguments and returns the exit status: 0 all
+ * good, 1 an expectation failed, 2 invalid input or usage. It never lets an exception reach the
+ * user as a stack trace.
+ */
+public final class Main {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int INVALID = 2;
+
+  static final String VERSION = "0.1.0";
+
+  static final String USAGE = """
+      usage:
+        vpclab                                   the REPL
+        vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
+        vpclab run FILE... [--format text|json] [--out PATH]
+        vpclab run -                             the scenario from standard input
+        vpclab check FILE...                     expectations and errors only, for CI
+        vpclab --help | --version
+      exit status: 0 all good, 1 an expectation failed, 2 invalid input or usage
+      """;
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  Main(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    Locale.setDefault(Locale.ROOT);
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+        false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),
+        true, StandardCharsets.UTF_8);
+    int status = run(args, System.in, out, err);
+    out.flush();
+    err.flush();
+    System.exit(status);
+  }
+
+  /** Runs the command line and returns the exit status. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    try {
+      return new Main(in, out, err).dispatch(List.of(args));
+    } catch (UsageError e) {
+      err.println("vpclab: " + e.getMessage());
+      err.println("run 'vpclab --help' for usage");
+      return INVALID;
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      err.println("vpclab: internal error: " + e.getClass().getSimpleName()
+          + " (the input is too large or too deep; please report it)");
+      return INVALID;
+    } catch (RuntimeException e) {
+      err.println("vpclab: internal error: " + e + " (please report it, with the input)");
+      return INVALID;
+    } finally {
+      out.flush();
+    }
+  }
+
+  static final class UsageError extends Exception {
+    UsageError(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private int dispatch(List<String> args) throws UsageError {
+    if (args.isEmpty()) {
+      return repl(null);
+    }
+    String command = args.get(0);
+    List<String> rest = args.subList(1, args.size());
+    switch (command) {
+      case "-h", "--help", "help" -> {
+        out.print(USAGE);
+        return OK;
+      }
+      case "--version", "version" -> {
+        out.println("vpclab " + VERSION);
+        return OK;
+      }
+      case "run" -> {
+        return run(Options.parse(rest, List.of("--format", "--out")), false);
+      }
+      case "check" -> {
+        return run(Options.parse(rest, List.of()), true);
+      }
+      case "repl" -> {
+        Options o = Options.parse(rest, List.of());
+        if (o.files().size() > 1) {
+          throw new UsageError("repl takes at most one FILE");
+        }
+        return repl(o.files().isEmpty() ? null : o.files().get(0));
+      }
+      default -> {
+        if (command.endsWith(".vpc") || Files.exists(Path.of(command))) {
+          throw new UsageError("unknown command '" + command + "'; to run a file: vpclab run "
+              + command);
+        }
+        String hint = Suggest.didYouMean(command, List.of("run", "check", "repl", "prices"));
+        throw new UsageError("unknown command '" + command + "'" + (hint == null ? "" : "; " + hint));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ run and check
+
+  private int run(Options options, boolean checkOnly) throws UsageError {
+    if (options.files().isEmpty()) {
+      throw new UsageError((checkOnly ? "check" : "run") + " needs a FILE (or - for standard input)");
+    }
+    String format = options.value("--format", "text");
+    if (!List.of("text", "json").contains(format)) {
+      if (List.of("csv", "markdown", "html", "ipynb").contains(format)) {
+        throw new UsageError("--format " + format + " is not in this version of vpclab yet; "
+            + "use text or json");
+      }
+      throw new UsageError("unknown format '" + format + "'; use text or json");
+    }
+    List<FileRun> runs = new ArrayList<>();
+    int status = OK;
+    for (String file : options.files()) {
+      SourceFile source;
+      Path base;
+      try {
+        if (file.equals("-")) {
+          source = Inputs.read("<stdin>", in);
+          base = Path.of("");
+        } else {
+          Path path = Path.of(file);
+          source = Inputs.read(path);
+          base = path.toAbsolutePath().getParent();
+        }
+      } catch (Inputs.InputError e) {
+        err.println(e.getMessage());
+        status = INVALID;
+        continue;
+      } catch (java.nio.file.InvalidPathException e) {
+        err.println(file + ": error: not a valid file name");
+        status = INVALID;
+        continue;
+      }
+      Notebook notebook = new Notebook(loader(base));
+      Notebook.Result result = notebook.eval(source);
+      printDiagnostics(result.diagnostics());
+      runs.add(new FileRun(source.name(), result));
+      if (result.hasErrors()) {
+        status = INVALID;
+      } else if (result.anyFailed() && status == OK) {
+        status = FAILED;
+      }
+    }
+    if (checkOnly) {
+      printChecks(runs);
+      return status;
+    }
+    String rendered = format.equals("json") ? JsonReport.render(runs) : TextReport.render(runs);
+    String target = options.value("--out", null);
+    if (target == null) {
+      out.print(rendered);
+    } else {
+      try {
+        AtomicFile.write(Path.of(target), rendered.getBytes(StandardCharsets.UTF_8));
+        err.println("vpclab: wrote " + target);
+      } catch (IOException | java.nio.file.InvalidPathException e) {
+        err.println(target + ": error: cannot write: " + e.getMessage());
+        return INVALID;
+      }
+    }
+    return status;
+  }
+
+  /** `vpclab check`: every expectation, passed or failed, and a closing count. */
+  private void printChecks(List<FileRun> runs) {
+    int passed = 0;
+    int failed = 0;
+    for (FileRun run : runs) {
+      for (Cell cell : run.result().cells()) {
+        if (!cell.output().kind().equals("expect")) {
+          continue;
+        }
+        boolean ok = !cell.output().failed();
+        if (ok) {
+          passed++;
+        } else {
+          failed++;
+        }
+        String first = cell.output().text().lines().findFirst().orElse("");
+        out.println((ok ? "pass " : "FAIL ") + run.name() + ":" + cell.line() + ": "
+            + TextReport.oneLine(cell.text()) + (ok ? "" : " -- " + first));
+      }
+    }
+    out.println(passed + " passed, " + failed + " failed");
+  }
+
+  private void printDiagnostics(Diagnostics diagnostics) {
+    for (Diagnostic d : diagnostics.all()) {
+      err.print(d.render());
+    }
+    if (diagnostics.dropped() > 0) {
+      err.println("... and " + diagnostics.dropped() + " more");
+    }
+    int errors = diagnostics.errorCount();
+    if (errors > 0) {
+      err.println(errors + (errors == 1 ? " error" : " errors"));
+    }
+  }
+
+  private static SourceLoader loader(Path base) {
+    return path -> {
+      Path p = Path.of(path);
+      Path resolved = p.isAbsolute() || base == null ? p : base.resolve(p);
+      try {
+        return Inputs.read(resolved).text();
+      } catch (Inputs.InputError e) {
+        String m = e.getMessage();
+        throw new IOException(m.substring(m.indexOf("error: ") + 7));
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------ repl
+
+  private int repl(String file) {
+    return new dev.vpclab.repl.PlainRepl(in, out, err).run(file == null ? null : Path.of(file));
+  }
+}

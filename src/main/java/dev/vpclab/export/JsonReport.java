@@ -1,0 +1,72 @@
+package dev.vpclab.export;
+
+import dev.vpclab.lang.Diagnostic;
+import dev.vpclab.notebook.Cell;
+import dev.vpclab.notebook.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The batch JSON document: {@code {"cells": [...], "warnings": [...]}}, a cell per query in source
+ * order (or an error cell per error when a file is invalid). Every field is in docs/json.md.
+ */
+public final class JsonReport {
+  private JsonReport() {}
+
+  public static Json.Obj document(List<FileRun> runs) {
+    List<Json> cells = new ArrayList<>();
+    List<Json> warnings = new ArrayList<>();
+    for (FileRun run : runs) {
+      int n = 0;
+      for (Cell cell : run.result().cells()) {
+        n++;
+        cells.add(cell(n, run.name(), cell));
+      }
+      for (Diagnostic d : run.result().diagnostics().errors()) {
+        cells.add(diagnostic(d));
+      }
+      for (Diagnostic d : run.result().diagnostics().warnings()) {
+        warnings.add(diagnostic(d));
+      }
+    }
+    return Json.obj().put("cells", Json.arr(cells)).put("warnings", Json.arr(warnings));
+  }
+
+  public static String render(List<FileRun> runs) {
+    return Json.pretty(document(runs)) + "\n";
+  }
+
+  /** A query cell: the engine's fields after cell, file, line and source. */
+  public static Json.Obj cell(int n, String file, Cell cell) {
+    Json.Obj out = Json.obj()
+        .put("cell", n)
+        .put("file", file)
+        .put("line", cell.line())
+        .put("source", TextReport.oneLine(cell.text()));
+    out.putAll(cell.output().data());
+    out.put("failed", cell.output().failed());
+    return reorderKindFirst(out);
+  }
+
+  /** An error cell (kind "error") or a warning entry (kind "warning"). */
+  public static Json.Obj diagnostic(Diagnostic d) {
+    return Json.obj()
+        .put("kind", d.isError() ? "error" : "warning")
+        .put("file", d.source().name())
+        .put("line", d.line())
+        .put("column", d.column())
+        .put("message", d.message())
+        .put("hint", d.hint());
+  }
+
+  private static Json.Obj reorderKindFirst(Json.Obj o) {
+    Json.Obj out = Json.obj();
+    out.put("kind", o.get("kind"));
+    o.fields().forEach((k, v) -> {
+      if (!k.equals("kind")) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+}

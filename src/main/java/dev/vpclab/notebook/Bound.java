@@ -1,0 +1,24 @@
+package dev.vpclab.notebook;
+
+import dev.vpclab.lang.Ast;
+import dev.vpclab.lang.SourceFile;
+import dev.vpclab.model.Instance;
+import dev.vpclab.model.Layout;
+import java.util.List;
+
+/**
+ * A query whose names were all checked against the session as it stood at that point: the layouts
+ * it means, the instance it names, the prices and hours in force. Evaluating it cannot fail on the
+ * user's input any more.
+ */
+public record Bound(SourceFile source, Ast.Query query, List<Layout> layouts, Instance instance,
+    List<String> azs, Pricing pricing, int hours) {
+  public Bound {
+    layouts = List.copyOf(layouts);
+    azs = List.copyOf(azs);
+  }
+
+  public Layout layout() {
+    return layouts.get(0);
+  }
+}

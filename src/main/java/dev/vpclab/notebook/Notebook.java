@@ -1,0 +1,64 @@
+package dev.vpclab.notebook;
+
+import dev.vpclab.lang.Ast;
+import dev.vpclab.lang.Diagnostics;
+import dev.vpclab.lang.SourceFile;
+import dev.vpclab.lang.SourceParser;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine API of vpclab, with no console in it (like JShell's): give it source text, get back
+ * diagnostics and evaluated cells. It keeps the session's state between calls; a call whose source
+ * has errors changes nothing. The batch runner makes one call per file; the REPL one per cell.
+ */
+public final class Notebook {
+  private final SourceLoader loader;
+  private State state = State.initial();
+
+  public Notebook(SourceLoader loader) {
+    this.loader = loader;
+  }
+
+  /** The result of one call: diagnostics (errors and warnings) and the cells, in source order. */
+  public record Result(Diagnostics diagnostics, List<Cell> cells) {
+    public boolean hasErrors() {
+      return diagnostics.hasErrors();
+    }
+
+    /** Whether an expectation failed. */
+    public boolean anyFailed() {
+      return cells.stream().anyMatch(c -> c.output().failed());
+    }
+  }
+
+  /**
+   * Parses, validates and (when there is no error) evaluates {@code source}. When it has errors,
+   * no query is evaluated and the session stays as it was.
+   */
+  public Result eval(SourceFile source) {
+    Diagnostics diagnostics = new Diagnostics();
+    Ast.Program program = SourceParser.parse(source, diagnostics);
+    Compiler compiler = new Compiler(state, source, diagnostics, loader);
+    compiler.compile(program);
+    if (diagnostics.hasErrors()) {
+      return new Result(diagnostics, List.of());
+    }
+    state = compiler.state();
+    List<Cell> cells = new ArrayList<>();
+    for (Bound b : compiler.bound()) {
+      cells.add(new Cell(source, b.query(), Evaluator.evaluate(b)));
+    }
+    return new Result(diagnostics, cells);
+  }
+
+  /** The session as it stands (layouts, current layout, region, hours, prices). */
+  public State state() {
+    return state;
+  }
+
+  /** Forgets everything: a fresh session. */
+  public void reset() {
+    state = State.initial();
+  }
+}
