@@ -24,6 +24,13 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class SourceParser {
   private SourceParser() {}
 
+  /** Words that start a line only outside a block: one ends a block that was never closed. */
+  private static final java.util.Set<Integer> TOP_LEVEL_ONLY = java.util.Set.of(
+      VpcLexer.LAYOUT, VpcLexer.REGION, VpcLexer.HOURS, VpcLexer.PRICE, VpcLexer.PRICES,
+      VpcLexer.USE, VpcLexer.CHECK, VpcLexer.REACH, VpcLexer.RESOLVE, VpcLexer.FAIL,
+      VpcLexer.RESILIENCE, VpcLexer.COST, VpcLexer.COMPARE, VpcLexer.CHART, VpcLexer.SWEEP,
+      VpcLexer.EXPECT);
+
   public static Ast.Program parse(SourceFile source, Diagnostics diagnostics) {
     VpcLexer lexer = new VpcLexer(CharStreams.fromString(source.text(), source.name()));
     lexer.removeErrorListeners(); // the BAD token rule means the lexer never fails
@@ -62,7 +69,7 @@ public final class SourceParser {
         }
         if (type == VpcLexer.RBRACE) {
           report(tokens.get(i), "unexpected '}'", "no block is open here");
-          i++;
+          i = endOfItem(i);
           continue;
         }
         if (type == VpcLexer.LAYOUT && opensBlock(i)) {
@@ -132,8 +139,8 @@ public final class SourceParser {
           j++;
           break;
         }
-        if (type == VpcLexer.LAYOUT && startsLine(j)) {
-          break; // a new layout: this block was never closed
+        if (TOP_LEVEL_ONLY.contains(type) && startsLine(j)) {
+          break; // a new layout, setting or query: this block was never closed
         }
         int end = endOfStmt(j);
         VpcParser.StmtEofContext stmt = parse(tokens.subList(j, end), VpcParser::stmtEof);

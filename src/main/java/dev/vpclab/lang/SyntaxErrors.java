@@ -120,6 +120,12 @@ final class SyntaxErrors {
               + String.join(", ", Keywords.STATEMENT_STARTS));
       return;
     }
+    if (t.getType() == VpcLexer.AZ_SHORT && expected.contains(VpcLexer.NAME)
+        && !expected.contains(VpcLexer.AZ_SHORT)) {
+      report(t, "expected a name, found the AZ " + found,
+          "name a subnet of that AZ, such as private-" + text);
+      return;
+    }
     if (Keywords.isKeyword(text) && expected.contains(VpcLexer.NAME)) {
       report(t, "'" + text + "' is a keyword and cannot be used as a name",
           "choose another name, such as '" + text + "-1'");

@@ -421,11 +421,11 @@ public final class LayoutBuilder {
       if (s.stmt() instanceof Ast.GatewayDecl g) {
         for (Name service : g.services()) {
           if (!Services.GATEWAY.contains(service.text())) {
+            String hint = Suggest.didYouMean(service.text(), Services.GATEWAY);
             error(s.source(), service.span(), "there is no gateway endpoint for " + service.text()
-                + "; only s3 and dynamodb have one", Services.GATEWAY.contains(
-                    Suggest.nearest(service.text(), Services.GATEWAY))
-                    ? Suggest.didYouMean(service.text(), Services.GATEWAY)
-                    : "use an interface endpoint: endpoint " + service.text() + " in 1a");
+                + "; only s3 and dynamodb have one", hint != null ? hint
+                    : "use an interface endpoint: endpoint " + service.text() + " in "
+                        + region.shortAzs().get(0));
             continue;
           }
           out.put(service.text(), new GatewayEndpoint(service.text(), g.span()));
