@@ -1,0 +1,151 @@
+package dev.vpclab.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+
+  record Result(int status, String out, String err) {}
+
+  static Result runWithInput(String stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(status, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Result run(String... args) {
+    return runWithInput("", args);
+  }
+
+  @Test
+  void helpAndVersion() {
+    Result help = run("--help");
+    assertEquals(0, help.status());
+    assertTrue(help.out().contains("vpclab run FILE..."));
+    assertEquals(0, run("--version").status());
+  }
+
+  @Test
+  void usageErrorsExitTwoWithoutATrace() {
+    for (String[] args : new String[][] {
+        {"frobnicate"}, {"run"}, {"run", "x.vpc", "--fromat", "json"}, {"run", "x.vpc", "--format"},
+        {"run", "x.vpc", "--format", "yaml"}, {"check"}, {"repl", "a", "b"}, {"scenarios/seed.vpc"}}) {
+      Result r = run(args);
+      assertEquals(2, r.status(), String.join(" ", args));
+      assertTrue(r.err().startsWith("vpclab: "), r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+    }
+    assertTrue(run("run", "x.vpc", "--fromat", "json").err().contains("did you mean '--format'?"));
+    assertTrue(run("chekc", "x.vpc").err().contains("did you mean 'check'?"));
+  }
+
+  @Test
+  void missingFileAndDirectory() {
+    Result missing = run("run", dir.resolve("nope.vpc").toString());
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().endsWith("nope.vpc: error: no such file\n"), missing.err());
+    Result directory = run("run", dir.toString());
+    assertEquals(2, directory.status());
+    assertTrue(directory.err().contains("is a directory"), directory.err());
+  }
+
+  @Test
+  void aFiftyMegabyteFileIsRefusedQuickly() throws IOException {
+    Path big = dir.resolve("big.vpc");
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(50L * 1024 * 1024);
+    }
+    Result r = run("run", big.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("file is 50.0 MB"), r.err());
+  }
+
+  @Test
+  void standardInput() {
+    Result r = runWithInput("az 1a subnet private app\ninstance web in app\ncheck\n", "run", "-");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("In [1]: check\nOut[1]: "), r.out());
+  }
+
+  @Test
+  void errorsOfStandardInputAreLocated() {
+    Result r = runWithInput("az 1a subnet privat\n", "run", "-");
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("<stdin>:1:14: error: "), r.err());
+  }
+
+  @Test
+  void jsonErrorCells() throws IOException {
+    Result r = runWithInput("az 1a subnet privat\nendpont x\n", "run", "-", "--format", "json");
+    assertEquals(2, r.status());
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    JsonNode cells = doc.get("cells");
+    assertEquals(2, cells.size());
+    JsonNode first = cells.get(0);
+    assertEquals("error", first.get("kind").asText());
+    assertEquals("<stdin>", first.get("file").asText());
+    assertEquals(1, first.get("line").asInt());
+    assertEquals(14, first.get("column").asInt());
+    assertTrue(first.get("message").asText().contains("'private' or 'public'"));
+  }
+
+  @Test
+  void outIsWrittenWholeAndNothingOnFailure() throws IOException {
+    Path src = dir.resolve("a.vpc");
+    Files.writeString(src, "az 1a subnet private app\ninstance web in app\ncheck\n");
+    Path target = dir.resolve("out.json");
+    Result r = run("run", src.toString(), "--format", "json", "--out", target.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.out());
+    new ObjectMapper().readTree(Files.readString(target));
+    Result bad = run("run", src.toString(), "--out", dir.resolve("no/such/dir/x.txt").toString());
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains("cannot write"), bad.err());
+    try (var files = Files.list(dir)) {
+      assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+  }
+
+  @Test
+  void checkPrintsACount() throws IOException {
+    Path src = dir.resolve("a.vpc");
+    Files.writeString(src, "az 1a subnet private app\ninstance web in app\n");
+    Result r = run("check", src.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().endsWith("0 passed, 0 failed\n"), r.out());
+  }
+
+  @Test
+  void replReadsCellsFromAPipe() {
+    Result r = runWithInput("az 1a subnet private app\nlayout x {\n az 1b subnet private\n}\ncheck x\n%quit\n");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("In [1]: az 1a subnet private app\n"), r.out());
+    assertTrue(r.out().contains("In [2]: layout x {\n   ...:  az 1b subnet private\n"), r.out());
+    assertTrue(r.out().contains("In [3]: check x\nOut[3]: "), r.out());
+  }
+
+  @Test
+  void replCellWithAnErrorChangesNothing() {
+    Result r = runWithInput("az 1a subnet private app\ninstance web in ap\ninstance web in app\ncheck\n");
+    assertTrue(r.out().contains("unknown subnet ap"), r.out());
+    assertTrue(r.out().contains("(cell not run: nothing changed)"), r.out());
+    assertTrue(r.out().contains("In [4]: check\nOut[4]: "), r.out());
+  }
+}
