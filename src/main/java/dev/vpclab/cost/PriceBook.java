@@ -108,8 +108,16 @@ public final class PriceBook {
     return new PriceBook(v, out);
   }
 
-  /** {@link #withTable(PriceBook)} for a table read by {@link PriceCsv#read}. */
+  /**
+   * {@link #withTable(PriceBook)} for a table read by {@link PriceCsv#read}.
+   *
+   * @throws IllegalArgumentException when the table has errors (the message lists them)
+   */
   public PriceBook withTable(PriceTable loaded) {
+    if (!loaded.ok()) {
+      throw new IllegalArgumentException("cannot use price table " + loaded.name() + ":\n"
+          + loaded.report().stripTrailing());
+    }
     return withTable(of(loaded));
   }
 

@@ -96,6 +96,9 @@ class PriceCsvTest {
     assertEquals(8, p.line());
     assertTrue(p.message().contains("PricePerUnit is not a number"), p.message());
     assertTrue(t.report().startsWith("aws-price-list-bad-price.csv:8: error: "), t.report());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> PriceBook.builtIn().withTable(t));
+    assertTrue(e.getMessage().contains("aws-price-list-bad-price.csv:8"), e.getMessage());
   }
 
   @Test
