@@ -48,12 +48,7 @@ public final class CostCells {
     if (!c.lines().isEmpty()) {
       text.append(table.render());
     }
-    text.append(Table.builder("", "USD").right("USD")
-        .row("fixed", Money.format(c.fixed()))
-        .row("variable", Money.format(c.variable()))
-        .row("total", Money.format(c.total()))
-        .build().render().lines().skip(1)
-        .reduce(new StringBuilder(), (sb, l) -> sb.append(l).append('\n'), StringBuilder::append));
+    subtotals(text, c);
     notes(text, c.notes());
     return new Output("cost", text.toString(), data, List.of(table), false);
   }
@@ -235,6 +230,19 @@ public final class CostCells {
           l.part().key());
     }
     return b.build();
+  }
+
+  /** "fixed     30.66" / "variable   0.00" / "total     30.66 USD", amounts aligned. */
+  private static void subtotals(StringBuilder text, CostResult c) {
+    List<String> labels = List.of("fixed", "variable", "total");
+    List<String> amounts = List.of(Money.format(c.fixed()), Money.format(c.variable()),
+        Money.format(c.total()));
+    int width = amounts.stream().mapToInt(String::length).max().orElse(0);
+    for (int i = 0; i < labels.size(); i++) {
+      String a = amounts.get(i);
+      text.append(labels.get(i)).append(" ".repeat(10 - labels.get(i).length()))
+          .append(" ".repeat(width - a.length())).append(a).append(i == 2 ? " USD\n" : "\n");
+    }
   }
 
   private static void notes(StringBuilder text, List<String> notes) {
