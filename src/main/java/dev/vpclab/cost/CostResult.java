@@ -1,0 +1,45 @@
+package dev.vpclab.cost;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A layout's monthly bill: lines (in a stable order: endpoint hours by service, NAT hours, public
+ * IPv4, then the per-GB parts), notes for the reader (unconfirmed prices, unpriced traffic,
+ * missing prices, free paths), the traffic left unpriced, and exact subtotals: {@code fixed}
+ * (hourly items), {@code variable} (per-GB items) and {@code total}.
+ */
+public record CostResult(String layout, String region, BigDecimal hours, List<CostLine> lines,
+    List<String> notes, List<UnpricedTraffic> unpriced, List<String> missingPrices,
+    BigDecimal fixed, BigDecimal variable, BigDecimal total) {
+  public CostResult {
+    lines = List.copyOf(lines);
+    notes = List.copyOf(notes);
+    unpriced = List.copyOf(unpriced);
+    missingPrices = List.copyOf(missingPrices);
+  }
+
+  /** Exact amount per part, every part present (0 when absent), in {@link CostPart} order. */
+  public Map<CostPart, BigDecimal> byPart() {
+    Map<CostPart, BigDecimal> out = new EnumMap<>(CostPart.class);
+    for (CostPart p : CostPart.values()) {
+      out.put(p, BigDecimal.ZERO);
+    }
+    for (CostLine l : lines) {
+      out.merge(l.part(), l.monthly(), BigDecimal::add);
+    }
+    return out;
+  }
+
+  /** Whether any line uses an unconfirmed price. */
+  public boolean unconfirmed() {
+    return lines.stream().anyMatch(CostLine::unconfirmed);
+  }
+
+  /** Whether everything was priced: no unreachable traffic and no missing price. */
+  public boolean complete() {
+    return unpriced.isEmpty() && missingPrices.isEmpty();
+  }
+}

@@ -1,0 +1,48 @@
+package dev.vpclab.cost;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One row of a price table: the price of one item in one Region for one GB tier ({@code
+ * [tierFromGb, tierToGb)}, {@code tierToGb} null for "and above"; hourly items have a single tier
+ * from 0). {@code confidence} is free text such as {@code high} or {@code medium}; the value
+ * {@code unconfirmed} marks a price a cost must flag when it uses it.
+ */
+public record PriceRow(String region, PriceItem item, BigDecimal tierFromGb, BigDecimal tierToGb,
+    String unit, BigDecimal usd, String source, String asOf, String confidence) {
+  public static final String UNCONFIRMED = "unconfirmed";
+
+  public PriceRow {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(usd, "usd");
+    tierFromGb = tierFromGb == null ? BigDecimal.ZERO : tierFromGb;
+    unit = unit == null || unit.isBlank() ? item.unit() : unit;
+    source = source == null ? "" : source;
+    asOf = asOf == null ? "" : asOf;
+    confidence = confidence == null ? "" : confidence;
+  }
+
+  /** Whether this price is marked unconfirmed. */
+  public boolean unconfirmed() {
+    return confidence.toLowerCase(Locale.ROOT).contains(UNCONFIRMED);
+  }
+
+  /** The same row with another price (and where it came from). */
+  public PriceRow withUsd(BigDecimal newUsd, String newSource, String newConfidence) {
+    return new PriceRow(region, item, tierFromGb, tierToGb, unit, newUsd, newSource, asOf,
+        newConfidence);
+  }
+
+  /** "0–1048576 GB", "5242880+ GB" or "" for an untiered row. */
+  public String tierLabel() {
+    if (tierFromGb.signum() == 0 && tierToGb == null) {
+      return "";
+    }
+    String from = tierFromGb.stripTrailingZeros().toPlainString();
+    return tierToGb == null ? from + "+ GB"
+        : from + "-" + tierToGb.stripTrailingZeros().toPlainString() + " GB";
+  }
+}

@@ -1,0 +1,253 @@
+package dev.vpclab.notebook;
+
+import dev.vpclab.cost.Comparison;
+import dev.vpclab.cost.CostEngine;
+import dev.vpclab.cost.CostLine;
+import dev.vpclab.cost.CostPart;
+import dev.vpclab.cost.CostResult;
+import dev.vpclab.cost.Money;
+import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.UnpricedTraffic;
+import dev.vpclab.model.Layout;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output cells of {@code cost}, {@code compare}, {@code expect cost ... < N USD} and {@code
+ * expect cost a < cost b}. Rendering only: the figures come from {@link CostEngine} and {@link
+ * Comparison}. Amounts are rounded half-up to cents here, and only here; JSON amounts are strings.
+ */
+public final class CostCells {
+  private CostCells() {}
+
+  /** {@code cost [LAYOUT]}. */
+  public static Output cost(Layout layout, PriceBook prices, int hours) {
+    CostResult c = CostEngine.cost(layout, prices, hours);
+    Json.Obj data = Json.obj()
+        .put("kind", "cost")
+        .put("layout", layout.name())
+        .put("region", c.region())
+        .put("hours", c.hours())
+        .put("currency", "USD")
+        .put("total", Json.money(Money.cents(c.total())))
+        .put("fixed", Json.money(Money.cents(c.fixed())))
+        .put("variable", Json.money(Money.cents(c.variable())))
+        .put("parts", parts(c))
+        .put("lines", lines(c))
+        .put("unpriced", unpriced(c))
+        .put("unconfirmed", c.unconfirmed())
+        .put("complete", c.complete())
+        .put("priceVersion", prices.version())
+        .put("notes", Json.strings(c.notes()));
+    Table table = linesTable(c);
+    StringBuilder text = new StringBuilder();
+    text.append(layout.name()).append(": ").append(Money.format(c.total()))
+        .append(" USD a month\n");
+    if (!c.lines().isEmpty()) {
+      text.append(table.render());
+    }
+    subtotals(text, c);
+    notes(text, c.notes());
+    return new Output("cost", text.toString(), data, List.of(table), false);
+  }
+
+  /** {@code compare a, b, ...}: delta against the first layout. */
+  public static Output compare(List<Layout> layouts, PriceBook prices, int hours) {
+    List<Comparison.Row> rows = Comparison.compare(layouts, prices, hours);
+    List<String> names = layouts.stream().map(Layout::name).toList();
+    List<CostPart> shown = new ArrayList<>();
+    for (CostPart p : CostPart.values()) {
+      if (rows.stream().anyMatch(r -> r.cost().byPart().get(p).signum() != 0)) {
+        shown.add(p);
+      }
+    }
+    List<String> header = new ArrayList<>(List.of("layout"));
+    shown.forEach(p -> header.add(p.key()));
+    header.addAll(List.of("fixed", "variable", "total", "delta", "ENIs", "survives AZ failure",
+        "broken pairs"));
+    List<String> right = new ArrayList<>(header.subList(1, header.size() - 2));
+    right.add("broken pairs");
+    Table.Builder tb = Table.builder(header.toArray(new String[0]))
+        .right(right.toArray(new String[0])).title("compare");
+    List<Json> jsonRows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Comparison.Row r : rows) {
+      CostResult c = r.cost();
+      List<String> cells = new ArrayList<>(List.of(r.layout().name()));
+      shown.forEach(p -> cells.add(Money.format(c.byPart().get(p))));
+      cells.addAll(List.of(Money.format(c.fixed()), Money.format(c.variable()),
+          Money.format(c.total()), Money.signed(r.delta()), Integer.toString(r.enis()),
+          r.resilience().survivesAzFailure() ? "yes"
+              : "no (" + String.join(", ", r.resilience().failingAzs()) + ")",
+          Integer.toString(r.resilience().brokenPairs())));
+      tb.row(cells);
+      jsonRows.add(Json.obj()
+          .put("layout", r.layout().name())
+          .put("region", c.region())
+          .put("total", Json.money(Money.cents(c.total())))
+          .put("fixed", Json.money(Money.cents(c.fixed())))
+          .put("variable", Json.money(Money.cents(c.variable())))
+          .put("delta", Json.money(Money.cents(r.delta())))
+          .put("parts", parts(c))
+          .put("enis", r.enis())
+          .put("survivesAzFailure", r.resilience().survivesAzFailure())
+          .put("failingAzs", Json.strings(r.resilience().failingAzs()))
+          .put("brokenPairs", r.resilience().brokenPairs())
+          .put("unconfirmed", c.unconfirmed())
+          .put("complete", c.complete()));
+      for (String n : c.notes()) {
+        notes.add(r.layout().name() + ": " + n);
+      }
+    }
+    Table table = tb.build();
+    Json.Obj data = Json.obj()
+        .put("kind", "compare")
+        .put("layouts", Json.strings(names))
+        .put("currency", "USD")
+        .put("hours", hours)
+        .put("rows", Json.arr(jsonRows))
+        .put("notes", Json.strings(notes));
+    StringBuilder text = new StringBuilder("compare (USD a month): ");
+    for (int i = 0; i < rows.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(rows.get(i).layout().name()).append(' ')
+          .append(Money.format(rows.get(i).cost().total()));
+    }
+    text.append('\n').append(table.render());
+    notes(text, notes);
+    return new Output("compare", text.toString(), data, List.of(table), false);
+  }
+
+  /** {@code expect cost LAYOUT < N USD}: compares the total rounded to cents with the limit. */
+  public static Output expectCost(Layout layout, String cmpSymbol, BigDecimal limitUsd,
+      PriceBook prices, int hours, String text) {
+    CostResult c = CostEngine.cost(layout, prices, hours);
+    BigDecimal actual = Money.cents(c.total());
+    boolean passed = holds(actual, cmpSymbol, limitUsd);
+    Json.Obj data = Json.obj()
+        .put("kind", "expect")
+        .put("layout", layout.name())
+        .put("passed", passed)
+        .put("text", text)
+        .put("currency", "USD")
+        .put("actual", Json.money(actual))
+        .put("limit", Json.money(limitUsd))
+        .put("complete", c.complete());
+    String line = (passed ? "passed: " : "FAILED: ") + text + " (" + layout.name() + ": "
+        + Money.format(c.total()) + " USD a month)\n";
+    StringBuilder sb = new StringBuilder(line);
+    incomplete(sb, layout.name(), c);
+    return new Output("expect", sb.toString(), data, List.of(), !passed);
+  }
+
+  /** {@code expect cost A < cost B}: compares both totals rounded to cents. */
+  public static Output expectCostVs(Layout a, String cmpSymbol, Layout b, PriceBook prices,
+      int hours, String text) {
+    CostResult ca = CostEngine.cost(a, prices, hours);
+    CostResult cb = CostEngine.cost(b, prices, hours);
+    BigDecimal actual = Money.cents(ca.total());
+    BigDecimal other = Money.cents(cb.total());
+    boolean passed = holds(actual, cmpSymbol, other);
+    Json.Obj data = Json.obj()
+        .put("kind", "expect")
+        .put("layouts", Json.strings(List.of(a.name(), b.name())))
+        .put("passed", passed)
+        .put("text", text)
+        .put("currency", "USD")
+        .put("actual", Json.money(actual))
+        .put("other", Json.money(other))
+        .put("complete", ca.complete() && cb.complete());
+    StringBuilder sb = new StringBuilder((passed ? "passed: " : "FAILED: ") + text + " ("
+        + a.name() + ": " + Money.format(ca.total()) + ", " + b.name() + ": "
+        + Money.format(cb.total()) + " USD a month)\n");
+    incomplete(sb, a.name(), ca);
+    incomplete(sb, b.name(), cb);
+    return new Output("expect", sb.toString(), data, List.of(), !passed);
+  }
+
+  static boolean holds(BigDecimal actual, String cmpSymbol, BigDecimal limit) {
+    int c = actual.compareTo(limit);
+    return switch (cmpSymbol) {
+      case "<" -> c < 0;
+      case "<=" -> c <= 0;
+      case ">" -> c > 0;
+      case ">=" -> c >= 0;
+      default -> throw new IllegalArgumentException("unknown comparison '" + cmpSymbol
+          + "': use <, <=, > or >=");
+    };
+  }
+
+  private static void incomplete(StringBuilder sb, String name, CostResult c) {
+    if (!c.complete()) {
+      sb.append("  note: ").append(name).append("'s cost leaves some traffic or items unpriced"
+          + " (see: cost ").append(name).append(")\n");
+    }
+  }
+
+  private static Json.Obj parts(CostResult c) {
+    Json.Obj parts = Json.obj();
+    for (Map.Entry<CostPart, BigDecimal> e : c.byPart().entrySet()) {
+      parts.put(e.getKey().key(), Json.money(Money.cents(e.getValue())));
+    }
+    return parts;
+  }
+
+  private static Json lines(CostResult c) {
+    List<Json> out = new ArrayList<>();
+    for (CostLine l : c.lines()) {
+      out.add(Json.obj()
+          .put("item", l.item())
+          .put("quantity", Money.quantity(l.quantity()))
+          .put("unit", l.unit())
+          .put("unitPrice", Json.money(l.unitPrice()))
+          .put("monthly", Json.money(Money.cents(l.monthly())))
+          .put("part", l.part().key())
+          .put("price", l.priceItem().key())
+          .put("unconfirmed", l.unconfirmed()));
+    }
+    return Json.arr(out);
+  }
+
+  private static Json unpriced(CostResult c) {
+    List<Json> out = new ArrayList<>();
+    for (UnpricedTraffic u : c.unpriced()) {
+      out.add(Json.obj()
+          .put("instance", u.instance())
+          .put("destination", u.destination())
+          .put("gb", Money.quantity(u.gb()))
+          .put("reason", u.reason()));
+    }
+    return Json.arr(out);
+  }
+
+  private static Table linesTable(CostResult c) {
+    Table.Builder b = Table.builder("item", "quantity", "unit", "unit price", "monthly", "part")
+        .right("quantity", "unit price", "monthly").title("cost of " + c.layout());
+    for (CostLine l : c.lines()) {
+      b.row(l.item(), Money.quantity(l.quantity()).toPlainString(), l.unit(),
+          Money.price(l.unitPrice()) + (l.unconfirmed() ? "*" : ""), Money.format(l.monthly()),
+          l.part().key());
+    }
+    return b.build();
+  }
+
+  /** "fixed     30.66" / "variable   0.00" / "total     30.66 USD", amounts aligned. */
+  private static void subtotals(StringBuilder text, CostResult c) {
+    List<String> labels = List.of("fixed", "variable", "total");
+    List<String> amounts = List.of(Money.format(c.fixed()), Money.format(c.variable()),
+        Money.format(c.total()));
+    int width = amounts.stream().mapToInt(String::length).max().orElse(0);
+    for (int i = 0; i < labels.size(); i++) {
+      String a = amounts.get(i);
+      text.append(labels.get(i)).append(" ".repeat(10 - labels.get(i).length()))
+          .append(" ".repeat(width - a.length())).append(a).append(i == 2 ? " USD\n" : "\n");
+    }
+  }
+
+  private static void notes(StringBuilder text, List<String> notes) {
+    for (String n : notes) {
+      text.append("note: ").append(n).append('\n');
+    }
+  }
+}

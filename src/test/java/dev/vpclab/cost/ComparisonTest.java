@@ -1,0 +1,60 @@
+package dev.vpclab.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vpclab.model.Layout;
+import dev.vpclab.testing.TestLayouts;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparisonTest {
+  static final String SEED = "az 1a subnet private app\naz 1c subnet private ep\n"
+      + "instance web in app needs session-manager\n";
+
+  final Layout single = TestLayouts.layout("single", "ap-northeast-1",
+      SEED + "endpoint ssm, ec2messages, ssmmessages in 1c");
+  final Layout perAz = TestLayouts.layout("per-az", "ap-northeast-1",
+      SEED + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c");
+
+  @Test
+  void seedResilience() {
+    Resilience.Summary s = Resilience.of(single, FakePaths::check);
+    assertFalse(s.survivesAzFailure());
+    assertEquals(List.of("ap-northeast-1c"), s.failingAzs());
+    assertEquals(0, s.brokenPairs());
+    Resilience.Summary p = Resilience.of(perAz, FakePaths::check);
+    assertTrue(p.survivesAzFailure());
+    assertEquals(List.of(), p.failingAzs());
+  }
+
+  @Test
+  void instancesInTheFailedAzDoNotCount() {
+    // everything in 1a: losing 1a takes the instance down with it, nothing else breaks
+    Layout l = TestLayouts.layout("one", "us-east-1", "az 1a subnet private app\n"
+        + "endpoint ssm in 1a\ninstance web in app needs ssm");
+    assertTrue(Resilience.of(l, FakePaths::check).survivesAzFailure());
+  }
+
+  @Test
+  void brokenPairsCountsPairsUnreachableWithEveryAzUp() {
+    Layout l = TestLayouts.layout("broken", "us-east-1", "az 1a subnet private app\n"
+        + "endpoint ssm in 1a\ninstance web in app needs ssm, logs, sts");
+    assertEquals(2, Resilience.of(l, FakePaths::check).brokenPairs());
+  }
+
+  @Test
+  void compareSeed() {
+    List<Comparison.Row> rows = Comparison.compare(List.of(single, perAz), PriceBook.builtIn(),
+        730, FakePaths::path, FakePaths::check);
+    assertEquals("30.66", Money.format(rows.get(0).cost().total()));
+    assertEquals("0.00", Money.format(rows.get(0).delta()));
+    assertEquals("61.32", Money.format(rows.get(1).cost().total()));
+    assertEquals("30.66", Money.format(rows.get(1).delta()));
+    assertEquals(3, rows.get(0).enis());
+    assertEquals(6, rows.get(1).enis());
+    assertFalse(rows.get(0).resilience().survivesAzFailure());
+    assertTrue(rows.get(1).resilience().survivesAzFailure());
+  }
+}

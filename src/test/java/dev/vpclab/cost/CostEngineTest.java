@@ -1,0 +1,290 @@
+package dev.vpclab.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vpclab.model.Layout;
+import dev.vpclab.testing.TestLayouts;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CostEngineTest {
+  static CostResult cost(Layout l) {
+    return cost(l, PriceBook.builtIn());
+  }
+
+  static CostResult cost(Layout l, PriceBook prices) {
+    return CostEngine.cost(l, prices, BigDecimal.valueOf(730), FakePaths::path);
+  }
+
+  static CostResult cost(String region, String statements) {
+    return cost(TestLayouts.layout(region, statements));
+  }
+
+  static String cents(BigDecimal d) {
+    return Money.format(d);
+  }
+
+  static String part(CostResult c, CostPart p) {
+    return cents(c.byPart().get(p));
+  }
+
+  @Test
+  void oneEndpointInOneAz() {
+    CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a");
+    assertEquals("7.30", cents(c.total()));
+    assertEquals("7.30", cents(c.fixed()));
+    assertEquals("0.00", cents(c.variable()));
+    CostLine l = c.lines().get(0);
+    assertEquals(0, l.quantity().compareTo(BigDecimal.valueOf(730)));
+    assertEquals("hour", l.unit());
+    assertEquals(0, l.unitPrice().compareTo(new BigDecimal("0.01")));
+    assertEquals(CostPart.ENDPOINT_HOURS, l.part());
+    assertEquals(PriceItem.ENDPOINT_HOUR, l.priceItem());
+  }
+
+  @Test
+  void oneEndpointInTwoAzs() {
+    CostResult c = cost("us-east-1",
+        "az 1a subnet private a\naz 1b subnet private b\nendpoint ssm in 1a, 1b");
+    assertEquals("14.60", cents(c.total()));
+  }
+
+  @Test
+  void oneEndpointPlusThousandGb() {
+    CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
+        + "instance web in app\ntraffic web -> ssm 1000 GB");
+    assertEquals("17.30", cents(c.total()));
+    assertEquals("10.00", part(c, CostPart.ENDPOINT_DATA));
+    assertEquals("10.00", cents(c.variable()));
+  }
+
+  @Test
+  void natGatewayWithHundredGbAndItsPublicIpv4() {
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
+        + "nat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB");
+    assertEquals("32.85", part(c, CostPart.NAT_HOURS));
+    assertEquals("4.50", part(c, CostPart.NAT_DATA));
+    assertEquals("3.65", part(c, CostPart.IPV4));
+    assertEquals("0.00", part(c, CostPart.INTERNET_OUT)); // an AWS service: no transfer out
+    assertEquals("0.00", part(c, CostPart.CROSS_AZ));
+    assertEquals("37.35", cents(c.total().subtract(c.byPart().get(CostPart.IPV4))));
+    assertEquals("41.00", cents(c.total()));
+    assertEquals("36.50", cents(c.fixed()));
+    assertEquals("4.50", cents(c.variable()));
+    assertTrue(c.lines().stream().anyMatch(l -> l.part() == CostPart.IPV4
+        && l.item().contains("IPv4")), "the EIP is its own line");
+  }
+
+  @Test
+  void tokyoFourEndpointsInTwoAzsPlusTenGb() {
+    CostResult c = cost("ap-northeast-1", "az 1a subnet private app\naz 1c subnet private ep\n"
+        + "endpoint ssm, ssmmessages, ec2messages, logs in 1a, 1c\n"
+        + "instance web in app\ntraffic web -> logs 10 GB");
+    assertEquals("81.86", cents(c.total()));
+  }
+
+  @Test
+  void oneEndpointAzForAMonthByRegion() {
+    assertEquals("8.03", cents(cost("eu-west-1", "az 1a subnet private\nendpoint ssm in 1a")
+        .total()));
+    assertEquals("8.76", cents(cost("eu-central-1", "az 1a subnet private\nendpoint ssm in 1a")
+        .total()));
+    assertEquals("10.22", cents(cost("ap-northeast-1", "az 1a subnet private\nendpoint ssm in 1a")
+        .total()));
+    assertEquals("9.49", cents(cost("ap-southeast-1", "az 1a subnet private\nendpoint ssm in 1a")
+        .total()));
+  }
+
+  static final String SEED = "az 1a subnet private app\naz 1c subnet private ep\n"
+      + "instance web in app needs session-manager\n";
+
+  @Test
+  void seedSingleAndPerAz() {
+    CostResult single = cost("ap-northeast-1",
+        SEED + "endpoint ssm, ec2messages, ssmmessages in 1c");
+    CostResult perAz = cost("ap-northeast-1",
+        SEED + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c");
+    assertEquals("30.66", cents(single.total()));
+    assertEquals("61.32", cents(perAz.total()));
+    assertEquals(3, single.lines().size());
+    // lines by service name, as the layout lists endpoints
+    assertEquals(List.of("endpoint ec2messages, 1 AZ", "endpoint ssm, 1 AZ",
+        "endpoint ssmmessages, 1 AZ"), single.lines().stream().map(CostLine::item).toList());
+  }
+
+  static CostResult endpointGb(String gb) {
+    return cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
+        + "instance web in app\ntraffic web -> ssm " + gb + " GB");
+  }
+
+  @Test
+  void endpointDataTiersAreBinary() {
+    assertEquals(0, new BigDecimal("10485.76").compareTo(endpointGb("1048576").variable()));
+    assertEquals(0, new BigDecimal("10485.766").compareTo(endpointGb("1048577").variable()));
+    // 10485.76 + 4194304 * 0.006
+    assertEquals(0, new BigDecimal("35651.584").compareTo(endpointGb("5242880").variable()));
+    assertEquals(0, new BigDecimal("35651.588").compareTo(endpointGb("5242881").variable()));
+    assertEquals(1, endpointGb("1048576").lines().stream()
+        .filter(l -> l.part() == CostPart.ENDPOINT_DATA).count());
+    assertEquals(3, endpointGb("5242881").lines().stream()
+        .filter(l -> l.part() == CostPart.ENDPOINT_DATA).count());
+  }
+
+  @Test
+  void endpointDataTiersAggregateOverAllEndpoints() {
+    CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm, logs in 1a\n"
+        + "instance web in app\ntraffic web -> ssm 1048576 GB\ntraffic web -> logs 1 GB");
+    assertEquals(0, new BigDecimal("10485.766").compareTo(c.variable()));
+  }
+
+  static CostResult internetGb(String gb) {
+    return cost("us-east-1", "az 1a subnet public pub\ninstance web in pub\n"
+        + "traffic web -> internet " + gb + " GB");
+  }
+
+  @Test
+  void internetOutTiers() {
+    assertEquals(0, new BigDecimal("921.6").compareTo(internetGb("10240").total()));
+    assertEquals(0, new BigDecimal("921.685").compareTo(internetGb("10241").total()));
+    assertEquals(0, new BigDecimal("4403.2").compareTo(internetGb("51200").total()));
+    assertEquals(0, new BigDecimal("4403.27").compareTo(internetGb("51201").total()));
+    assertEquals(0, new BigDecimal("11571.2").compareTo(internetGb("153600").total()));
+    assertEquals(0, new BigDecimal("11571.25").compareTo(internetGb("153601").total()));
+    assertTrue(internetGb("1").notes().stream().anyMatch(n -> n.contains("free tier")));
+  }
+
+  @Test
+  void natInAnotherAzAddsCrossAzBothWays() {
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1b subnet private app\n"
+        + "nat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB");
+    assertEquals("2.00", part(c, CostPart.CROSS_AZ));
+    CostLine l = c.lines().stream().filter(x -> x.part() == CostPart.CROSS_AZ).findFirst()
+        .orElseThrow();
+    assertEquals(0, l.quantity().compareTo(BigDecimal.valueOf(200)));
+    assertEquals(0, l.unitPrice().compareTo(new BigDecimal("0.01")));
+    assertEquals("43.00", cents(c.total()));
+  }
+
+  @Test
+  void internetThroughNatPaysProcessingAndTransferOut() {
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
+        + "nat in 1a\ninstance web in app\ntraffic web -> internet 100 GB");
+    assertEquals("4.50", part(c, CostPart.NAT_DATA));
+    assertEquals("9.00", part(c, CostPart.INTERNET_OUT));
+    assertEquals("50.00", cents(c.total()));
+  }
+
+  @Test
+  void crossAzEndpointTrafficIsFreeButNoted() {
+    CostResult c = cost("ap-northeast-1", SEED + "endpoint ssm, ec2messages, ssmmessages in 1c\n"
+        + "traffic web -> ssm 100 GB");
+    assertEquals("1.00", cents(c.variable()));
+    assertEquals("0.00", part(c, CostPart.CROSS_AZ));
+    assertTrue(c.notes().stream().anyMatch(n -> n.contains("2022-04-01")), c.notes().toString());
+  }
+
+  @Test
+  void gatewayEndpointsAndIgwToServicesAreFree() {
+    CostResult gw = cost("us-east-1", "az 1a subnet private app\ngateway s3\n"
+        + "instance web in app\ntraffic web -> s3 5 TB");
+    assertEquals("0.00", cents(gw.total()));
+    assertTrue(gw.lines().isEmpty());
+    assertTrue(gw.complete());
+    CostResult igw = cost("us-east-1", "az 1a subnet public pub\ninstance web in pub\n"
+        + "traffic web -> sqs 5 TB");
+    assertEquals("0.00", cents(igw.total()));
+    assertTrue(igw.complete());
+  }
+
+  @Test
+  void unreachableTrafficIsFlaggedNotPriced() {
+    CostResult c = cost("us-east-1", "az 1a subnet private app\ninstance web in app\n"
+        + "traffic web -> ssm 20 GB");
+    assertEquals("0.00", cents(c.total()));
+    assertFalse(c.complete());
+    assertEquals(1, c.unpriced().size());
+    UnpricedTraffic u = c.unpriced().get(0);
+    assertEquals("web", u.instance());
+    assertEquals("ssm", u.destination());
+    assertEquals(0, u.gb().compareTo(BigDecimal.valueOf(20)));
+    assertEquals("NO_ROUTE", u.reason());
+    assertTrue(c.notes().stream().anyMatch(n -> n.contains("web -> ssm 20 GB")), c.notes()
+        .toString());
+  }
+
+  @Test
+  void starTrafficSplitsByCount() {
+    // web (2 instances) uses the NAT in its own AZ, batch (1) crosses AZs: a third crosses
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
+        + "az 1b subnet private back\nnat in 1a\ninstance web in app count 2\n"
+        + "instance batch in back\ntraffic * -> sqs 300 GB");
+    assertEquals("13.50", part(c, CostPart.NAT_DATA));
+    assertEquals("2.00", part(c, CostPart.CROSS_AZ));
+  }
+
+  @Test
+  void starTrafficSplitInThirdsStaysExactEnough() {
+    CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
+        + "instance a in app\ninstance b in app\ninstance c in app\ntraffic * -> ssm 100 GB");
+    assertEquals("1.00", part(c, CostPart.ENDPOINT_DATA));
+  }
+
+  @Test
+  void unconfirmedPriceIsFlagged() {
+    CostResult c = cost("eu-central-1", "az 1a subnet public pub\naz 1a subnet private app\n"
+        + "nat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB");
+    assertTrue(c.unconfirmed());
+    CostLine natGb = c.lines().stream().filter(l -> l.priceItem() == PriceItem.NAT_GB)
+        .findFirst().orElseThrow();
+    assertTrue(natGb.unconfirmed());
+    assertTrue(c.notes().stream().anyMatch(n -> n.contains("nat.gb") && n.contains("unconfirmed")),
+        c.notes().toString());
+    CostResult hoursOnly = cost("eu-central-1", "az 1a subnet public pub\nnat in 1a");
+    assertFalse(hoursOnly.unconfirmed());
+  }
+
+  @Test
+  void overridesChangeTheBill() {
+    PriceBook p = PriceBook.builtIn().withOverride("us-east-1", "endpoint.hour",
+        new BigDecimal("0.02"));
+    Layout l = TestLayouts.layout("us-east-1", "az 1a subnet private\nendpoint ssm in 1a");
+    assertEquals("14.60", cents(cost(l, p).total()));
+    assertEquals("7.30", cents(cost(l).total()), "the built-in book is unchanged");
+  }
+
+  @Test
+  void regionWithoutPricesSaysSo() {
+    Layout l = TestLayouts.layout("ap-south-1", "az 1a subnet private\nendpoint ssm in 1a");
+    CostResult c = cost(l);
+    assertEquals("0.00", cents(c.total()));
+    assertFalse(c.complete());
+    assertTrue(c.notes().get(0).contains("no prices for Region ap-south-1"), c.notes().toString());
+    assertEquals(List.of("endpoint.hour"), c.missingPrices());
+    PriceBook p = PriceBook.builtIn().withOverride("ap-south-1", "endpoint.hour",
+        new BigDecimal("0.011"));
+    assertEquals("8.03", cents(cost(l, p).total()));
+  }
+
+  @Test
+  void missingTierPriceIsNoted() {
+    // ap-northeast-2 has no internet.gb price in the built-in table
+    CostResult c = cost("ap-northeast-2", "az 2a subnet public pub\ninstance web in pub\n"
+        + "traffic web -> internet 10 GB");
+    assertFalse(c.complete());
+    assertTrue(c.notes().stream().anyMatch(n -> n.contains("no price for internet.gb")));
+  }
+
+  @Test
+  void hoursAreConfigurableAndPartialHoursBillWhole() {
+    Layout l = TestLayouts.layout("us-east-1", "az 1a subnet private\nendpoint ssm in 1a");
+    assertEquals("7.20", cents(CostEngine.cost(l, PriceBook.builtIn(), 720).total()));
+    assertEquals("7.21", cents(CostEngine.cost(l, PriceBook.builtIn(), new BigDecimal("720.5"))
+        .total()));
+    assertThrows(IllegalArgumentException.class,
+        () -> CostEngine.cost(l, PriceBook.builtIn(), -1));
+  }
+}

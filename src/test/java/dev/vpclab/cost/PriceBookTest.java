@@ -1,0 +1,105 @@
+package dev.vpclab.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vpclab.notebook.Table;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PriceBookTest {
+  final PriceBook book = PriceBook.builtIn();
+
+  @Test
+  void builtInHasEveryRegionAndItemOfPricingMd() {
+    assertSame(book, PriceBook.builtIn(), "cached");
+    assertEquals(List.of("ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "eu-central-1",
+        "eu-west-1", "us-east-1", "us-east-2", "us-west-2"), book.regions());
+    assertFalse(book.version().isEmpty());
+    for (String r : book.regions()) {
+      for (PriceItem i : List.of(PriceItem.ENDPOINT_HOUR, PriceItem.ENDPOINT_GB,
+          PriceItem.NAT_HOUR, PriceItem.NAT_GB, PriceItem.CROSSAZ_GB, PriceItem.IPV4_HOUR)) {
+        assertFalse(book.tiers(r, i).isEmpty(), r + " " + i);
+      }
+      assertEquals(3, book.tiers(r, PriceItem.ENDPOINT_GB).size());
+      assertEquals(0, book.price(r, PriceItem.IPV4_HOUR).orElseThrow().usd()
+          .compareTo(new BigDecimal("0.005")));
+      for (PriceRow row : book.rows()) {
+        assertFalse(row.source().isEmpty());
+        assertFalse(row.asOf().isEmpty());
+        assertFalse(row.confidence().isEmpty());
+      }
+    }
+    assertEquals(4, book.tiers("ap-northeast-1", PriceItem.INTERNET_GB).size());
+    assertEquals(0, book.tiers("ap-northeast-1", PriceItem.INTERNET_GB).get(0).usd()
+        .compareTo(new BigDecimal("0.114")));
+    assertTrue(book.tiers("ap-northeast-2", PriceItem.INTERNET_GB).isEmpty(), "not known");
+    assertFalse(book.tiers("us-east-1", PriceItem.GWLBE_HOUR).isEmpty());
+  }
+
+  @Test
+  void onlyEuCentralNatGbIsUnconfirmed() {
+    assertTrue(book.price("eu-central-1", PriceItem.NAT_GB).orElseThrow().unconfirmed());
+    assertFalse(book.price("eu-central-1", PriceItem.NAT_HOUR).orElseThrow().unconfirmed());
+    assertEquals(1, book.rows().stream().filter(PriceRow::unconfirmed).count());
+    assertEquals(List.of("eu-central-1"), book.regionsWithUnconfirmed());
+  }
+
+  @Test
+  void overrideOfATieredItemReplacesTheFirstTier() {
+    PriceBook p = book.withOverride("us-east-1", "endpoint.gb", new BigDecimal("0.02"));
+    List<PriceRow> tiers = p.tiers("us-east-1", PriceItem.ENDPOINT_GB);
+    assertEquals(3, tiers.size());
+    assertEquals(0, tiers.get(0).usd().compareTo(new BigDecimal("0.02")));
+    assertEquals(0, tiers.get(1).usd().compareTo(new BigDecimal("0.006")));
+    assertEquals("user", tiers.get(0).confidence());
+    assertEquals("override", tiers.get(0).source());
+    assertEquals(0, book.tiers("us-east-1", PriceItem.ENDPOINT_GB).get(0).usd()
+        .compareTo(new BigDecimal("0.01")), "immutable");
+  }
+
+  @Test
+  void overrideClearsTheUnconfirmedFlag() {
+    PriceBook p = book.withOverride("eu-central-1", "nat.gb", new BigDecimal("0.052"));
+    assertFalse(p.price("eu-central-1", PriceItem.NAT_GB).orElseThrow().unconfirmed());
+  }
+
+  @Test
+  void unknownItemIsAUserFacingError() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> book.withOverride("us-east-1", "nat.hours", BigDecimal.ONE));
+    assertTrue(e.getMessage().contains("unknown price item 'nat.hours'"), e.getMessage());
+    assertTrue(e.getMessage().contains("did you mean 'nat.hour'?"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> book.withOverride("us-east-1", "nat.hour", new BigDecimal("-1")));
+    IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+        () -> book.withOverride("us-eats-1", "nat.hour", BigDecimal.ONE));
+    assertTrue(r.getMessage().contains("did you mean 'us-east-1'?"), r.getMessage());
+  }
+
+  @Test
+  void pricesTableAndCsv() {
+    Table t = book.table("ap-northeast-1");
+    assertTrue(t.rows().stream().allMatch(r -> r.get(0).equals("ap-northeast-1")));
+    assertEquals(book.rows().stream().filter(r -> r.region().equals("ap-northeast-1")).count(),
+        t.rows().size());
+    assertEquals(book.rows().size(), book.table(null).rows().size());
+    assertTrue(book.render("us-east-1").contains("endpoint.hour"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> book.table("ap-south-1"));
+    assertTrue(e.getMessage().contains("no prices for Region 'ap-south-1'"), e.getMessage());
+
+    String csv = book.toCsv();
+    assertTrue(csv.startsWith("# vpclab price table, version "), csv);
+    assertTrue(csv.contains("\nregion,item,tier_from_gb,tier_to_gb,unit,usd,source,as_of,"
+        + "confidence\n"), csv);
+    PriceTable again = PriceCsv.read("again.csv", new java.io.StringReader(csv));
+    assertTrue(again.ok(), again.report());
+    assertEquals(book.rows(), again.rows());
+    assertEquals(book.version(), again.version());
+  }
+}

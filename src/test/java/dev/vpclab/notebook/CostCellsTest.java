@@ -1,0 +1,136 @@
+package dev.vpclab.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpclab.cost.PriceBook;
+import dev.vpclab.model.Layout;
+import dev.vpclab.testing.TestLayouts;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CostCellsTest {
+  static final String SEED = "az 1a subnet private app\naz 1c subnet private ep\n"
+      + "instance web in app needs session-manager\n";
+  final Layout single = TestLayouts.layout("single", "ap-northeast-1",
+      SEED + "endpoint ssm, ec2messages, ssmmessages in 1c");
+  final Layout perAz = TestLayouts.layout("per-az", "ap-northeast-1",
+      SEED + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c");
+  final PriceBook prices = PriceBook.builtIn();
+
+  static JsonNode json(Output o) throws Exception {
+    return new ObjectMapper().readTree(Json.write(o.data()));
+  }
+
+  @Test
+  void costCell() throws Exception {
+    Output o = CostCells.cost(single, prices, 730);
+    assertEquals("cost", o.kind());
+    assertFalse(o.failed());
+    assertTrue(o.text().startsWith("single: 30.66 USD a month\n"), o.text());
+    assertTrue(o.text().contains("total"), o.text());
+    JsonNode j = json(o);
+    List<String> keys = new java.util.ArrayList<>();
+    j.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("kind", "layout"), keys.subList(0, 2));
+    assertEquals("cost", j.get("kind").asText());
+    assertEquals("single", j.get("layout").asText());
+    assertEquals("USD", j.get("currency").asText());
+    assertTrue(j.get("total").isTextual());
+    assertEquals("30.66", j.get("total").asText());
+    assertEquals("30.66", j.get("fixed").asText());
+    assertEquals("0.00", j.get("variable").asText());
+    assertEquals(3, j.get("lines").size());
+    JsonNode line = j.get("lines").get(0);
+    for (String f : List.of("item", "quantity", "unit", "unitPrice", "monthly", "part")) {
+      assertTrue(line.has(f), f);
+    }
+    assertEquals("0.014", line.get("unitPrice").asText());
+    assertEquals("10.22", line.get("monthly").asText());
+    assertEquals(730, line.get("quantity").asInt());
+    assertEquals("endpoint-hours", line.get("part").asText());
+    assertTrue(j.get("notes").isArray());
+    assertEquals(1, o.tables().size());
+    assertEquals(3, o.tables().get(0).rows().size());
+  }
+
+  @Test
+  void costCellFlagsUnpricedTraffic() throws Exception {
+    Layout l = TestLayouts.layout("lonely", "us-east-1", "az 1a subnet private app\n"
+        + "instance web in app\ntraffic web -> sqs 20 GB");
+    Output o = CostCells.cost(l, prices, 730);
+    JsonNode j = json(o);
+    // whatever path the reachability engine finds, nothing leads to sqs here
+    assertEquals(1, j.get("unpriced").size());
+    assertEquals("20", j.get("unpriced").get(0).get("gb").asText());
+    assertFalse(j.get("complete").asBoolean());
+    assertTrue(o.text().contains("web -> sqs 20 GB"), o.text());
+  }
+
+  @Test
+  void compareCell() throws Exception {
+    Output o = CostCells.compare(List.of(single, perAz), prices, 730);
+    assertEquals("compare", o.kind());
+    JsonNode j = json(o);
+    List<String> keys = new java.util.ArrayList<>();
+    j.fieldNames().forEachRemaining(keys::add);
+    assertEquals(List.of("kind", "layouts"), keys.subList(0, 2));
+    assertEquals("single", j.get("layouts").get(0).asText());
+    assertEquals("USD", j.get("currency").asText());
+    JsonNode a = j.get("rows").get(0);
+    JsonNode b = j.get("rows").get(1);
+    assertEquals("30.66", a.get("total").asText());
+    assertEquals("0.00", a.get("delta").asText());
+    assertEquals("61.32", b.get("total").asText());
+    assertEquals("30.66", b.get("delta").asText());
+    assertEquals(3, a.get("enis").asInt());
+    assertEquals(6, b.get("enis").asInt());
+    for (String f : List.of("layout", "total", "fixed", "variable", "delta", "enis",
+        "survivesAzFailure", "brokenPairs")) {
+      assertTrue(a.has(f), f);
+    }
+    assertTrue(a.get("survivesAzFailure").isBoolean());
+    assertTrue(a.get("brokenPairs").isInt());
+    assertTrue(o.text().contains("+30.66"), o.text());
+  }
+
+  @Test
+  void expectCostCells() throws Exception {
+    Output pass = CostCells.expectCost(single, "<", new BigDecimal("40"), prices, 730,
+        "expect cost single < 40 USD");
+    assertEquals("expect", pass.kind());
+    assertFalse(pass.failed());
+    JsonNode j = json(pass);
+    assertTrue(j.get("passed").asBoolean());
+    assertEquals("single", j.get("layout").asText());
+    assertEquals("30.66", j.get("actual").asText());
+    assertEquals("40", j.get("limit").asText());
+    assertEquals("expect cost single < 40 USD", j.get("text").asText());
+
+    Output fail = CostCells.expectCost(single, ">=", new BigDecimal("30.67"), prices, 730, "t");
+    assertTrue(fail.failed());
+    assertFalse(json(fail).get("passed").asBoolean());
+    // the printed (cent) amount is what is compared
+    assertFalse(CostCells.expectCost(single, "<=", new BigDecimal("30.66"), prices, 730, "t")
+        .failed());
+    assertTrue(CostCells.expectCost(single, "<", new BigDecimal("30.66"), prices, 730, "t")
+        .failed());
+
+    Output vs = CostCells.expectCostVs(single, "<", perAz, prices, 730,
+        "expect cost single < cost per-az");
+    assertFalse(vs.failed());
+    JsonNode v = json(vs);
+    assertEquals("expect", v.get("kind").asText());
+    assertEquals("single", v.get("layouts").get(0).asText());
+    assertEquals("30.66", v.get("actual").asText());
+    assertEquals("61.32", v.get("other").asText());
+    assertTrue(CostCells.expectCostVs(single, ">", perAz, prices, 730, "t").failed());
+    assertThrows(IllegalArgumentException.class,
+        () -> CostCells.expectCost(single, "==", BigDecimal.ONE, prices, 730, "t"));
+  }
+}
