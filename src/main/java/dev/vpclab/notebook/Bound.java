@@ -1,5 +1,6 @@
 package dev.vpclab.notebook;
 
+import dev.vpclab.cost.PriceBook;
 import dev.vpclab.lang.Ast;
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.model.Instance;
@@ -12,7 +13,7 @@ import java.util.List;
  * user's input any more.
  */
 public record Bound(SourceFile source, Ast.Query query, List<Layout> layouts, Instance instance,
-    List<String> azs, Pricing pricing, int hours) {
+    List<String> azs, PriceBook pricing, int hours) {
   public Bound {
     layouts = List.copyOf(layouts);
     azs = List.copyOf(azs);

@@ -10,51 +10,55 @@ final class Evaluator {
 
   static Output evaluate(Bound b) {
     Ast.Query q = b.query();
-    String kind = kind(q);
-    return pending(kind, b.layouts(), kindNeedsEngine(kind));
+    if (q instanceof Ast.Check) {
+      return ReachCells.check(b.layout());
+    } else if (q instanceof Ast.Reach r) {
+      return ReachCells.reach(b.layout(), b.instance(), r.service().text());
+    } else if (q instanceof Ast.Resolve r) {
+      return ReachCells.resolve(b.layout(), r.service().text(), b.instance());
+    } else if (q instanceof Ast.Fail) {
+      return ReachCells.fail(b.layout(), b.azs());
+    } else if (q instanceof Ast.Resilience) {
+      return ReachCells.resilience(b.layout());
+    } else if (q instanceof Ast.CostQuery) {
+      return CostCells.cost(b.layout(), b.pricing(), b.hours());
+    } else if (q instanceof Ast.Compare) {
+      return CostCells.compare(b.layouts(), b.pricing(), b.hours());
+    } else if (q instanceof Ast.ExpectReaches e) {
+      return e.service() == null ? ReachCells.expectReaches(b.layout())
+          : ReachCells.expectReaches(b.layout(), b.instance(), e.service().text());
+    } else if (q instanceof Ast.ExpectSurvives) {
+      return ReachCells.expectSurvives(b.layout());
+    } else if (q instanceof Ast.ExpectCost e) {
+      if (e.other() != null) {
+        return CostCells.expectCostVs(b.layouts().get(0), e.cmp().symbol(), b.layouts().get(1),
+            b.pricing(), b.hours(), e.text());
+      }
+      return CostCells.expectCost(b.layout(), e.cmp().symbol(), e.limit().usd(), b.pricing(),
+          b.hours(), e.text());
+    }
+    return pending(kind(q), b.layouts(), "charts and sweeps are");
   }
 
   static String kind(Ast.Query q) {
-    if (q instanceof Ast.Check) {
-      return "check";
-    } else if (q instanceof Ast.Reach) {
-      return "reach";
-    } else if (q instanceof Ast.Resolve) {
-      return "resolve";
-    } else if (q instanceof Ast.Fail) {
-      return "fail";
-    } else if (q instanceof Ast.Resilience) {
-      return "resilience";
-    } else if (q instanceof Ast.CostQuery) {
-      return "cost";
-    } else if (q instanceof Ast.Compare) {
-      return "compare";
-    } else if (q instanceof Ast.Chart) {
+    if (q instanceof Ast.Chart) {
       return "chart";
     } else if (q instanceof Ast.Sweep) {
       return "sweep";
     }
-    return "expect";
-  }
-
-  private static String kindNeedsEngine(String kind) {
-    return switch (kind) {
-      case "cost", "compare" -> "the cost engine";
-      case "chart", "sweep" -> "charts";
-      default -> "the reachability engine";
-    };
+    return q.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** A clear one-line cell for a query whose engine is not in this version. */
-  static Output pending(String kind, List<Layout> layouts, String engine) {
+  static Output pending(String kind, List<Layout> layouts, String what) {
     Json.Obj data = Json.obj().put("kind", kind);
     if (layouts.size() == 1) {
       data.put("layout", layouts.get(0).name());
     } else {
       data.put("layouts", Json.strings(layouts.stream().map(Layout::name).toList()));
     }
+    String text = kind + ": not evaluated; " + what + " not in this version of vpclab yet";
     data.put("pending", true);
-    String text = kind + ": not evaluated; " + engine + " is not in this version of vpclab";
     data.put("text", text);
     return new Output(kind, text + "\n", data, List.of(), false);
   }

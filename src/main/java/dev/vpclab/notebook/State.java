@@ -1,5 +1,6 @@
 package dev.vpclab.notebook;
 
+import dev.vpclab.cost.PriceBook;
 import dev.vpclab.model.Region;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
  * layouts and which one is current. Immutable: a cell works on a copy and the session keeps it
  * only when the cell has no errors, which is what makes REPL cells atomic.
  */
-public record State(Region region, int hours, Pricing pricing, Map<String, LayoutEntry> layouts,
+public record State(Region region, int hours, PriceBook pricing, Map<String, LayoutEntry> layouts,
     String current) {
   public static final int DEFAULT_HOURS = 730;
 
@@ -19,7 +20,7 @@ public record State(Region region, int hours, Pricing pricing, Map<String, Layou
   }
 
   public static State initial() {
-    return new State(Region.defaultRegion(), DEFAULT_HOURS, Pricing.builtIn(), Map.of(), null);
+    return new State(Region.defaultRegion(), DEFAULT_HOURS, PriceBook.builtIn(), Map.of(), null);
   }
 
   public State withRegion(Region r) {
@@ -30,7 +31,7 @@ public record State(Region region, int hours, Pricing pricing, Map<String, Layou
     return new State(region, h, pricing, layouts, current);
   }
 
-  public State withPricing(Pricing p) {
+  public State withPricing(PriceBook p) {
     return new State(region, hours, p, layouts, current);
   }
 
