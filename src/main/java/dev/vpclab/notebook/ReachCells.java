@@ -213,9 +213,13 @@ public final class ReachCells {
   public static Output resilience(Layout layout) {
     ResilienceReport r = FailureAnalysis.resilience(layout);
     StringBuilder text = new StringBuilder();
-    text.append(layout.name()).append(r.survivesAzFailure() ? " survives" : " does not survive")
-        .append(" every single-AZ failure (").append(r.rows().size())
-        .append(r.rows().size() == 1 ? " AZ" : " AZs").append(')').append('\n');
+    long failing = r.rows().stream().filter(f -> !f.broken().isEmpty()).count();
+    text.append(layout.name()).append(r.survivesAzFailure()
+        ? " survives every single-AZ failure (" + r.rows().size()
+            + (r.rows().size() == 1 ? " AZ)" : " AZs)")
+        : " does not survive AZ failure: " + failing + " of " + r.rows().size()
+            + " single-AZ failures break " + r.brokenPairs()
+            + (r.brokenPairs() == 1 ? " pair" : " pairs")).append('\n');
     Table.Builder t = Table.builder("AZ", "broken", "services", "down", "fix").right("broken",
         "down");
     List<Json> rows = new ArrayList<>();

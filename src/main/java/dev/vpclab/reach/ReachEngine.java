@@ -147,8 +147,8 @@ public final class ReachEngine {
       }
       if (d.reachable()) {
         Eni e = d.eni();
-        hops.add(new Hop("target", "ENI " + e.ip() + " in " + e.az() + " (subnet "
-            + e.subnet().name() + ")" + az(d.crossAz()), true));
+        hops.add(new Hop("target", "ENI " + e.ip() + " in " + e.az() + az(d.crossAz())
+            + ", subnet " + e.subnet().name(), true));
       } else {
         hops.add(new Hop("target", "no ENI of endpoint " + service + " reached", false));
       }
