@@ -9,6 +9,7 @@ import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,40 @@ public final class FailureAnalysis {
     return fail(new Reachability(layout, Set.of()), failedAzs);
   }
 
-  /** Every single-AZ failure of {@link Layout#azs()}, one report each. */
+  /**
+   * Every single-AZ failure of {@link Layout#azs()}, one report each. One pass over the pairs: a
+   * pair breaks when one AZ fails exactly when that AZ is its {@link Reachability#criticalAz}
+   * and not its instance's own AZ; the result equals {@link #fail} for each AZ.
+   */
   public static ResilienceReport resilience(Layout layout) {
     Reachability base = new Reachability(layout, Set.of());
+    List<String> azs = layout.azs();
+    Map<String, List<BrokenPair>> broken = new HashMap<>();
+    Map<String, List<String>> down = new HashMap<>();
+    Map<String, Reachability> after = new HashMap<>();
+    for (String az : azs) {
+      broken.put(az, new ArrayList<>());
+      down.put(az, new ArrayList<>());
+    }
+    for (Instance i : layout.instances()) {
+      down.get(i.az()).add(i.name());
+      for (String s : i.needs()) {
+        String az = base.criticalAz(i.subnet(), s);
+        if (az == null || az.equals(i.az())) {
+          continue;
+        }
+        Decision b = base.decide(i.subnet(), s);
+        Decision a = after.computeIfAbsent(az, x -> new Reachability(layout, Set.of(x)))
+            .decide(i.subnet(), s);
+        broken.computeIfAbsent(az, x -> new ArrayList<>()).add(
+            new BrokenPair(i.name(), s, i.az(), b.via(), b.targetAz(), a.reasons()));
+      }
+    }
     List<FailureReport> rows = new ArrayList<>();
-    for (String az : layout.azs()) {
-      rows.add(fail(base, Set.of(az)));
+    for (String az : azs) {
+      List<BrokenPair> list = broken.get(az);
+      rows.add(new FailureReport(layout.name(), List.of(az), list, down.get(az),
+          list.isEmpty() ? null : suggest(layout, list)));
     }
     return new ResilienceReport(layout.name(), rows);
   }

@@ -12,7 +12,7 @@ public record PairResult(String instance, String service, boolean reachable, Via
     String targetAz, boolean crossAz, List<Reason> reasons, List<Hop> hops, String path) {
   public PairResult {
     reasons = List.copyOf(reasons);
-    hops = List.copyOf(hops);
+    hops = hops instanceof LazyHops ? hops : List.copyOf(hops);
     if (path == null) {
       path = defaultPath(reachable, via, targetAz, crossAz, reasons);
     }

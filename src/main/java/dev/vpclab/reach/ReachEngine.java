@@ -50,7 +50,9 @@ public final class ReachEngine {
         Decision d = r.decide(i.subnet(), s);
         Object[] t = texts.get(d);
         if (t == null) {
-          t = new Object[] {hops(r, i.subnet(), s, d), pathText(r, i.subnet(), s, d)};
+          Subnet subnet = i.subnet();
+          t = new Object[] {new LazyHops(() -> hops(r, subnet, s, d)),
+              pathText(r, subnet, s, d)};
           texts.put(d, t);
         }
         @SuppressWarnings("unchecked")
@@ -121,7 +123,7 @@ public final class ReachEngine {
           + " is in a failed AZ", false));
       return hops;
     }
-    DnsAnswer dns = Resolver.resolve(l, service, r.failedAzs());
+    DnsAnswer dns = r.dns(service);
     String vpcCidr = l.vpc().cidr().toString();
     String table = " (route table of " + subnet.name() + ")";
     if (dns.privateAnswer()) {

@@ -30,6 +30,7 @@ public final class Reachability {
   private final NatGateway[] natRoute;
   private final Map<String, Decision>[] memo;
   private final Map<String, ServicePlan> plans = new HashMap<>();
+  private final Map<String, DnsAnswer> answers = new HashMap<>();
 
   /** What DNS answers for a service, with the AZs down: shared by every subnet. */
   record ServicePlan(InterfaceEndpoint endpoint, boolean privateAnswer, List<Eni> upEnis,
@@ -120,6 +121,34 @@ public final class Reachability {
       return new ServicePlan(ep, true, List.copyOf(up), byAz, gateway);
     }
     return new ServicePlan(ep, false, List.of(), Map.of(), gateway);
+  }
+
+  /** The DNS answer for a service with these AZs down, memoised. */
+  public DnsAnswer dns(String service) {
+    DnsAnswer a = answers.get(service);
+    if (a == null) {
+      a = Resolver.resolve(layout, service, failed);
+      answers.put(service, a);
+    }
+    return a;
+  }
+
+  /**
+   * The one AZ whose failure (on top of the AZs already down) would break a reachable pair of
+   * this subnet and service, or null when no single AZ would: the AZ of the only ENI that is up,
+   * or of the route table's NAT gateway. Gateway endpoints and internet gateways are regional.
+   * (The subnet's own AZ takes its instances down with it: that is not a break.)
+   */
+  public String criticalAz(Subnet subnet, String service) {
+    Decision d = decide(subnet, service);
+    if (!d.reachable()) {
+      return null;
+    }
+    if (d.via() == Via.ENDPOINT) {
+      List<Eni> up = plan(service).upEnis();
+      return up.size() == 1 ? up.get(0).az() : null;
+    }
+    return d.via() == Via.NAT ? d.nat().az() : null;
   }
 
   /** Whether the subnet's instances reach the service. */

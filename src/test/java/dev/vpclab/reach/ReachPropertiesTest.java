@@ -245,4 +245,20 @@ class ReachPropertiesTest {
       }
     }
   }
+
+  @Test
+  void resilienceAgreesWithFailingEachAzInTurn() {
+    Random rnd = new Random(21);
+    int broken = 0;
+    for (int n = 0; n < LAYOUTS; n++) {
+      Layout l = TestLayouts.layout(REGION, generate(rnd, new ArrayList<>(), new ArrayList<>()));
+      ResilienceReport r = FailureAnalysis.resilience(l);
+      List<FailureReport> each = l.azs().stream()
+          .map(az -> FailureAnalysis.fail(l, Set.of(az))).toList();
+      assertEquals(each, r.rows());
+      broken += r.brokenPairs();
+      assertEquals(each.stream().allMatch(FailureReport::breaksNothing), r.survivesAzFailure());
+    }
+    assertTrue(broken > 50, "too few broken pairs: " + broken);
+  }
 }
