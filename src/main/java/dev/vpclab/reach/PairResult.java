@@ -5,12 +5,39 @@ import java.util.List;
 /**
  * Whether one instance reaches one service, and how: {@code via} (null when unreachable), the AZ
  * of the ENI or NAT gateway used ({@code targetAz}, null when none), whether the path crosses AZs,
- * every reason it is blocked (empty when reachable), and the hops of the path.
+ * every reason it is blocked (empty when reachable), the hops of the path, and {@code path}: a
+ * short human description ("ENI 10.0.2.11 in ap-northeast-1c (cross-AZ)", "blocked: ...").
  */
 public record PairResult(String instance, String service, boolean reachable, Via via,
-    String targetAz, boolean crossAz, List<Reason> reasons, List<Hop> hops) {
+    String targetAz, boolean crossAz, List<Reason> reasons, List<Hop> hops, String path) {
   public PairResult {
     reasons = List.copyOf(reasons);
-    hops = List.copyOf(hops);
+    hops = hops instanceof LazyHops ? hops : List.copyOf(hops);
+    if (path == null) {
+      path = defaultPath(reachable, via, targetAz, crossAz, reasons);
+    }
+  }
+
+  /** Without a path text: one is made from the other fields. */
+  public PairResult(String instance, String service, boolean reachable, Via via,
+      String targetAz, boolean crossAz, List<Reason> reasons, List<Hop> hops) {
+    this(instance, service, reachable, via, targetAz, crossAz, reasons, hops, null);
+  }
+
+  private static String defaultPath(boolean reachable, Via via, String targetAz, boolean crossAz,
+      List<Reason> reasons) {
+    if (!reachable) {
+      return "blocked: " + String.join(", ", reasons.stream().map(Reason::name).toList());
+    }
+    String s = via == null ? "?" : via.json();
+    if (targetAz != null) {
+      s += " in " + targetAz + (crossAz ? " (cross-AZ)" : " (same AZ)");
+    }
+    return s;
+  }
+
+  /** The first reason, or null when reachable. */
+  public Reason reason() {
+    return reasons.isEmpty() ? null : reasons.get(0);
   }
 }

@@ -1,0 +1,229 @@
+package dev.vpclab.reach;
+
+import dev.vpclab.model.AllowRule;
+import dev.vpclab.model.Eni;
+import dev.vpclab.model.InterfaceEndpoint;
+import dev.vpclab.model.Layout;
+import dev.vpclab.model.NatGateway;
+import dev.vpclab.model.Services;
+import dev.vpclab.model.Subnet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reachability of one layout with a set of AZs down, memoised per (subnet, service): every
+ * instance of a subnet gets the same answer, so the work grows with subnets x services, not with
+ * instances. Not thread-safe; cheap to create. Pure: no I/O.
+ *
+ * <p>The rules (see docs/reach.md): DNS first (private answer when the service has an interface
+ * endpoint with private DNS on and the VPC has DNS support and hostnames on), then the route (local
+ * route for ENIs; gateway endpoint prefix list; internet gateway for public subnets; the route
+ * table's NAT gateway for private subnets), then the endpoint's security group.
+ */
+public final class Reachability {
+  private final Layout layout;
+  private final Set<String> failed;
+  private final Map<String, Integer> subnetIndex = new HashMap<>();
+  private final NatGateway[] natRoute;
+  private final Map<String, Decision>[] memo;
+  private final Map<String, ServicePlan> plans = new HashMap<>();
+  private final Map<String, DnsAnswer> answers = new HashMap<>();
+
+  /** What DNS answers for a service, with the AZs down: shared by every subnet. */
+  record ServicePlan(InterfaceEndpoint endpoint, boolean privateAnswer, List<Eni> upEnis,
+      Map<String, Eni> upByAz, boolean gateway) {}
+
+  @SuppressWarnings("unchecked")
+  public Reachability(Layout layout, Set<String> failedAzs) {
+    this.layout = layout;
+    this.failed = Set.copyOf(failedAzs);
+    List<Subnet> subnets = layout.subnets();
+    natRoute = new NatGateway[subnets.size()];
+    memo = new Map[subnets.size()];
+    for (int i = 0; i < subnets.size(); i++) {
+      Subnet s = subnets.get(i);
+      subnetIndex.put(s.name(), i);
+      natRoute[i] = s.isPublic() ? null : natFor(layout, s);
+    }
+  }
+
+  /**
+   * The NAT gateway a private subnet's route table sends 0.0.0.0/0 to, chosen on the whole layout
+   * (a route table is static: it does not fail over): the one in the subnet's AZ, else the first
+   * by AZ name (cross-AZ). Null when the layout has none.
+   */
+  public static NatGateway natFor(Layout layout, Subnet subnet) {
+    NatGateway first = null;
+    for (NatGateway n : layout.nats()) {
+      if (n.az().equals(subnet.az())) {
+        return n;
+      }
+      if (first == null || n.az().compareTo(first.az()) < 0) {
+        first = n;
+      }
+    }
+    return first;
+  }
+
+  public Layout layout() {
+    return layout;
+  }
+
+  public Set<String> failedAzs() {
+    return failed;
+  }
+
+  public boolean isDown(String az) {
+    return failed.contains(az);
+  }
+
+  /** The NAT gateway of a subnet's route table (null for public subnets or when there is none). */
+  public NatGateway natRoute(Subnet subnet) {
+    return natRoute[index(subnet)];
+  }
+
+  private int index(Subnet subnet) {
+    Integer i = subnetIndex.get(subnet.name());
+    if (i == null) {
+      throw new IllegalArgumentException("subnet " + subnet.name() + " is not in " + layout);
+    }
+    return i;
+  }
+
+  ServicePlan plan(String service) {
+    ServicePlan p = plans.get(service);
+    if (p == null) {
+      p = makePlan(service);
+      plans.put(service, p);
+    }
+    return p;
+  }
+
+  private ServicePlan makePlan(String service) {
+    if (service.equals(Services.INTERNET)) {
+      return new ServicePlan(null, false, List.of(), Map.of(), false);
+    }
+    InterfaceEndpoint ep = layout.endpoint(service).orElse(null);
+    boolean gateway = layout.hasGateway(service);
+    if (ep != null && ep.privateDns() && layout.vpc().privateDnsWorks()) {
+      List<Eni> up = new ArrayList<>();
+      Map<String, Eni> byAz = new HashMap<>();
+      for (Eni e : ep.enis()) {
+        if (!failed.contains(e.az())) {
+          up.add(e);
+          byAz.putIfAbsent(e.az(), e);
+        }
+      }
+      up.sort((a, b) -> a.az().compareTo(b.az()));
+      return new ServicePlan(ep, true, List.copyOf(up), byAz, gateway);
+    }
+    return new ServicePlan(ep, false, List.of(), Map.of(), gateway);
+  }
+
+  /** The DNS answer for a service with these AZs down, memoised. */
+  public DnsAnswer dns(String service) {
+    DnsAnswer a = answers.get(service);
+    if (a == null) {
+      a = Resolver.resolve(layout, service, failed);
+      answers.put(service, a);
+    }
+    return a;
+  }
+
+  /**
+   * The one AZ whose failure (on top of the AZs already down) would break a reachable pair of
+   * this subnet and service, or null when no single AZ would: the AZ of the only ENI that is up,
+   * or of the route table's NAT gateway. Gateway endpoints and internet gateways are regional.
+   * (The subnet's own AZ takes its instances down with it: that is not a break.)
+   */
+  public String criticalAz(Subnet subnet, String service) {
+    Decision d = decide(subnet, service);
+    if (!d.reachable()) {
+      return null;
+    }
+    if (d.via() == Via.ENDPOINT) {
+      List<Eni> up = plan(service).upEnis();
+      return up.size() == 1 ? up.get(0).az() : null;
+    }
+    return d.via() == Via.NAT ? d.nat().az() : null;
+  }
+
+  /** Whether the subnet's instances reach the service. */
+  public boolean reachable(Subnet subnet, String service) {
+    return decide(subnet, service).reachable();
+  }
+
+  /** The decision for every instance of {@code subnet} and {@code service}, memoised. */
+  public Decision decide(Subnet subnet, String service) {
+    int i = index(subnet);
+    Map<String, Decision> m = memo[i];
+    if (m == null) {
+      m = new HashMap<>();
+      memo[i] = m;
+    }
+    Decision d = m.get(service);
+    if (d == null) {
+      d = compute(subnet, natRoute[i], service);
+      m.put(service, d);
+    }
+    return d;
+  }
+
+  private Decision compute(Subnet subnet, NatGateway nat, String service) {
+    if (failed.contains(subnet.az())) {
+      return new Decision(false, null, null, false, List.of(Reason.INSTANCE_DOWN), null, null);
+    }
+    ServicePlan p = plan(service);
+    if (p.privateAnswer()) {
+      boolean noEni = p.upEnis().isEmpty();
+      boolean denied = !p.endpoint().admits(subnet.cidr());
+      if (noEni || denied) {
+        List<Reason> reasons = new ArrayList<>(2);
+        if (denied) {
+          reasons.add(Reason.SG_DENIED);
+        }
+        if (noEni) {
+          reasons.add(Reason.NO_ENI_UP);
+        }
+        return new Decision(false, null, null, false, reasons, null, null);
+      }
+      Eni eni = p.upByAz().get(subnet.az());
+      if (eni == null) {
+        eni = p.upEnis().get(0);
+      }
+      boolean cross = !eni.az().equals(subnet.az());
+      return new Decision(true, Via.ENDPOINT, eni.az(), cross, List.of(), eni, null);
+    }
+    if (p.gateway()) {
+      return new Decision(true, Via.GATEWAY_ENDPOINT, null, false, List.of(), null, null);
+    }
+    if (subnet.isPublic()) {
+      return new Decision(true, Via.IGW, null, false, List.of(), null, null);
+    }
+    Reason blocked;
+    if (nat == null) {
+      blocked = Reason.NO_ROUTE;
+    } else if (failed.contains(nat.az())) {
+      blocked = Reason.NAT_DOWN;
+    } else {
+      return new Decision(true, Via.NAT, nat.az(), !nat.az().equals(subnet.az()), List.of(),
+          null, nat);
+    }
+    List<Reason> reasons = p.endpoint() != null
+        ? List.of(blocked, Reason.PRIVATE_DNS_UNAVAILABLE) : List.of(blocked);
+    return new Decision(false, null, null, false, reasons, null, nat);
+  }
+
+  /** The first rule of the endpoint's security group admitting the subnet, or null. */
+  static AllowRule admittingRule(InterfaceEndpoint ep, Subnet subnet) {
+    for (AllowRule r : ep.allow()) {
+      if (r.cidr().contains(subnet.cidr())) {
+        return r;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.vpclab.reach;
+
+import dev.vpclab.model.Eni;
+import dev.vpclab.model.InterfaceEndpoint;
+import dev.vpclab.model.Layout;
+import dev.vpclab.model.Services;
+import dev.vpclab.model.Vpc;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** The DNS answer a VPC's resolver (AmazonProvidedDNS) gives for a service. Pure. */
+public final class Resolver {
+  private Resolver() {}
+
+  /** The DNS name queried for a service ("internet" stands for any public name). */
+  public static String name(Layout layout, String service) {
+    return service.equals(Services.INTERNET) ? Services.INTERNET
+        : Services.dnsName(service, layout.region().code());
+  }
+
+  public static DnsAnswer resolve(Layout layout, String service, Set<String> failedAzs) {
+    String name = name(layout, service);
+    if (service.equals(Services.INTERNET)) {
+      return new DnsAnswer(name, false, List.of(), false,
+          "public names resolve to public addresses, reached only by NAT or internet gateway");
+    }
+    InterfaceEndpoint ep = layout.endpoint(service).orElse(null);
+    if (ep == null) {
+      String note = layout.hasGateway(service)
+          ? "public address; the gateway endpoint " + service + " routes it by prefix list"
+          : "public address: there is no interface endpoint for " + service;
+      return new DnsAnswer(name, false, List.of(), false, note);
+    }
+    String off = whyNoPrivateDns(layout.vpc(), ep);
+    if (off != null) {
+      return new DnsAnswer(name, false, List.of(), true,
+          "public address: endpoint " + service + " is not used because " + off);
+    }
+    List<Eni> up = new ArrayList<>();
+    List<String> down = new ArrayList<>();
+    for (Eni e : ep.enis()) {
+      if (failedAzs.contains(e.az())) {
+        down.add(e.az());
+      } else {
+        up.add(e);
+      }
+    }
+    up.sort(Comparator.comparing(Eni::az));
+    String note = "private DNS of endpoint " + service;
+    if (!down.isEmpty()) {
+      note += up.isEmpty() ? ": no address, every ENI is in a failed AZ (" + String.join(", ", down)
+          + ")" : "; ENIs in failed AZs left out: " + String.join(", ", down);
+    }
+    return new DnsAnswer(name, true, up, true, note);
+  }
+
+  /** Why an endpoint's private DNS does not work, or null when it does. */
+  public static String whyNoPrivateDns(Vpc vpc, InterfaceEndpoint ep) {
+    if (!ep.privateDns()) {
+      return "its private DNS is off";
+    }
+    if (!vpc.dnsSupport() && !vpc.dnsHostnames()) {
+      return "the VPC has DNS support and DNS hostnames off";
+    }
+    if (!vpc.dnsSupport()) {
+      return "the VPC has DNS support off";
+    }
+    if (!vpc.dnsHostnames()) {
+      return "the VPC has DNS hostnames off";
+    }
+    return null;
+  }
+}

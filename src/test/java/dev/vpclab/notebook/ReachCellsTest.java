@@ -1,0 +1,188 @@
+package dev.vpclab.notebook;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpclab.model.Layout;
+import dev.vpclab.testing.TestLayouts;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReachCellsTest {
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String SINGLE = """
+      az 1a subnet private app
+      az 1c subnet private ep
+      endpoint ssm, ec2messages, ssmmessages in 1c
+      instance web in app needs session-manager
+      """;
+
+  static Layout single() {
+    return TestLayouts.layout("single", "ap-northeast-1", SINGLE);
+  }
+
+  static Layout perAz() {
+    return TestLayouts.layout("per-az", "ap-northeast-1",
+        SINGLE + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c");
+  }
+
+  static JsonNode parse(Output o) throws Exception {
+    JsonNode compact = MAPPER.readTree(Json.write(o.data()));
+    assertEquals(compact, MAPPER.readTree(Json.pretty(o.data())));
+    List<String> names = new ArrayList<>();
+    Iterator<String> it = compact.fieldNames();
+    it.forEachRemaining(names::add);
+    assertEquals("kind", names.get(0));
+    assertEquals("layout", names.get(1));
+    assertEquals(o.kind(), compact.get("kind").asText());
+    return compact;
+  }
+
+  static void assertFields(JsonNode node, String... fields) {
+    for (String f : fields) {
+      assertTrue(node.has(f), "missing " + f + " in " + node);
+    }
+  }
+
+  @Test
+  void checkListsEveryPairWithTheDocumentedFields() throws Exception {
+    Output o = ReachCells.check(single());
+    assertEquals("check", o.kind());
+    assertFalse(o.failed());
+    assertTrue(o.text().startsWith("3 of 3 pairs reachable in single"), o.text());
+    assertTrue(o.text().contains("web       ssm          yes        endpoint  ap-northeast-1c"),
+        o.text());
+    JsonNode j = parse(o);
+    assertEquals("single", j.get("layout").asText());
+    JsonNode pairs = j.get("pairs");
+    assertEquals(3, pairs.size());
+    JsonNode ssm = pairs.get(1);
+    assertFields(ssm, "instance", "service", "reachable", "via", "targetAz", "crossAz", "reason",
+        "reasons", "path");
+    assertEquals("ssm", ssm.get("service").asText());
+    assertTrue(ssm.get("reachable").asBoolean());
+    assertEquals("endpoint", ssm.get("via").asText());
+    assertEquals("ap-northeast-1c", ssm.get("targetAz").asText());
+    assertTrue(ssm.get("crossAz").asBoolean());
+    assertTrue(ssm.get("reason").isNull());
+    assertEquals(0, ssm.get("reasons").size());
+    assertEquals(0, j.get("warnings").size());
+  }
+
+  @Test
+  void checkShowsReasonsAndWarnings() throws Exception {
+    Layout l = TestLayouts.layout("dns", "ap-northeast-1", """
+        az 1a subnet private app
+        vpc dns hostnames off
+        endpoint ssm in 1a
+        instance web in app needs ssm
+        """);
+    Output o = ReachCells.check(l);
+    assertTrue(o.text().startsWith("0 of 1 pairs reachable in dns"), o.text());
+    assertTrue(o.text().contains("warnings:\n- endpoint ssm: private DNS cannot work"), o.text());
+    JsonNode j = parse(o);
+    JsonNode p = j.get("pairs").get(0);
+    assertFalse(p.get("reachable").asBoolean());
+    assertTrue(p.get("via").isNull());
+    assertEquals("NO_ROUTE", p.get("reason").asText());
+    assertEquals("PRIVATE_DNS_UNAVAILABLE", p.get("reasons").get(1).asText());
+    assertEquals(1, j.get("warnings").size());
+  }
+
+  @Test
+  void reachShowsTheHops() throws Exception {
+    Layout l = single();
+    Output o = ReachCells.reach(l, l.instance("web").orElseThrow(), "ssm");
+    assertTrue(o.text().startsWith("web -> ssm in single: reachable via endpoint, ENI 10.0.2.11 "
+        + "in ap-northeast-1c (cross-AZ)"), o.text());
+    JsonNode j = parse(o);
+    assertFields(j, "instance", "service", "reachable", "via", "targetAz", "crossAz", "reason",
+        "path", "hops");
+    assertEquals(4, j.get("hops").size());
+    assertFields(j.get("hops").get(0), "step", "detail", "ok");
+    assertEquals("dns", j.get("hops").get(0).get("step").asText());
+    assertTrue(j.get("hops").get(3).get("ok").asBoolean());
+  }
+
+  @Test
+  void resolveGivesTheEniAddresses() throws Exception {
+    Layout l = perAz();
+    Output o = ReachCells.resolve(l, "ssm", l.instance("web").orElseThrow());
+    JsonNode j = parse(o);
+    assertEquals("ssm.ap-northeast-1.amazonaws.com", j.get("name").asText());
+    assertTrue(j.get("private").asBoolean());
+    assertEquals("web", j.get("from").asText());
+    assertEquals(List.of("10.0.1.11", "10.0.2.11"),
+        MAPPER.convertValue(j.get("addresses"), List.class));
+    assertTrue(o.text().startsWith("ssm.ap-northeast-1.amazonaws.com from web"), o.text());
+    Output pub = ReachCells.resolve(l, "sqs", null);
+    JsonNode p = parse(pub);
+    assertFalse(p.get("private").asBoolean());
+    assertFalse(p.has("from"));
+    assertEquals(0, p.get("addresses").size());
+  }
+
+  @Test
+  void failListsBrokenPairsAndTheFix() throws Exception {
+    Output o = ReachCells.fail(single(), List.of("ap-northeast-1c"));
+    assertTrue(o.text().startsWith("failing ap-northeast-1c in single breaks 3 pairs"), o.text());
+    assertTrue(o.text().contains("fix: endpoint ssm, ec2messages, ssmmessages in 1a, 1c"),
+        o.text());
+    JsonNode j = parse(o);
+    assertEquals("ap-northeast-1c", j.get("failed").get(0).asText());
+    assertEquals(3, j.get("broken").size());
+    assertFields(j.get("broken").get(0), "instance", "service");
+    assertEquals("web", j.get("broken").get(0).get("instance").asText());
+    assertEquals("endpoint ssm, ec2messages, ssmmessages in 1a, 1c", j.get("fix").asText());
+    assertEquals(3, j.get("fixDetail").get("enis").asInt());
+
+    JsonNode none = parse(ReachCells.fail(perAz(), List.of("ap-northeast-1c")));
+    assertEquals(0, none.get("broken").size());
+    assertTrue(none.get("fix").isNull());
+  }
+
+  @Test
+  void resilienceHasARowPerAzAndTheVerdict() throws Exception {
+    Output o = ReachCells.resilience(single());
+    assertTrue(o.text().startsWith("single does not survive"), o.text());
+    JsonNode j = parse(o);
+    assertFalse(j.get("survivesAzFailure").asBoolean());
+    assertEquals(2, j.get("rows").size());
+    assertEquals("ap-northeast-1a", j.get("rows").get(0).get("az").asText());
+    assertEquals(0, j.get("rows").get(0).get("broken").asInt());
+    assertEquals("ap-northeast-1c", j.get("rows").get(1).get("az").asText());
+    assertEquals(3, j.get("rows").get(1).get("broken").asInt());
+    assertTrue(parse(ReachCells.resilience(perAz())).get("survivesAzFailure").asBoolean());
+  }
+
+  @Test
+  void expectationsPassAndFail() throws Exception {
+    Output reaches = ReachCells.expectReaches(single());
+    assertFalse(reaches.failed());
+    JsonNode r = parse(reaches);
+    assertTrue(r.get("passed").asBoolean());
+    assertTrue(r.get("text").asText().startsWith("expect single reaches: passed"));
+
+    Layout l = single();
+    Output sqs = ReachCells.expectReaches(l, l.instance("web").orElseThrow(), "sqs");
+    assertTrue(sqs.failed());
+    assertFalse(parse(sqs).get("passed").asBoolean());
+
+    Output survives = ReachCells.expectSurvives(single());
+    assertTrue(survives.failed());
+    JsonNode s = parse(survives);
+    assertFalse(s.get("passed").asBoolean());
+    assertTrue(s.get("text").asText().contains("ap-northeast-1c"), s.get("text").asText());
+    assertFalse(ReachCells.expectSurvives(perAz()).failed());
+  }
+
+  @Test
+  void outputIsDeterministic() {
+    assertEquals(ReachCells.check(single()).text(), ReachCells.check(single()).text());
+    assertEquals(Json.write(ReachCells.resilience(single()).data()),
+        Json.write(ReachCells.resilience(single()).data()));
+  }
+}
