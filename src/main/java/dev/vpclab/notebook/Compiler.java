@@ -302,7 +302,9 @@ final class Compiler {
   }
 
   private void bind(Ast.Query q, List<Layout> layouts, Instance instance, List<String> azs) {
-    bound.add(new Bound(source, q, layouts, instance, azs, state.pricing(), state.hours()));
+    LayoutEntry first = layouts.isEmpty() ? null : state.layouts().get(layouts.get(0).name());
+    bound.add(new Bound(source, q, layouts, instance, azs, state.pricing(), state.hours(),
+        first == null ? null : first.def()));
   }
 
   private Instance instance(Layout l, Name name) {

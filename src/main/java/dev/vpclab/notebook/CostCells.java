@@ -128,14 +128,14 @@ public final class CostCells {
     Json.Obj data = Json.obj()
         .put("kind", "expect")
         .put("layout", layout.name())
-        .put("passed", passed)
-        .put("text", text)
+        .put("passed", passed);
+    String line = text + ": " + (passed ? "passed" : "FAILED") + " (" + layout.name() + ": "
+        + Money.format(c.total()) + " USD a month)\n";
+    data.put("text", line.strip())
         .put("currency", "USD")
         .put("actual", Json.money(actual))
         .put("limit", Json.money(limitUsd))
         .put("complete", c.complete());
-    String line = (passed ? "passed: " : "FAILED: ") + text + " (" + layout.name() + ": "
-        + Money.format(c.total()) + " USD a month)\n";
     StringBuilder sb = new StringBuilder(line);
     incomplete(sb, layout.name(), c);
     return new Output("expect", sb.toString(), data, List.of(), !passed);
@@ -152,15 +152,15 @@ public final class CostCells {
     Json.Obj data = Json.obj()
         .put("kind", "expect")
         .put("layouts", Json.strings(List.of(a.name(), b.name())))
-        .put("passed", passed)
-        .put("text", text)
+        .put("passed", passed);
+    StringBuilder sb = new StringBuilder(text + ": " + (passed ? "passed" : "FAILED") + " ("
+        + a.name() + ": " + Money.format(ca.total()) + ", " + b.name() + ": "
+        + Money.format(cb.total()) + " USD a month)\n");
+    data.put("text", sb.toString().strip())
         .put("currency", "USD")
         .put("actual", Json.money(actual))
         .put("other", Json.money(other))
         .put("complete", ca.complete() && cb.complete());
-    StringBuilder sb = new StringBuilder((passed ? "passed: " : "FAILED: ") + text + " ("
-        + a.name() + ": " + Money.format(ca.total()) + ", " + b.name() + ": "
-        + Money.format(cb.total()) + " USD a month)\n");
     incomplete(sb, a.name(), ca);
     incomplete(sb, b.name(), cb);
     return new Output("expect", sb.toString(), data, List.of(), !passed);

@@ -1,7 +1,16 @@
 package dev.vpclab.notebook;
 
+import dev.vpclab.cost.CostEngine;
 import dev.vpclab.lang.Ast;
+import dev.vpclab.lang.Diagnostics;
+import dev.vpclab.lang.SourceFile;
+import dev.vpclab.lang.SourceParser;
 import dev.vpclab.model.Layout;
+import dev.vpclab.model.LayoutBuilder;
+import dev.vpclab.model.SourcedStmt;
+import dev.vpclab.reach.FixSuggestion;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Evaluates a bound query with the engines and returns its output cell. */
@@ -17,7 +26,7 @@ final class Evaluator {
     } else if (q instanceof Ast.Resolve r) {
       return ReachCells.resolve(b.layout(), r.service().text(), b.instance());
     } else if (q instanceof Ast.Fail) {
-      return ReachCells.fail(b.layout(), b.azs());
+      return ReachCells.fail(b.layout(), b.azs(), fix -> fixPrice(b, fix));
     } else if (q instanceof Ast.Resilience) {
       return ReachCells.resilience(b.layout());
     } else if (q instanceof Ast.CostQuery) {
@@ -38,6 +47,31 @@ final class Evaluator {
           b.hours(), e.text());
     }
     return pending(kind(q), b.layouts(), "charts and sweeps are");
+  }
+
+  /**
+   * What a suggested fix adds to the monthly bill: the layout with the fix's statements appended,
+   * costed, less the layout's cost now. Null when the fix does not build (it then is only text).
+   */
+  static BigDecimal fixPrice(Bound b, FixSuggestion fix) {
+    if (b.def() == null) {
+      return null;
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    SourceFile src = new SourceFile("fix", fix.statement());
+    Ast.Program program = SourceParser.parse(src, diagnostics);
+    List<SourcedStmt> stmts = new ArrayList<>();
+    for (Ast.Item item : program.items()) {
+      if (item instanceof Ast.Stmt s) {
+        stmts.add(new SourcedStmt(src, s));
+      }
+    }
+    Layout fixed = LayoutBuilder.build(b.def().plus(stmts), diagnostics).orElse(null);
+    if (fixed == null || diagnostics.hasErrors() || stmts.isEmpty()) {
+      return null;
+    }
+    return CostEngine.cost(fixed, b.pricing(), b.hours()).total()
+        .subtract(CostEngine.cost(b.layout(), b.pricing(), b.hours()).total());
   }
 
   static String kind(Ast.Query q) {

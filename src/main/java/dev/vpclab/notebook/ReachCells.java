@@ -151,7 +151,17 @@ public final class ReachCells {
   // ------------------------------------------------------------------ fail
 
   public static Output fail(Layout layout, List<String> failedAzs) {
+    return fail(layout, failedAzs, fix -> null);
+  }
+
+  /**
+   * {@code fail az ...}, with the suggested fix priced by {@code fixPrice} (its monthly cost in
+   * USD, or null when it cannot be priced).
+   */
+  public static Output fail(Layout layout, List<String> failedAzs,
+      java.util.function.Function<FixSuggestion, java.math.BigDecimal> fixPrice) {
     FailureReport f = FailureAnalysis.fail(layout, new TreeSet<>(failedAzs));
+    java.math.BigDecimal price = f.fix() == null ? null : fixPrice.apply(f.fix());
     StringBuilder text = new StringBuilder();
     text.append("failing ").append(String.join(", ", f.failed())).append(" in ")
         .append(layout.name()).append(f.broken().isEmpty() ? " breaks nothing"
@@ -171,12 +181,17 @@ public final class ReachCells {
       text.append("down with their AZ: ").append(String.join(", ", f.down())).append('\n');
     }
     if (f.fix() != null) {
-      text.append("fix: ").append(f.fix().statement()).append('\n');
+      text.append("fix: ").append(f.fix().statement());
+      if (price != null) {
+        text.append("  (+").append(dev.vpclab.cost.Money.format(price)).append(" USD a month)");
+      }
+      text.append('\n');
     }
     Json.Obj data = head("fail", layout)
         .put("failed", Json.strings(f.failed()))
         .put("broken", Json.arr(broken))
         .put("fix", f.fix() == null ? null : f.fix().statement())
+        .put("fixMonthly", price == null ? Json.NULL : Json.money(dev.vpclab.cost.Money.cents(price)))
         .put("fixDetail", fixJson(f.fix()))
         .put("down", Json.strings(f.down()));
     return new Output("fail", text.toString(), data, List.of(table), false);
@@ -260,7 +275,7 @@ public final class ReachCells {
     List<PairResult> pairs = ReachEngine.check(layout, Set.of());
     List<PairResult> bad = pairs.stream().filter(p -> !p.reachable()).toList();
     boolean passed = bad.isEmpty();
-    String first = "expect " + layout.name() + " reaches: " + (passed ? "passed" : "failed")
+    String first = "expect " + layout.name() + " reaches: " + (passed ? "passed" : "FAILED")
         + " (" + (pairs.size() - bad.size()) + " of " + pairs.size() + " pairs reachable)";
     StringBuilder text = new StringBuilder(first).append('\n');
     Table table = pairTable(bad);
@@ -281,7 +296,7 @@ public final class ReachCells {
   public static Output expectReaches(Layout layout, Instance instance, String service) {
     PairResult p = ReachEngine.path(layout, instance, service, Set.of());
     String text = "expect " + instance.name() + " reaches " + service + " in " + layout.name()
-        + ": " + (p.reachable() ? "passed" : "failed") + " (" + pairLine(p) + ")\n";
+        + ": " + (p.reachable() ? "passed" : "FAILED") + " (" + pairLine(p) + ")\n";
     Json.Obj data = expectHead(layout, p.reachable(), text).putAll(pairJson(p));
     return new Output("expect", text, data, List.of(), !p.reachable());
   }
@@ -291,7 +306,7 @@ public final class ReachCells {
     ResilienceReport r = FailureAnalysis.resilience(layout);
     boolean passed = r.survivesAzFailure();
     StringBuilder text = new StringBuilder("expect " + layout.name() + " survives az failure: "
-        + (passed ? "passed" : "failed"));
+        + (passed ? "passed" : "FAILED"));
     List<String> failing = new ArrayList<>();
     Set<String> fixes = new LinkedHashSet<>();
     for (FailureReport f : r.rows()) {

@@ -110,7 +110,8 @@ class CostCellsTest {
     assertEquals("single", j.get("layout").asText());
     assertEquals("30.66", j.get("actual").asText());
     assertEquals("40", j.get("limit").asText());
-    assertEquals("expect cost single < 40 USD", j.get("text").asText());
+    assertEquals("expect cost single < 40 USD: passed (single: 30.66 USD a month)",
+        j.get("text").asText());
 
     Output fail = CostCells.expectCost(single, ">=", new BigDecimal("30.67"), prices, 730, "t");
     assertTrue(fail.failed());
