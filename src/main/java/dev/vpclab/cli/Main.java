@@ -1,6 +1,10 @@
 package dev.vpclab.cli;
 
+import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.PriceCsv;
+import dev.vpclab.cost.PriceTable;
 import dev.vpclab.export.AtomicFile;
+import dev.vpclab.export.CsvReport;
 import dev.vpclab.export.FileRun;
 import dev.vpclab.export.JsonReport;
 import dev.vpclab.export.TextReport;
@@ -33,13 +37,17 @@ public final class Main {
 
   static final String VERSION = "0.1.0";
 
+  static final List<String> FORMATS = List.of("text", "json", "csv");
+
   static final String USAGE = """
       usage:
         vpclab                                   the REPL
         vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
-        vpclab run FILE... [--format text|json] [--out PATH]
+        vpclab run FILE... [--format text|json|csv] [--out PATH]
         vpclab run -                             the scenario from standard input
         vpclab check FILE...                     expectations and errors only, for CI
+        vpclab prices [--region R]               the price table in use
+        vpclab prices import AWS.csv [--out F]   convert an AWS Price List CSV
         vpclab --help | --version
       exit status: 0 all good, 1 an expectation failed, 2 invalid input or usage
       """;
@@ -113,6 +121,9 @@ public final class Main {
       case "check" -> {
         return run(Options.parse(rest, List.of()), true);
       }
+      case "prices" -> {
+        return prices(rest);
+      }
       case "repl" -> {
         Options o = Options.parse(rest, List.of());
         if (o.files().size() > 1) {
@@ -138,12 +149,14 @@ public final class Main {
       throw new UsageError((checkOnly ? "check" : "run") + " needs a FILE (or - for standard input)");
     }
     String format = options.value("--format", "text");
-    if (!List.of("text", "json").contains(format)) {
-      if (List.of("csv", "markdown", "html", "ipynb").contains(format)) {
+    if (!FORMATS.contains(format)) {
+      if (List.of("markdown", "html", "ipynb").contains(format)) {
         throw new UsageError("--format " + format + " is not in this version of vpclab yet; "
-            + "use text or json");
+            + "use " + String.join(", ", FORMATS));
       }
-      throw new UsageError("unknown format '" + format + "'; use text or json");
+      String hint = Suggest.didYouMean(format, FORMATS);
+      throw new UsageError("unknown format '" + format + "'; use " + String.join(", ", FORMATS)
+          + (hint == null ? "" : " (" + hint + ")"));
     }
     List<FileRun> runs = new ArrayList<>();
     int status = OK;
@@ -182,20 +195,13 @@ public final class Main {
       printChecks(runs);
       return status;
     }
-    String rendered = format.equals("json") ? JsonReport.render(runs) : TextReport.render(runs);
-    String target = options.value("--out", null);
-    if (target == null) {
-      out.print(rendered);
-    } else {
-      try {
-        AtomicFile.write(Path.of(target), rendered.getBytes(StandardCharsets.UTF_8));
-        err.println("vpclab: wrote " + target);
-      } catch (IOException | java.nio.file.InvalidPathException e) {
-        err.println(target + ": error: cannot write: " + e.getMessage());
-        return INVALID;
-      }
-    }
-    return status;
+    String rendered = switch (format) {
+      case "json" -> JsonReport.render(runs);
+      case "csv" -> CsvReport.render(runs);
+      default -> TextReport.render(runs);
+    };
+    int written = write(rendered, options.value("--out", null));
+    return written != OK ? written : status;
   }
 
   /** `vpclab check`: every expectation, passed or failed, and a closing count. */
@@ -245,6 +251,66 @@ public final class Main {
         throw new IOException(m.substring(m.indexOf("error: ") + 7));
       }
     };
+  }
+
+  // ------------------------------------------------------------------ prices
+
+  /** {@code vpclab prices [--region R]} and {@code vpclab prices import AWS.csv [--out F]}. */
+  private int prices(List<String> args) throws UsageError {
+    if (!args.isEmpty() && args.get(0).equals("import")) {
+      Options o = Options.parse(args.subList(1, args.size()), List.of("--out"));
+      if (o.files().size() != 1) {
+        throw new UsageError("prices import takes one AWS Price List CSV file");
+      }
+      SourceFile file;
+      try {
+        file = o.files().get(0).equals("-") ? Inputs.read("<stdin>", in)
+            : Inputs.read(Path.of(o.files().get(0)));
+      } catch (Inputs.InputError e) {
+        err.println(e.getMessage());
+        return INVALID;
+      }
+      PriceTable table = PriceCsv.read(file.name(), file.text());
+      for (PriceTable.Problem p : table.problems()) {
+        err.println(p.render(file.name()));
+      }
+      if (!table.ok()) {
+        if (table.errors().isEmpty()) {
+          err.println(file.name() + ": error: no prices vpclab uses were found");
+        }
+        return INVALID;
+      }
+      return write(PriceBook.of(table).toCsv(), o.value("--out", null));
+    }
+    Options o = Options.parse(args, List.of("--region"));
+    if (!o.files().isEmpty()) {
+      String hint = Suggest.didYouMean(o.files().get(0), List.of("import"));
+      throw new UsageError("prices takes no file" + (hint == null ? "" : "; " + hint)
+          + " (to convert an AWS Price List CSV: vpclab prices import FILE)");
+    }
+    try {
+      out.print(PriceBook.builtIn().render(o.value("--region", null)));
+      return OK;
+    } catch (IllegalArgumentException e) {
+      err.println("vpclab: " + e.getMessage());
+      return INVALID;
+    }
+  }
+
+  /** Text to standard output, or whole to a file (temp file, then rename). */
+  private int write(String text, String target) {
+    if (target == null) {
+      out.print(text);
+      return OK;
+    }
+    try {
+      AtomicFile.write(Path.of(target), text.getBytes(StandardCharsets.UTF_8));
+      err.println("vpclab: wrote " + target);
+      return OK;
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      err.println(target + ": error: cannot write: " + e.getMessage());
+      return INVALID;
+    }
   }
 
   // ------------------------------------------------------------------ repl

@@ -148,4 +148,64 @@ class MainTest {
     assertTrue(r.out().contains("(cell not run: nothing changed)"), r.out());
     assertTrue(r.out().contains("In [4]: check\nOut[4]: "), r.out());
   }
+
+  @Test
+  void pricesAndImport() throws IOException {
+    Result table = run("prices", "--region", "us-east-1");
+    assertEquals(0, table.status(), table.err());
+    assertTrue(table.out().contains("us-east-1  endpoint.hour"), table.out());
+    assertEquals(2, run("prices", "--region", "mars-1").status());
+    assertEquals(2, run("prices", "imprt", "x.csv").status());
+    Path target = dir.resolve("prices.csv");
+    Result imported = run("prices", "import", "src/test/resources/dev/vpclab/cost/aws-price-list.csv",
+        "--out", target.toString());
+    assertEquals(0, imported.status(), imported.err());
+    assertTrue(Files.readString(target).contains("ap-northeast-1,endpoint.hour,0,,hour,0.014"));
+    // the converted table loads back with a prices statement
+    Path scenario = dir.resolve("s.vpc");
+    Files.writeString(scenario, "region ap-northeast-1\nprices \"prices.csv\"\n"
+        + "az 1a subnet private app\nendpoint ssm in 1a\ncost\n");
+    Result cost = run("run", scenario.toString());
+    assertEquals(0, cost.status(), cost.err());
+    assertTrue(cost.out().contains("10.22"), cost.out());
+    Result bad = run("prices", "import",
+        "src/test/resources/dev/vpclab/cost/aws-price-list-bad-price.csv");
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().contains(":8: error: PricePerUnit is not a number"), bad.err());
+  }
+
+  @Test
+  void pricesStatementErrorsAreLocated() throws IOException {
+    Path scenario = dir.resolve("s.vpc");
+    Files.writeString(scenario, "price endpoint.huor 0.02\nprices \"missing.csv\"\n");
+    Result r = run("run", scenario.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("s.vpc:1:7: error: unknown price item 'endpoint.huor'"), r.err());
+    assertTrue(r.err().contains("did you mean 'endpoint.hour'?"), r.err());
+    assertTrue(r.err().contains("s.vpc:2:8: error: cannot read missing.csv"), r.err());
+  }
+
+  @Test
+  void csvFormatHasASectionPerTable() throws IOException {
+    Path src = dir.resolve("a.vpc");
+    Files.writeString(src, "az 1a subnet private app\ninstance web in app needs ssm\n"
+        + "endpoint ssm in 1a\ncheck\nexpect main reaches\n");
+    Result r = run("run", src.toString(), "--format", "csv");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("In [1]: check\r\ninstance,service,reachable,"), r.out());
+    assertTrue(r.out().contains("In [2]: expect main reaches\r\n"), r.out());
+  }
+
+  @Test
+  void failedExpectationExitsOne() throws IOException {
+    Path src = dir.resolve("a.vpc");
+    Files.writeString(src, "az 1a subnet private app\ninstance web in app needs ssm\n"
+        + "expect main reaches\n");
+    Result r = run("run", src.toString());
+    assertEquals(1, r.status(), r.out());
+    assertTrue(r.out().contains("expect main reaches: FAILED"), r.out());
+    Result c = run("check", src.toString());
+    assertEquals(1, c.status());
+    assertTrue(c.out().endsWith("0 passed, 1 failed\n"), c.out());
+  }
 }
