@@ -3,7 +3,6 @@ package dev.vpclab.repl;
 import dev.vpclab.lang.Completeness;
 import dev.vpclab.lang.Highlighting;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.Highlighter;
@@ -178,7 +178,7 @@ public final class JLineRepl {
   }
 
   /** The buffer, with the word at the cursor as {@link Completions#wordStart} sees it. */
-  static final class CellLine implements ParsedLine {
+  static final class CellLine implements CompletingParsedLine {
     private final String line;
     private final int cursor;
     private final int start;
@@ -229,6 +229,21 @@ public final class JLineRepl {
     @Override
     public int cursor() {
       return cursor;
+    }
+
+    @Override
+    public CharSequence escape(CharSequence candidate, boolean complete) {
+      return candidate;
+    }
+
+    @Override
+    public int rawWordCursor() {
+      return wordCursor();
+    }
+
+    @Override
+    public int rawWordLength() {
+      return word().length();
     }
   }
 
@@ -291,11 +306,5 @@ public final class JLineRepl {
 
     @Override
     public void setErrorIndex(int errorIndex) {}
-  }
-
-  /** For tests: a REPL reading scripted input from in and writing to out, on a dumb terminal. */
-  static Terminal dumbTerminal(InputStream in, java.io.OutputStream out) throws IOException {
-    return TerminalBuilder.builder().system(false).streams(in, out).type("dumb")
-        .encoding(StandardCharsets.UTF_8).build();
   }
 }
