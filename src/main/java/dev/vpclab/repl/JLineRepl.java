@@ -37,6 +37,10 @@ import org.jline.utils.AttributedStyle;
  * This is the only class (with its nested adapters) that touches JLine.
  */
 public final class JLineRepl {
+  /** Held so that the level set on it stays (loggers are weakly referenced). */
+  private static final java.util.logging.Logger JLINE_LOG =
+      java.util.logging.Logger.getLogger("org.jline");
+
   private final Terminal terminal;
   private final Path historyFile;
   private final Session session;
@@ -56,6 +60,9 @@ public final class JLineRepl {
    * the batch path never loads JLine.
    */
   public static int start(Path file, PrintStream err) {
+    // JLine logs its own troubles (with stack traces) through java.util.logging: users never
+    // see a stack trace, so it is silenced
+    JLINE_LOG.setLevel(java.util.logging.Level.OFF);
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder()
@@ -68,11 +75,17 @@ public final class JLineRepl {
     } catch (IOException | RuntimeException | LinkageError e) {
       return -1;
     }
-    try (terminal) {
-      return new JLineRepl(terminal, defaultHistoryFile(err), Path.of("")).run(file);
-    } catch (IOException e) {
-      return 0;
+    int status;
+    try {
+      status = new JLineRepl(terminal, defaultHistoryFile(err), Path.of("")).run(file);
+    } finally {
+      try {
+        terminal.close();
+      } catch (IOException e) {
+        // the terminal is restored as far as it can be; nothing more to do
+      }
     }
+    return status;
   }
 
   /**
@@ -251,7 +264,13 @@ public final class JLineRepl {
   final class CellCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-      for (String c : Completions.candidates(line.line(), line.cursor(), session.state())) {
+      List<String> found;
+      try {
+        found = Completions.candidates(line.line(), line.cursor(), session.state());
+      } catch (RuntimeException e) {
+        return; // no candidates rather than a broken prompt
+      }
+      for (String c : found) {
         boolean open = c.endsWith("/") || c.equals("\"");
         candidates.add(new Candidate(c, c, null, null, null, null, !open));
       }
@@ -287,8 +306,14 @@ public final class JLineRepl {
         sb.append(buffer.substring(end));
         return sb.toAttributedString();
       }
+      List<Highlighting.Token> tokens;
+      try {
+        tokens = Highlighting.classify(buffer);
+      } catch (RuntimeException | StackOverflowError e) {
+        return new AttributedString(buffer);
+      }
       int at = 0;
-      for (Highlighting.Token t : Highlighting.classify(buffer)) {
+      for (Highlighting.Token t : tokens) {
         if (t.start() > at) {
           sb.append(buffer.substring(at, t.start()));
         }

@@ -95,6 +95,16 @@ public final class Session {
 
   /** One input: a cell in the language or a magic. Blank input does nothing. */
   public Reply input(String input) {
+    try {
+      return inputUnguarded(input);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      hadErrors = true;
+      return new Reply("vpclab: internal error: " + e.getClass().getSimpleName()
+          + " (please report it, with the input); the session goes on\n\n", false);
+    }
+  }
+
+  private Reply inputUnguarded(String input) {
     String trimmed = input.strip();
     if (trimmed.isEmpty()) {
       return new Reply("", false);
