@@ -315,7 +315,24 @@ public final class Main {
 
   // ------------------------------------------------------------------ repl
 
-  private int repl(String file) {
-    return new dev.vpclab.repl.PlainRepl(in, out, err).run(file == null ? null : Path.of(file));
+  /**
+   * The line editor (JLine) only on a real terminal: when standard input and output are the
+   * console. A pipe, a file or a test's streams get the plain REPL, which never loads JLine.
+   */
+  private int repl(String file) throws UsageError {
+    Path path;
+    try {
+      path = file == null ? null : Path.of(file);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageError(file + ": not a valid file name");
+    }
+    if (System.console() != null && in == System.in) {
+      out.flush();
+      int status = dev.vpclab.repl.JLineRepl.start(path, err);
+      if (status >= 0) {
+        return status;
+      }
+    }
+    return new dev.vpclab.repl.PlainRepl(in, out, err).run(path);
   }
 }

@@ -208,4 +208,52 @@ class MainTest {
     assertEquals(1, c.status());
     assertTrue(c.out().endsWith("0 passed, 1 failed\n"), c.out());
   }
+
+  @Test
+  void replMagicsOnAPipe() throws IOException {
+    Path saved = dir.resolve("cells.vpc");
+    Result r = runWithInput("%help\n%help expect\n%help lyout\n%hepl\naz 1a subnet private app\n"
+        + "instance web in app\n%layouts\n%history\n%format json\ncheck\n%format yaml\n"
+        + "%save " + saved + "\n%reset\n%layouts\n%quit\ncheck\n");
+    String out = r.out();
+    assertTrue(out.contains("%help [topic]") || out.contains("Help on: %help layout"), out);
+    assertTrue(out.contains("expect ha survives az failure"), out);
+    assertTrue(out.contains("no help on 'lyout'; did you mean 'layout'?"), out);
+    assertTrue(out.contains("unknown magic %hepl; did you mean '%help'?"), out);
+    assertTrue(out.contains("* main    us-east-1  1a      0"), out);
+    assertTrue(out.contains("   6  instance web in app\n"), out);
+    assertTrue(out.contains("Out[3]: {\n  \"kind\": \"check\""), out);
+    assertTrue(out.contains("unknown format 'yaml'; use text or json"), out);
+    assertTrue(out.contains("saved 3 cells to " + saved), out);
+    assertTrue(out.contains("no layouts yet"), out);
+    assertFalse(out.contains("Out[4]"), "nothing runs after %quit: " + out);
+    assertFalse(out.contains("\u001b"), out);
+    String file = Files.readString(saved);
+    assertTrue(file.contains("az 1a subnet private app\ninstance web in app\ncheck\n"), file);
+    assertEquals(0, run("run", saved.toString()).status());
+  }
+
+  @Test
+  void replLoadsAFileFirstAndWithLoad() throws IOException {
+    Path file = dir.resolve("first.vpc");
+    Files.writeString(file, "az 1a subnet private app\ninstance web in app\ncheck\n");
+    Result r = runWithInput("%layouts\n%load " + dir.resolve("missing.vpc") + "\n", "repl",
+        file.toString());
+    assertTrue(r.out().startsWith("Out[1]: 0 of 0 pairs reachable in main"), r.out());
+    assertTrue(r.out().contains("* main"), r.out());
+    assertTrue(r.out().contains("missing.vpc: error: no such file"), r.out());
+    Result load = runWithInput("%load " + file + "\ncheck\n");
+    assertTrue(load.out().contains("In [1]: %load " + file + "\nOut[1]: 0 of 0 pairs reachable in main"), load.out());
+    assertTrue(load.out().contains("In [2]: check\nOut[2]: 0 of 0 pairs reachable in main"), load.out());
+  }
+
+  @Test
+  void onlyTheLineEditorReplReferencesJLine() throws IOException {
+    try (var files = Files.walk(Path.of("src/main/java"))) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        boolean jline = Files.readString(p).contains("org.jline");
+        assertEquals(p.getFileName().toString().equals("JLineRepl.java"), jline, p.toString());
+      }
+    }
+  }
 }

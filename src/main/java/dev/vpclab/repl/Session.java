@@ -1,0 +1,392 @@
+package dev.vpclab.repl;
+
+import dev.vpclab.export.AtomicFile;
+import dev.vpclab.export.JsonReport;
+import dev.vpclab.lang.Diagnostic;
+import dev.vpclab.lang.SourceFile;
+import dev.vpclab.lang.Suggest;
+import dev.vpclab.model.Layout;
+import dev.vpclab.notebook.Cell;
+import dev.vpclab.notebook.Json;
+import dev.vpclab.notebook.LayoutEntry;
+import dev.vpclab.notebook.Notebook;
+import dev.vpclab.notebook.SourceLoader;
+import dev.vpclab.notebook.State;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A REPL session, shared by the line-editor REPL and {@link PlainRepl} so that both behave the
+ * same: cell numbering, evaluation (a cell with errors changes nothing), the transcript text and
+ * the magics. It prints nothing itself; every method returns the text to show. No JLine here.
+ */
+public final class Session {
+  /** The magics, for %help, completion and did-you-mean. */
+  public static final List<String> MAGICS = List.of(
+      "%help", "%load", "%save", "%reset", "%layouts", "%history", "%format", "%quit");
+
+  /** The topics of %help. */
+  public static final List<String> HELP_TOPICS = List.of("layout", "queries", "expect", "magics");
+
+  private final Notebook notebook;
+  private final Path base;
+  private int number = 1;
+  private boolean json;
+  private boolean hadErrors;
+  private boolean hadFailures;
+  /** The cells that succeeded since the last reset, in order: what %save writes. */
+  private final List<String> succeeded = new ArrayList<>();
+  /** Every input of this session, in order, for %history. */
+  private final List<String> inputs = new ArrayList<>();
+
+  /** A session whose relative paths (%load, %save, prices "...") are resolved against base. */
+  public Session(Path base) {
+    this.base = base;
+    this.notebook = new Notebook(loader(base));
+  }
+
+  public Session() {
+    this(Path.of(""));
+  }
+
+  private static SourceLoader loader(Path base) {
+    return path -> Files.readString(base.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  /** The result of one input: the text to print and whether the session goes on. */
+  public record Reply(String text, boolean quit) {}
+
+  public int number() {
+    return number;
+  }
+
+  public State state() {
+    return notebook.state();
+  }
+
+  /** 2 if a cell had errors, 1 if an expectation failed, else 0. */
+  public int status() {
+    return hadErrors ? 2 : hadFailures ? 1 : 0;
+  }
+
+  /** The primary prompt: {@code In [n]: }. */
+  public String prompt() {
+    return "In [" + number + "]: ";
+  }
+
+  /** The continuation prompt, right-aligned under the primary one: {@code    ...: }. */
+  public String continuationPrompt() {
+    return " ".repeat(Math.max(0, prompt().length() - 5)) + "...: ";
+  }
+
+  /** Whether an input is a magic (its first non-blank character is {@code %}). */
+  public static boolean isMagic(String input) {
+    return input.stripLeading().startsWith("%");
+  }
+
+  /** One input: a cell in the language or a magic. Blank input does nothing. */
+  public Reply input(String input) {
+    try {
+      return inputUnguarded(input);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      hadErrors = true;
+      return new Reply("vpclab: internal error: " + e.getClass().getSimpleName()
+          + " (please report it, with the input); the session goes on\n\n", false);
+    }
+  }
+
+  private Reply inputUnguarded(String input) {
+    String trimmed = input.strip();
+    if (trimmed.isEmpty()) {
+      return new Reply("", false);
+    }
+    inputs.add(input.endsWith("\n") ? input.substring(0, input.length() - 1) : input);
+    if (trimmed.startsWith("%")) {
+      return magic(trimmed);
+    }
+    return new Reply(cell(new SourceFile("In[" + number + "]", input)), false);
+  }
+
+  /** Evaluates a file's cells into the session (the FILE of {@code vpclab repl FILE}). */
+  public String loadFile(Path file) {
+    Path path = base.resolve(file);
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      hadErrors = true;
+      return file + ": error: no such file\n\n";
+    } catch (IOException | RuntimeException e) {
+      hadErrors = true;
+      return file + ": error: cannot read: " + message(e) + "\n\n";
+    }
+    return cell(new SourceFile(file.toString(), text));
+  }
+
+  /** Evaluates a cell and returns its transcript: diagnostics, then {@code Out[n]: ...}. */
+  private String cell(SourceFile source) {
+    StringBuilder sb = new StringBuilder();
+    Notebook.Result result = notebook.eval(source);
+    for (Diagnostic d : result.diagnostics().all()) {
+      sb.append(d.render());
+    }
+    if (result.hasErrors()) {
+      hadErrors = true;
+      sb.append("(cell not run: nothing changed)\n");
+    } else {
+      succeeded.add(source.text());
+    }
+    if (!result.cells().isEmpty()) {
+      StringBuilder body = new StringBuilder();
+      int k = 0;
+      for (Cell c : result.cells()) {
+        k++;
+        if (c.output().failed()) {
+          hadFailures = true;
+        }
+        String text = json
+            ? Json.pretty(JsonReport.cell(k, source.name(), c)) + "\n"
+            : c.output().text();
+        body.append(text);
+        if (!text.endsWith("\n")) {
+          body.append('\n');
+        }
+      }
+      sb.append("Out[").append(number).append("]: ").append(body);
+    }
+    sb.append('\n');
+    number++;
+    return sb.toString();
+  }
+
+  // ------------------------------------------------------------------ magics
+
+  private Reply magic(String line) {
+    String[] words = line.split("\\s+", 2);
+    String name = words[0];
+    String arg = words.length > 1 ? words[1].strip() : "";
+    String text = switch (name) {
+      case "%quit", "%exit" -> null;
+      case "%help" -> help(arg);
+      case "%load" -> load(arg);
+      case "%save" -> save(arg);
+      case "%reset" -> {
+        notebook.reset();
+        succeeded.clear();
+        yield "session reset: no layouts, region " + notebook.state().region().code() + "\n";
+      }
+      case "%layouts" -> layouts();
+      case "%history" -> history();
+      case "%format" -> format(arg);
+      default -> {
+        String hint = Suggest.didYouMean(name, MAGICS);
+        yield "unknown magic " + name + "; " + (hint == null ? "try %help" : hint) + "\n";
+      }
+    };
+    if (text == null) {
+      return new Reply("", true);
+    }
+    return new Reply(text.endsWith("\n\n") ? text : text + "\n", false);
+  }
+
+  private static String unquote(String arg) {
+    if (arg.length() >= 2 && arg.startsWith("\"") && arg.endsWith("\"")) {
+      return arg.substring(1, arg.length() - 1);
+    }
+    return arg;
+  }
+
+  private String load(String arg) {
+    if (arg.isEmpty()) {
+      return "usage: %load FILE.vpc\n";
+    }
+    try {
+      return loadFile(Path.of(unquote(arg)));
+    } catch (InvalidPathException e) {
+      return arg + ": error: not a valid file name\n";
+    }
+  }
+
+  /** The succeeded cells, in order, as a scenario file: written whole or not at all. */
+  public String save(String arg) {
+    if (arg.isEmpty()) {
+      return "usage: %save FILE.vpc\n";
+    }
+    String file = unquote(arg);
+    StringBuilder sb = new StringBuilder("# saved by the vpclab REPL: the cells that ran, in order\n");
+    for (String cell : succeeded) {
+      sb.append(cell);
+      if (!cell.endsWith("\n")) {
+        sb.append('\n');
+      }
+    }
+    try {
+      AtomicFile.write(base.resolve(file), sb.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      return file + ": error: cannot write: " + message(e) + "\n";
+    }
+    int n = succeeded.size();
+    return "saved " + n + (n == 1 ? " cell" : " cells") + " to " + file
+        + (file.endsWith(".vpc") ? "" : " (tip: vpclab run expects a .vpc scenario)") + "\n";
+  }
+
+  private static String message(Exception e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
+
+  private String layouts() {
+    State s = notebook.state();
+    if (s.layouts().isEmpty()) {
+      return "no layouts yet (region " + s.region().code() + ")\n";
+    }
+    List<String[]> rows = new ArrayList<>();
+    boolean anyTotal = false;
+    for (Map.Entry<String, LayoutEntry> e : s.layouts().entrySet()) {
+      Layout l = e.getValue().layout();
+      String mark = e.getKey().equals(s.current()) ? "* " : "  ";
+      if (l == null) {
+        rows.add(new String[] {mark + e.getKey(), "(has errors)", "", "", ""});
+        continue;
+      }
+      List<String> azs = l.azs().stream().map(l.region()::shortAz).toList();
+      Optional<String> total = monthlyTotal(e.getValue());
+      anyTotal |= total.isPresent();
+      rows.add(new String[] {mark + e.getKey(), l.region().code(),
+          azs.isEmpty() ? "-" : String.join(",", azs), Integer.toString(l.eniCount()),
+          total.orElse("")});
+    }
+    String[] head = {"  layout", "region", "AZs", "ENIs", "monthly"};
+    int cols = anyTotal ? 5 : 4;
+    int[] width = new int[cols];
+    for (int c = 0; c < cols; c++) {
+      width[c] = head[c].length();
+      for (String[] r : rows) {
+        width[c] = Math.max(width[c], r[c].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    appendRow(sb, head, width);
+    for (String[] r : rows) {
+      appendRow(sb, r, width);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The monthly total of a layout for %layouts. The seam for the cost engine: it returns empty
+   * until the cost engine lands, and the column appears as soon as one layout has a total.
+   */
+  static Optional<String> monthlyTotal(LayoutEntry entry) {
+    return Optional.empty();
+  }
+
+  private static void appendRow(StringBuilder sb, String[] row, int[] width) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < width.length; c++) {
+      String cell = row[c];
+      boolean number = c >= 3;
+      String pad = " ".repeat(width[c] - cell.length());
+      line.append(number ? pad + cell : cell + pad).append("  ");
+    }
+    sb.append(line.toString().stripTrailing()).append('\n');
+  }
+
+  private String history() {
+    if (inputs.size() <= 1) {
+      return "no history yet\n";
+    }
+    StringBuilder sb = new StringBuilder();
+    // the %history input itself is the last one: leave it out
+    for (int i = 0; i < inputs.size() - 1; i++) {
+      String n = String.format(Locale.ROOT, "%4d  ", i + 1);
+      sb.append(n).append(inputs.get(i).replace("\n", "\n" + " ".repeat(n.length()))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String format(String arg) {
+    switch (arg) {
+      case "text" -> json = false;
+      case "json" -> json = true;
+      case "" -> {
+        return "format: " + (json ? "json" : "text") + " (change with %format text|json)\n";
+      }
+      default -> {
+        String hint = Suggest.didYouMean(arg, List.of("text", "json"));
+        return "unknown format '" + arg + "'; use text or json" + (hint == null ? "" : " (" + hint + ")")
+            + "\n";
+      }
+    }
+    return "format: " + arg + "\n";
+  }
+
+  private static String help(String topic) {
+    return switch (topic) {
+      case "" -> """
+          Type layout statements and queries, as in a .vpc file; each input is a cell.
+            az 1a subnet private app; az 1c subnet private ep
+            endpoint ssm in 1c
+            instance web in app needs ssm
+            check
+          A cell goes on while a '{' is open or a line ends with ','.
+          Help on: %help layout | queries | expect | magics
+          Keys: Tab completes, Ctrl-R searches history, Ctrl-C cancels the input, Ctrl-D quits.
+          The language: docs/language.md
+          """;
+      case "layout" -> """
+          Layouts: statements outside a block go into the current layout (main until use/layout).
+            region ap-northeast-1
+            layout single {
+              az 1a subnet private app
+              az 1c subnet private ep
+              endpoint ssm, ec2messages, ssmmessages in 1c
+              instance web in app needs session-manager
+            }
+            layout ha extends single { endpoint ssm in 1a, 1c }
+            use ha
+            nat in 1a          gateway s3          traffic web -> ssm 20 GB
+          """;
+      case "queries" -> """
+          Queries print one output cell; without a layout they ask about the current one.
+            check single              reach web -> ssm in single
+            resolve ssm from web      fail az 1c in single
+            resilience single         cost single
+            compare single, ha        chart cost single, ha to "cost.svg"
+            sweep traffic 0 .. 10 TB step 100 GB over single, ha
+          """;
+      case "expect" -> """
+          Expectations: an output cell marked failed when they do not hold (exit 1 in batch).
+            expect single reaches
+            expect web reaches ssm in single
+            expect ha survives az failure
+            expect cost single < 40 USD
+            expect cost ha < cost nat-only
+          """;
+      case "magics" -> """
+          %help [topic]      this help (topics: layout, queries, expect, magics)
+          %load FILE.vpc     evaluate a file's cells into the session
+          %save FILE.vpc     write the cells that ran, in order, as a scenario for vpclab run
+          %reset             forget everything: a fresh session
+          %layouts           the layouts: Region, AZs, ENIs (* marks the current one)
+          %history           the inputs of this session
+          %format text|json  how outputs are shown
+          %quit              leave (Ctrl-D too)
+          """;
+      default -> {
+        String hint = Suggest.didYouMean(topic, HELP_TOPICS);
+        yield "no help on '" + topic + "'; " + (hint == null ? "topics: "
+            + String.join(", ", HELP_TOPICS) : hint) + "\n";
+      }
+    };
+  }
+}
