@@ -1,9 +1,11 @@
 package dev.vpclab.notebook;
 
+import dev.vpclab.cost.CostEngine;
 import dev.vpclab.lang.Ast;
 import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.lang.SourceParser;
+import dev.vpclab.model.Layout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +57,24 @@ public final class Notebook {
   /** The session as it stands (layouts, current layout, region, hours, prices). */
   public State state() {
     return state;
+  }
+
+  /** Every layout of the session, in declaration order, with its monthly total. */
+  public List<LayoutSummary> layouts() {
+    List<LayoutSummary> out = new ArrayList<>();
+    state.layouts().forEach((name, entry) -> {
+      boolean current = name.equals(state.current());
+      Layout l = entry.layout();
+      if (l == null) {
+        out.add(new LayoutSummary(name, current, false, entry.def().region().code(), List.of(), 0,
+            null));
+      } else {
+        out.add(new LayoutSummary(name, current, true, l.region().code(),
+            l.azs().stream().map(l.region()::shortAz).toList(), l.eniCount(),
+            CostEngine.cost(l, state.pricing(), state.hours()).total()));
+      }
+    });
+    return out;
   }
 
   /** Forgets everything: a fresh session. */

@@ -8,8 +8,10 @@ import dev.vpclab.lang.Suggest;
 import dev.vpclab.model.Layout;
 import dev.vpclab.notebook.Cell;
 import dev.vpclab.notebook.Json;
-import dev.vpclab.notebook.LayoutEntry;
+import dev.vpclab.cost.Money;
+import dev.vpclab.notebook.LayoutSummary;
 import dev.vpclab.notebook.Notebook;
+import dev.vpclab.notebook.Table;
 import dev.vpclab.notebook.SourceLoader;
 import dev.vpclab.notebook.State;
 import java.io.IOException;
@@ -245,61 +247,24 @@ public final class Session {
   }
 
   private String layouts() {
-    State s = notebook.state();
-    if (s.layouts().isEmpty()) {
-      return "no layouts yet (region " + s.region().code() + ")\n";
+    List<LayoutSummary> layouts = notebook.layouts();
+    if (layouts.isEmpty()) {
+      return "no layouts yet (region " + notebook.state().region().code() + ")\n";
     }
-    List<String[]> rows = new ArrayList<>();
-    boolean anyTotal = false;
-    for (Map.Entry<String, LayoutEntry> e : s.layouts().entrySet()) {
-      Layout l = e.getValue().layout();
-      String mark = e.getKey().equals(s.current()) ? "* " : "  ";
-      if (l == null) {
-        rows.add(new String[] {mark + e.getKey(), "(has errors)", "", "", ""});
-        continue;
-      }
-      List<String> azs = l.azs().stream().map(l.region()::shortAz).toList();
-      Optional<String> total = monthlyTotal(e.getValue());
-      anyTotal |= total.isPresent();
-      rows.add(new String[] {mark + e.getKey(), l.region().code(),
-          azs.isEmpty() ? "-" : String.join(",", azs), Integer.toString(l.eniCount()),
-          total.orElse("")});
-    }
-    String[] head = {"  layout", "region", "AZs", "ENIs", "monthly"};
-    int cols = anyTotal ? 5 : 4;
-    int[] width = new int[cols];
-    for (int c = 0; c < cols; c++) {
-      width[c] = head[c].length();
-      for (String[] r : rows) {
-        width[c] = Math.max(width[c], r[c].length());
+    Table.Builder t = Table.builder("  layout", "region", "AZs", "ENIs", "USD a month")
+        .right("ENIs", "USD a month");
+    for (LayoutSummary l : layouts) {
+      String name = (l.current() ? "* " : "  ") + l.name();
+      if (!l.valid()) {
+        t.row(name, l.region(), "(has errors)", "", "");
+      } else {
+        t.row(name, l.region(), l.azs().isEmpty() ? "-" : String.join(",", l.azs()),
+            Integer.toString(l.enis()), Money.format(l.monthly()));
       }
     }
-    StringBuilder sb = new StringBuilder();
-    appendRow(sb, head, width);
-    for (String[] r : rows) {
-      appendRow(sb, r, width);
-    }
-    return sb.toString();
+    return t.build().render();
   }
 
-  /**
-   * The monthly total of a layout for %layouts. The seam for the cost engine: it returns empty
-   * until the cost engine lands, and the column appears as soon as one layout has a total.
-   */
-  static Optional<String> monthlyTotal(LayoutEntry entry) {
-    return Optional.empty();
-  }
-
-  private static void appendRow(StringBuilder sb, String[] row, int[] width) {
-    StringBuilder line = new StringBuilder();
-    for (int c = 0; c < width.length; c++) {
-      String cell = row[c];
-      boolean number = c >= 3;
-      String pad = " ".repeat(width[c] - cell.length());
-      line.append(number ? pad + cell : cell + pad).append("  ");
-    }
-    sb.append(line.toString().stripTrailing()).append('\n');
-  }
 
   private String history() {
     if (inputs.size() <= 1) {
