@@ -64,6 +64,9 @@ public final class Main {
 
   public static void main(String[] args) {
     Locale.setDefault(Locale.ROOT);
+    if (args.length > 0 && (args[0].equals("run") || args[0].equals("check"))) {
+      Warmup.start();
+    }
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
         false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err),

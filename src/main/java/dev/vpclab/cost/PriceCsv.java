@@ -160,7 +160,7 @@ public final class PriceCsv {
     final String text;
     final List<PriceTable.Problem> problems = new ArrayList<>();
     final List<PriceRow> rows = new ArrayList<>();
-    final Map<PriceRow, Integer> lineOf = new HashMap<>();
+    final Map<PriceRow, Integer> lineOf = new java.util.IdentityHashMap<>();
     final int[] lineStarts;
 
     Base(String name, String text) {

@@ -640,8 +640,8 @@ public final class LayoutBuilder {
    * (.4, after AWS's three reserved ones) and the endpoint ENIs take .10, .11, ... in service order.
    */
   private void assignAddresses(List<InterfaceEndpoint> endpoints, List<NatGateway> nats) {
-    enis = new LinkedHashMap<>();
-    natIps = new LinkedHashMap<>();
+    enis = new java.util.IdentityHashMap<>();
+    natIps = new java.util.IdentityHashMap<>();
     Map<String, Integer> next = new TreeMap<>();
     for (NatGateway n : nats) {
       natIps.put(n, n.subnet().cidr().address(NAT_OFFSET));

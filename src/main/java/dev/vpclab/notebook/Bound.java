@@ -20,6 +20,12 @@ public record Bound(SourceFile source, Ast.Query query, List<Layout> layouts, In
     azs = List.copyOf(azs);
   }
 
+  /** The prices in force; null in the record means the built-in table, loaded on first use. */
+  @Override
+  public PriceBook pricing() {
+    return pricing == null ? PriceBook.builtIn() : pricing;
+  }
+
   public Layout layout() {
     return layouts.get(0);
   }

@@ -1,5 +1,6 @@
 package dev.vpclab.notebook;
 
+import dev.vpclab.cost.PriceBook;
 import dev.vpclab.lang.Ast;
 import dev.vpclab.lang.Ast.Name;
 import dev.vpclab.lang.Diagnostics;
@@ -303,7 +304,9 @@ final class Compiler {
 
   private void bind(Ast.Query q, List<Layout> layouts, Instance instance, List<String> azs) {
     LayoutEntry first = layouts.isEmpty() ? null : state.layouts().get(layouts.get(0).name());
-    bound.add(new Bound(source, q, layouts, instance, azs, state.pricing(), state.hours(),
+    // the record's own field: null (the built-in table) stays null until a cost needs it
+    PriceBook prices = state.pricingOrBuiltIn();
+    bound.add(new Bound(source, q, layouts, instance, azs, prices, state.hours(),
         first == null ? null : first.def()));
   }
 

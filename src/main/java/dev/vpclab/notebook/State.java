@@ -20,7 +20,18 @@ public record State(Region region, int hours, PriceBook pricing, Map<String, Lay
   }
 
   public static State initial() {
-    return new State(Region.defaultRegion(), DEFAULT_HOURS, PriceBook.builtIn(), Map.of(), null);
+    return new State(Region.defaultRegion(), DEFAULT_HOURS, null, Map.of(), null);
+  }
+
+  /** The prices as set: null while they are the built-in table (not loaded yet). */
+  PriceBook pricingOrBuiltIn() {
+    return pricing;
+  }
+
+  /** The prices in force; null in the record means the built-in table, loaded on first use. */
+  @Override
+  public PriceBook pricing() {
+    return pricing == null ? PriceBook.builtIn() : pricing;
   }
 
   public State withRegion(Region r) {
