@@ -557,9 +557,10 @@ public final class LayoutBuilder {
     return new ArrayList<>(byPair.values());
   }
 
+  /** The file or cell of the statement whose span this is (the very object, not an equal one). */
   private SourceFile sourceOf(Span span) {
     for (SourcedStmt s : def.stmts()) {
-      if (s.stmt().span().equals(span)) {
+      if (s.stmt().span() == span) {
         return s.source();
       }
     }
