@@ -92,7 +92,7 @@ public final class Main {
       err.println("vpclab: internal error: " + e.getClass().getSimpleName()
           + " (the input is too large or too deep; please report it)");
       return INVALID;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       err.println("vpclab: internal error: " + e + " (please report it, with the input)");
       return INVALID;
     } finally {
