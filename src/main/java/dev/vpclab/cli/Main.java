@@ -6,6 +6,9 @@ import dev.vpclab.cost.PriceTable;
 import dev.vpclab.export.AtomicFile;
 import dev.vpclab.export.CsvReport;
 import dev.vpclab.export.FileRun;
+import dev.vpclab.export.HtmlReport;
+import dev.vpclab.export.IpynbReport;
+import dev.vpclab.export.MarkdownReport;
 import dev.vpclab.export.JsonReport;
 import dev.vpclab.export.TextReport;
 import dev.vpclab.lang.Diagnostic;
@@ -13,7 +16,9 @@ import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.lang.Suggest;
 import dev.vpclab.notebook.Cell;
+import dev.vpclab.notebook.ChartFiles;
 import dev.vpclab.notebook.Notebook;
+import dev.vpclab.notebook.Output;
 import dev.vpclab.notebook.SourceLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,13 +42,14 @@ public final class Main {
 
   static final String VERSION = "0.1.0";
 
-  static final List<String> FORMATS = List.of("text", "json", "csv");
+  static final List<String> FORMATS = List.of("text", "json", "csv", "markdown", "html", "ipynb");
 
   static final String USAGE = """
       usage:
         vpclab                                   the REPL
         vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
-        vpclab run FILE... [--format text|json|csv] [--out PATH]
+        vpclab run FILE... [--format text|json|csv|markdown|html|ipynb] [--out PATH]
+                           [--charts DIR]    where charts go (default: the current directory)
         vpclab run -                             the scenario from standard input
         vpclab check FILE...                     expectations and errors only, for CI
         vpclab prices [--region R]               the price table in use
@@ -89,7 +95,7 @@ public final class Main {
       err.println("vpclab: internal error: " + e.getClass().getSimpleName()
           + " (the input is too large or too deep; please report it)");
       return INVALID;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       err.println("vpclab: internal error: " + e + " (please report it, with the input)");
       return INVALID;
     } finally {
@@ -119,7 +125,7 @@ public final class Main {
         return OK;
       }
       case "run" -> {
-        return run(Options.parse(rest, List.of("--format", "--out")), false);
+        return run(Options.parse(rest, List.of("--format", "--out", "--charts")), false);
       }
       case "check" -> {
         return run(Options.parse(rest, List.of()), true);
@@ -153,13 +159,27 @@ public final class Main {
     }
     String format = options.value("--format", "text");
     if (!FORMATS.contains(format)) {
-      if (List.of("markdown", "html", "ipynb").contains(format)) {
-        throw new UsageError("--format " + format + " is not in this version of vpclab yet; "
-            + "use " + String.join(", ", FORMATS));
-      }
       String hint = Suggest.didYouMean(format, FORMATS);
       throw new UsageError("unknown format '" + format + "'; use " + String.join(", ", FORMATS)
           + (hint == null ? "" : " (" + hint + ")"));
+    }
+    String outPath = options.value("--out", null);
+    String chartsOption = options.value("--charts", null);
+    ChartFiles policy;
+    if (checkOnly) {
+      policy = ChartFiles.NONE;
+    } else if (chartsOption != null || format.equals("markdown")) {
+      policy = ChartFiles.ALL;
+    } else if (format.equals("html") || format.equals("ipynb")) {
+      policy = ChartFiles.EMBED;
+    } else {
+      policy = ChartFiles.CHARTS;
+    }
+    Path chartsDir;
+    try {
+      chartsDir = chartsDir(chartsOption, format, outPath);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageError("--charts " + chartsOption + ": not a valid directory name");
     }
     List<FileRun> runs = new ArrayList<>();
     int status = OK;
@@ -184,7 +204,7 @@ public final class Main {
         status = INVALID;
         continue;
       }
-      Notebook notebook = new Notebook(loader(base));
+      Notebook notebook = new Notebook(loader(base), policy);
       Notebook.Result result = notebook.eval(source);
       printDiagnostics(result.diagnostics());
       runs.add(new FileRun(source.name(), result));
@@ -198,13 +218,91 @@ public final class Main {
       printChecks(runs);
       return status;
     }
+    int charts = writeCharts(runs, chartsDir, chartsOption != null);
     String rendered = switch (format) {
       case "json" -> JsonReport.render(runs);
       case "csv" -> CsvReport.render(runs);
+      case "markdown" -> MarkdownReport.render(runs, a -> link(a, chartsDir, outPath));
+      case "html" -> HtmlReport.render(runs);
+      case "ipynb" -> IpynbReport.render(runs);
       default -> TextReport.render(runs);
     };
-    int written = write(rendered, options.value("--out", null));
-    return written != OK ? written : status;
+    int written = write(rendered, outPath);
+    if (written != OK) {
+      return written;
+    }
+    return charts != OK ? charts : status;
+  }
+
+  /**
+   * The directory charts are written to: --charts, else (Markdown) the directory of --out, else
+   * the current directory.
+   */
+  private static Path chartsDir(String option, String format, String outPath) {
+    if (option != null) {
+      return Path.of(option);
+    }
+    if (format.equals("markdown") && outPath != null) {
+      Path parent = Path.of(outPath).toAbsolutePath().getParent();
+      return parent == null ? Path.of("") : parent;
+    }
+    return Path.of("");
+  }
+
+  /** A chart as the Markdown report links it: relative to the report's directory. */
+  private static String link(Output.Artifact a, Path chartsDir, String outPath) {
+    Path file = chartsDir.resolve(a.path());
+    if (outPath == null) {
+      return file.toString().replace('\\', '/');
+    }
+    Path from = Path.of(outPath).toAbsolutePath().getParent();
+    try {
+      return from.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+    } catch (IllegalArgumentException e) {
+      return file.toAbsolutePath().toString();
+    }
+  }
+
+  /**
+   * Writes every chart the cells made (each whole or not at all) under {@code dir}. A chart that
+   * cannot be written is reported as {@code path: error: cannot write: ...}: status 2.
+   */
+  private int writeCharts(List<FileRun> runs, Path dir, boolean createDir) {
+    int status = OK;
+    boolean dirReady = !createDir;
+    for (FileRun run : runs) {
+      for (Cell cell : run.result().cells()) {
+        for (Output.Artifact a : cell.output().artifacts()) {
+          if (a.path() == null) {
+            continue;
+          }
+          String shown = dir.toString().isEmpty() ? a.path() : dir.resolve(a.path()).toString();
+          try {
+            if (!dirReady) {
+              Files.createDirectories(dir);
+              dirReady = true;
+            }
+            AtomicFile.write(dir.resolve(a.path()), a.bytes());
+            err.println("vpclab: wrote " + shown);
+          } catch (IOException | java.nio.file.InvalidPathException e) {
+            err.println(shown + ": error: cannot write: " + reason(e));
+            status = INVALID;
+          }
+        }
+      }
+    }
+    return status;
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    } else if (e instanceof java.nio.file.NoSuchFileException n) {
+      return "no such file or directory: " + n.getFile();
+    } else if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+      return "a file is in the way: " + f.getFile();
+    }
+    return e.getMessage();
   }
 
   /** `vpclab check`: every expectation, passed or failed, and a closing count. */
@@ -311,7 +409,7 @@ public final class Main {
       err.println("vpclab: wrote " + target);
       return OK;
     } catch (IOException | java.nio.file.InvalidPathException e) {
-      err.println(target + ": error: cannot write: " + e.getMessage());
+      err.println(target + ": error: cannot write: " + reason(e));
       return INVALID;
     }
   }

@@ -36,12 +36,20 @@ public final class JsonReport {
     return Json.pretty(document(runs)) + "\n";
   }
 
-  /** A query cell: the engine's fields after cell, file, line and source. */
+  /**
+   * A query cell: the engine's fields after cell, file, line and source. A chart or sweep cell's
+   * own {@code file} is the chart file (LANGUAGE.md); its scenario file is then in {@code input}.
+   */
   public static Json.Obj cell(int n, String file, Cell cell) {
+    Json.Obj data = cell.output().data();
+    boolean chart = data.fields().containsKey("file");
     Json.Obj out = Json.obj()
         .put("cell", n)
-        .put("file", file)
-        .put("line", cell.line())
+        .put("file", chart ? data.get("file") : Json.str(file));
+    if (chart) {
+      out.put("input", file);
+    }
+    out.put("line", cell.line())
         .put("source", TextReport.oneLine(cell.text()));
     out.putAll(cell.output().data());
     out.put("failed", cell.output().failed());

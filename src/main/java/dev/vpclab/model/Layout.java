@@ -84,6 +84,11 @@ public final class Layout {
     return traffic;
   }
 
+  /** A copy of this layout with other traffic lines (a sweep rescales them). */
+  public Layout withTraffic(List<Traffic> newTraffic) {
+    return new Layout(name, region, vpc, subnets, endpoints, gateways, nats, instances, newTraffic);
+  }
+
   public Optional<Subnet> subnet(String name) {
     return Optional.ofNullable(subnetsByName.get(name));
   }

@@ -242,7 +242,9 @@ final class Compiler {
     } else if (q instanceof Ast.Compare c) {
       bindAll(q, c.layouts());
     } else if (q instanceof Ast.Chart c) {
-      bindAll(q, c.layouts());
+      if (chartFile(c.file(), c.fileSpan())) {
+        bindAll(q, c.layouts());
+      }
     } else if (q instanceof Ast.Sweep s) {
       if (s.from().gb().compareTo(s.to().gb()) > 0) {
         diagnostics.error(source, s.from().span(), "the sweep starts above where it ends",
@@ -251,6 +253,23 @@ final class Compiler {
       }
       if (s.step() != null && s.step().gb().signum() <= 0) {
         diagnostics.error(source, s.step().span(), "the step must be more than 0", null);
+        return;
+      }
+      long points = dev.vpclab.cost.Sweep.pointCount(s.from().gb(), s.to().gb(),
+          s.step() == null ? null : s.step().gb());
+      if (points > dev.vpclab.cost.Sweep.MAX_POINTS) {
+        Span at = s.step() != null ? s.step().span() : s.to().span();
+        BigDecimal least = s.to().gb().subtract(s.from().gb())
+            .divide(BigDecimal.valueOf(dev.vpclab.cost.Sweep.MAX_POINTS - 1), 0,
+                java.math.RoundingMode.CEILING);
+        diagnostics.error(source, at, "the sweep would price " + (points == Long.MAX_VALUE
+            ? "too many" : Long.toString(points)) + " points; at most "
+            + dev.vpclab.cost.Sweep.MAX_POINTS,
+            "use a larger step, such as: step " + least.max(BigDecimal.ONE).toPlainString()
+                + " GB");
+        return;
+      }
+      if (!chartFile(s.file(), s.fileSpan())) {
         return;
       }
       bindAll(q, s.layouts());
@@ -278,6 +297,29 @@ final class Compiler {
         bind(q, List.of(a), null, List.of());
       }
     }
+  }
+
+  /** A chart's {@code to} file must end in .png or .svg (null: no file named). */
+  private boolean chartFile(String file, Span span) {
+    if (file == null) {
+      return true;
+    }
+    String lower = file.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".png") || lower.endsWith(".svg")) {
+      String name = file.replace('\\', '/');
+      name = name.substring(name.lastIndexOf('/') + 1);
+      if (name.length() > 4) {
+        return true;
+      }
+      diagnostics.error(source, span, "the chart file needs a name", "such as: to \"cost.svg\"");
+      return false;
+    }
+    int dot = file.lastIndexOf('.');
+    String stem = dot > file.lastIndexOf('/') && dot > 0 ? file.substring(0, dot) : file;
+    diagnostics.error(source, span, "a chart is written as .png or .svg, not " + (dot > 0
+        && dot > file.lastIndexOf('/') ? file.substring(dot) : "a file without an extension"),
+        "write: to \"" + stem + ".png\" or to \"" + stem + ".svg\"");
+    return false;
   }
 
   private void bind(Ast.Query q, Layout layout) {

@@ -18,6 +18,14 @@ final class Evaluator {
   private Evaluator() {}
 
   static Output evaluate(Bound b) {
+    return evaluate(b, 1, ChartFiles.CHARTS);
+  }
+
+  /**
+   * Evaluates {@code b}, the {@code cell}-th query cell of its notebook (charts without a file
+   * name are named after it), drawing charts as {@code charts} says.
+   */
+  static Output evaluate(Bound b, int cell, ChartFiles charts) {
     Ast.Query q = b.query();
     if (q instanceof Ast.Check) {
       return ReachCells.check(b.layout());
@@ -45,8 +53,15 @@ final class Evaluator {
       }
       return CostCells.expectCost(b.layout(), e.cmp().symbol(), e.limit().usd(), b.pricing(),
           b.hours(), e.text());
+    } else if (q instanceof Ast.Chart c) {
+      return c.what() == Ast.ChartKind.COST
+          ? ChartCells.cost(b.layouts(), b.pricing(), b.hours(), c.file(), cell, charts)
+          : ChartCells.resilience(b.layouts(), c.file(), cell, charts);
+    } else if (q instanceof Ast.Sweep s) {
+      return ChartCells.sweep(b.layouts(), b.pricing(), b.hours(), s.from().gb(), s.to().gb(),
+          s.step() == null ? null : s.step().gb(), s.file(), cell, charts);
     }
-    return pending(kind(q), b.layouts(), "charts and sweeps are");
+    return pending(kind(q), b.layouts(), "queries of this kind are");
   }
 
   /**

@@ -16,10 +16,21 @@ import java.util.List;
  */
 public final class Notebook {
   private final SourceLoader loader;
+  private final ChartFiles charts;
   private State state = State.initial();
+  private int cellCount;
 
   public Notebook(SourceLoader loader) {
+    this(loader, ChartFiles.CHARTS);
+  }
+
+  /**
+   * A notebook that draws charts as {@code charts} says (see {@link ChartFiles}). Query cells are
+   * numbered from 1 across the session; a chart without {@code to} is named after its cell.
+   */
+  public Notebook(SourceLoader loader, ChartFiles charts) {
     this.loader = loader;
+    this.charts = charts;
   }
 
   /** The result of one call: diagnostics (errors and warnings) and the cells, in source order. */
@@ -49,7 +60,7 @@ public final class Notebook {
     state = compiler.state();
     List<Cell> cells = new ArrayList<>();
     for (Bound b : compiler.bound()) {
-      cells.add(new Cell(source, b.query(), Evaluator.evaluate(b)));
+      cells.add(new Cell(source, b.query(), Evaluator.evaluate(b, ++cellCount, charts)));
     }
     return new Result(diagnostics, cells);
   }
@@ -80,5 +91,6 @@ public final class Notebook {
   /** Forgets everything: a fresh session. */
   public void reset() {
     state = State.initial();
+    cellCount = 0;
   }
 }

@@ -27,6 +27,8 @@ class NoFloatingPointTest {
       s.filter(p -> p.toString().endsWith(".java")).forEach(files::add);
     }
     files.add(Path.of("src/main/java/dev/vpclab/notebook/CostCells.java"));
+    files.add(Path.of("src/main/java/dev/vpclab/notebook/ChartCells.java"));
+    files.add(Path.of("src/main/java/dev/vpclab/notebook/ChartSpec.java"));
     assertTrue(files.size() > 5, files.toString());
     List<String> found = new ArrayList<>();
     for (Path f : files) {

@@ -35,7 +35,9 @@ class JsonDocsTest {
     Set<String> kinds = new TreeSet<>();
     for (Path file : files) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Main.run(new String[] {"run", file.toString(), "--format", "json"},
+      Path charts = Files.createTempDirectory("vpclab-jsondocs");
+      Main.run(new String[] {"run", file.toString(), "--format", "json", "--charts",
+              charts.toString()},
           new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
       JsonNode doc = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
@@ -50,7 +52,7 @@ class JsonDocsTest {
     }
     assertTrue(undocumented.isEmpty(), "fields missing from docs/json.md: " + undocumented);
     assertTrue(kinds.containsAll(List.of("check", "reach", "resolve", "fail", "resilience", "cost",
-        "compare", "expect", "error")), "kinds seen: " + kinds);
+        "compare", "chart", "sweep", "expect", "error")), "kinds seen: " + kinds);
   }
 
   private static Set<String> fieldNames(JsonNode node) {

@@ -53,14 +53,14 @@ class GoldenTest {
       String name = file.getFileName().toString().replaceFirst("\\.vpc$", "");
       Files.createDirectories(expectations);
       check(expectations.resolve(name + ".expected"), transcript(file, "text"));
-      Result json = run("run", file.toString(), "--format", "json");
+      Result json = run("run", file.toString(), "--format", "json", "--charts", charts());
       JSON.readTree(json.out); // must be valid JSON whatever the case
       check(expectations.resolve(name + ".json"), json.out);
     }));
   }
 
   private static String transcript(Path file, String format) {
-    Result r = run("run", file.toString(), "--format", format);
+    Result r = run("run", file.toString(), "--format", format, "--charts", charts());
     return "exit: " + r.status + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
   }
 
@@ -77,13 +77,36 @@ class GoldenTest {
 
   record Result(int status, String out, String err) {}
 
+  /**
+   * A fresh temporary directory for the charts a run writes (never the repository); transcripts
+   * show it as {@code <charts>}.
+   */
+  static String charts() {
+    try {
+      Path dir = Files.createTempDirectory("vpclab-golden-charts");
+      dir.toFile().deleteOnExit();
+      CHARTS.set(dir.toString());
+      return dir.toString();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static final ThreadLocal<String> CHARTS = new ThreadLocal<>();
+
   static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Main.run(args, new ByteArrayInputStream(new byte[0]),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    String dir = CHARTS.get();
+    String o = out.toString(StandardCharsets.UTF_8);
+    String e = err.toString(StandardCharsets.UTF_8);
+    if (dir != null) {
+      o = o.replace(dir, "<charts>");
+      e = e.replace(dir, "<charts>");
+    }
+    return new Result(status, o, e);
   }
 }

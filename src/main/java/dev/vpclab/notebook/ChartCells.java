@@ -1,0 +1,430 @@
+package dev.vpclab.notebook;
+
+import dev.vpclab.cost.CostEngine;
+import dev.vpclab.cost.CostPart;
+import dev.vpclab.cost.CostResult;
+import dev.vpclab.cost.Money;
+import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.Sweep;
+import dev.vpclab.model.Layout;
+import dev.vpclab.reach.FailureAnalysis;
+import dev.vpclab.reach.FailureReport;
+import dev.vpclab.reach.ResilienceReport;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The output cells of {@code chart cost}, {@code chart resilience} and {@code sweep}: the chart's
+ * data (JSON, a table, a compact Unicode rendering in the text) and, when the {@link ChartFiles}
+ * policy asks for it, the drawn chart as an {@link Output.Artifact}. Figures come from the
+ * engines; amounts are exact until they are rounded to cents for display.
+ */
+public final class ChartCells {
+  /** Width of the text bars, in characters. */
+  static final int BAR_WIDTH = 40;
+  /** Width of a sweep's sparkline, in characters at most. */
+  static final int SPARK_WIDTH = 60;
+  static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  static final String[] SPARKS = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+
+  private ChartCells() {}
+
+  /** Where a chart goes and how it is drawn; {@code path} null for embedding only. */
+  record Target(String path, String format, boolean draw) {
+    static Target of(String to, String defaultName, boolean fileWithoutTo, ChartFiles policy) {
+      if (policy == ChartFiles.NONE) {
+        return new Target(to, format(to), false);
+      }
+      if (to != null) {
+        return new Target(to, format(to), true);
+      }
+      if (fileWithoutTo || policy == ChartFiles.ALL) {
+        return new Target(defaultName, "png", true);
+      }
+      return new Target(null, "png", policy == ChartFiles.EMBED);
+    }
+
+    static String format(String path) {
+      return path != null && path.toLowerCase(Locale.ROOT).endsWith(".svg") ? "svg" : "png";
+    }
+
+    String mime() {
+      return format.equals("svg") ? "image/svg+xml" : "image/png";
+    }
+
+    List<Output.Artifact> artifacts(ChartSpec spec) {
+      if (!draw) {
+        return List.of();
+      }
+      return List.of(new Output.Artifact(path, mime(), ChartRenderer.get().render(spec, format)));
+    }
+
+    /** " -> FILE" for the cell's first line, or "". */
+    String arrow() {
+      return path != null && draw ? " -> " + path : "";
+    }
+  }
+
+  /** A cost part's label in charts: "endpoint hours", "NAT data", "public IPv4 (NAT)". */
+  public static String label(CostPart p) {
+    return switch (p) {
+      case ENDPOINT_HOURS -> "endpoint hours";
+      case ENDPOINT_DATA -> "endpoint data";
+      case NAT_HOURS -> "NAT hours";
+      case NAT_DATA -> "NAT data";
+      case CROSS_AZ -> "cross-AZ";
+      case INTERNET_OUT -> "internet out";
+      case IPV4 -> "NAT public IPv4";
+    };
+  }
+
+  // ------------------------------------------------------------------ chart cost
+
+  static Output cost(List<Layout> layouts, PriceBook prices, int hours, String to, int cell,
+      ChartFiles policy) {
+    Target target = Target.of(to, "cell-" + cell + "-cost.png", true, policy);
+    List<CostResult> costs = new ArrayList<>();
+    for (Layout l : layouts) {
+      costs.add(CostEngine.cost(l, prices, hours));
+    }
+    List<String> names = layouts.stream().map(Layout::name).toList();
+    List<CostPart> parts = List.of(CostPart.values());
+    List<List<BigDecimal>> values = new ArrayList<>();
+    for (CostPart p : parts) {
+      List<BigDecimal> row = new ArrayList<>();
+      for (CostResult c : costs) {
+        row.add(c.byPart().get(p));
+      }
+      values.add(row);
+    }
+    List<String> totals = costs.stream().map(c -> Money.format(c.total())).toList();
+    ChartSpec spec = new ChartSpec.StackedBars("Monthly cost by part", "USD per month", names,
+        parts.stream().map(ChartCells::label).toList(), values, totals);
+
+    List<CostPart> shown = new ArrayList<>();
+    for (CostPart p : parts) {
+      if (costs.stream().anyMatch(c -> c.byPart().get(p).signum() != 0)) {
+        shown.add(p);
+      }
+    }
+    List<Json> bars = new ArrayList<>();
+    Table.Builder tb = Table.builder(header("layout", shown, "total"));
+    tb.right(rightOf(shown, "total")).title("chart cost (USD a month)");
+    List<String> notes = new ArrayList<>();
+    for (int i = 0; i < costs.size(); i++) {
+      CostResult c = costs.get(i);
+      Json.Obj partJson = Json.obj();
+      List<String> row = new ArrayList<>(List.of(names.get(i)));
+      for (CostPart p : parts) {
+        partJson.put(p.key(), Json.money(Money.cents(c.byPart().get(p))));
+      }
+      for (CostPart p : shown) {
+        row.add(Money.format(c.byPart().get(p)));
+      }
+      row.add(Money.format(c.total()));
+      tb.row(row);
+      bars.add(Json.obj()
+          .put("layout", names.get(i))
+          .put("total", Json.money(Money.cents(c.total())))
+          .put("parts", partJson)
+          .put("complete", c.complete()));
+      if (!c.complete()) {
+        notes.add(names.get(i) + ": some traffic or items are not priced (see: cost "
+            + names.get(i) + ")");
+      }
+    }
+    Table table = tb.build();
+    Json.Obj data = Json.obj()
+        .put("kind", "chart")
+        .put("layouts", Json.strings(names))
+        .put("chart", "cost")
+        .put("file", target.draw() ? target.path() : null)
+        .put("format", target.format())
+        .put("currency", "USD")
+        .put("parts", Json.strings(parts.stream().map(CostPart::key).toList()))
+        .put("bars", Json.arr(bars))
+        .put("notes", Json.strings(notes));
+    StringBuilder text = new StringBuilder("chart cost: monthly cost by part (USD)")
+        .append(target.arrow()).append('\n');
+    List<BigDecimal> totalValues = costs.stream().map(CostResult::total).toList();
+    text.append(bars(names, totalValues, totals));
+    text.append(table.render());
+    notes.forEach(n -> text.append("note: ").append(n).append('\n'));
+    return new Output("chart", text.toString(), data, List.of(table), false,
+        target.artifacts(spec));
+  }
+
+  // ------------------------------------------------------------------ chart resilience
+
+  static Output resilience(List<Layout> layouts, String to, int cell, ChartFiles policy) {
+    Target target = Target.of(to, "cell-" + cell + "-resilience.png", true, policy);
+    List<String> names = layouts.stream().map(Layout::name).toList();
+    List<ResilienceReport> reports = layouts.stream().map(FailureAnalysis::resilience).toList();
+    List<String> azs = new ArrayList<>();
+    for (ResilienceReport r : reports) {
+      for (FailureReport f : r.rows()) {
+        if (!azs.contains(f.failed().get(0))) {
+          azs.add(f.failed().get(0));
+        }
+      }
+    }
+    azs.sort(null);
+    List<List<BigDecimal>> values = new ArrayList<>();
+    for (String az : azs) {
+      List<BigDecimal> row = new ArrayList<>();
+      for (ResilienceReport r : reports) {
+        row.add(broken(r, az) == null ? null : BigDecimal.valueOf(broken(r, az)));
+      }
+      values.add(row);
+    }
+    ChartSpec spec = new ChartSpec.GroupedBars("Pairs broken by a single-AZ failure",
+        "broken pairs", names, azs.stream().map(az -> az + " down").toList(), values);
+
+    Table.Builder tb = Table.builder("layout", "AZ down", "broken", "survives AZ failure")
+        .right("broken").title("chart resilience");
+    List<Json> bars = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<BigDecimal> counts = new ArrayList<>();
+    List<String> countLabels = new ArrayList<>();
+    for (int i = 0; i < reports.size(); i++) {
+      ResilienceReport r = reports.get(i);
+      List<Json> rows = new ArrayList<>();
+      for (FailureReport f : r.rows()) {
+        String az = f.failed().get(0);
+        int n = f.broken().size();
+        rows.add(Json.obj().put("az", az).put("broken", n));
+        tb.row(names.get(i), az, Integer.toString(n), r.survivesAzFailure() ? "yes" : "no");
+        labels.add(names.get(i) + " " + az);
+        counts.add(BigDecimal.valueOf(n));
+        countLabels.add(Integer.toString(n));
+      }
+      bars.add(Json.obj()
+          .put("layout", names.get(i))
+          .put("rows", Json.arr(rows))
+          .put("brokenPairs", r.brokenPairs())
+          .put("survivesAzFailure", r.survivesAzFailure()));
+    }
+    Table table = tb.build();
+    Json.Obj data = Json.obj()
+        .put("kind", "chart")
+        .put("layouts", Json.strings(names))
+        .put("chart", "resilience")
+        .put("file", target.draw() ? target.path() : null)
+        .put("format", target.format())
+        .put("azs", Json.strings(azs))
+        .put("bars", Json.arr(bars));
+    StringBuilder text = new StringBuilder("chart resilience: pairs broken by each single-AZ"
+        + " failure").append(target.arrow()).append('\n');
+    text.append(bars(labels, counts, countLabels));
+    for (int i = 0; i < reports.size(); i++) {
+      text.append(names.get(i)).append(reports.get(i).survivesAzFailure()
+          ? ": survives every single-AZ failure\n" : ": does not survive AZ failure\n");
+    }
+    return new Output("chart", text.toString(), data, List.of(table), false,
+        target.artifacts(spec));
+  }
+
+  private static Integer broken(ResilienceReport r, String az) {
+    for (FailureReport f : r.rows()) {
+      if (f.failed().get(0).equals(az)) {
+        return f.broken().size();
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ sweep
+
+  static Output sweep(List<Layout> layouts, PriceBook prices, int hours, BigDecimal from,
+      BigDecimal to, BigDecimal step, String file, int cell, ChartFiles policy) {
+    Target target = Target.of(file, "cell-" + cell + "-sweep.png", false, policy);
+    Sweep.Result r = Sweep.run(layouts, prices, hours, from, to, step);
+    List<String> names = layouts.stream().map(Layout::name).toList();
+
+    List<Json> series = new ArrayList<>();
+    List<ChartSpec.Line> lines = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Sweep.Series s : r.series()) {
+      List<Json> points = new ArrayList<>();
+      for (Sweep.Point p : s.points()) {
+        points.add(Json.obj().put("gb", Money.quantity(p.gb()))
+            .put("total", Json.money(Money.cents(p.total()))));
+      }
+      series.add(Json.obj()
+          .put("layout", s.layout().name())
+          .put("baseGb", Money.quantity(s.function().baseGb()))
+          .put("flat", s.function().flat())
+          .put("complete", s.complete())
+          .put("points", Json.arr(points)));
+      lines.add(new ChartSpec.Line(s.layout().name(),
+          s.points().stream().map(Sweep.Point::gb).toList(),
+          s.points().stream().map(Sweep.Point::total).toList()));
+      if (s.function().flat()) {
+        notes.add(s.layout().name() + " has no traffic lines: its cost does not change");
+      }
+      if (!s.complete()) {
+        notes.add(s.layout().name() + ": some traffic or items are not priced (see: cost "
+            + s.layout().name() + ")");
+      }
+    }
+    List<Json> breakEven = new ArrayList<>();
+    List<ChartSpec.Marker> markers = new ArrayList<>();
+    List<String> beLines = new ArrayList<>();
+    for (Sweep.BreakEven be : r.breakEven()) {
+      String cheaper = cheaperAbove(r, be);
+      String gb = be.gbRounded().toPlainString();
+      breakEven.add(Json.obj()
+          .put("layouts", Json.strings(List.of(be.a(), be.b())))
+          .put("gb", gb)
+          .put("total", Json.money(Money.cents(be.total())))
+          .put("cheaperAbove", cheaper));
+      markers.add(new ChartSpec.Marker(be.gb(), gb + " GB"));
+      beLines.add("break-even: " + be.a() + " = " + be.b() + " at " + gb + " GB a month ("
+          + Money.format(be.total()) + " USD)" + (cheaper == null ? ""
+              : "; above it " + cheaper + " is cheaper"));
+    }
+    for (Sweep.Tie t : r.ties()) {
+      notes.add(t.a() + " and " + t.b() + " cost the same from " + gbText(t.fromGb()) + " to "
+          + gbText(t.toGb()) + " GB");
+    }
+    ChartSpec spec = new ChartSpec.Lines("Monthly cost as traffic grows",
+        "traffic (GB a month)", "USD per month", lines, markers);
+
+    List<String> header = new ArrayList<>(List.of("GB"));
+    header.addAll(names);
+    Table.Builder tb = Table.builder(header.toArray(new String[0]))
+        .right(header.toArray(new String[0])).title("sweep (USD a month)");
+    for (int i = 0; i < r.volumes().size(); i++) {
+      List<String> row = new ArrayList<>(List.of(gbText(r.volumes().get(i))));
+      for (Sweep.Series s : r.series()) {
+        row.add(Money.format(s.points().get(i).total()));
+      }
+      tb.row(row);
+    }
+    Table table = tb.build();
+    Json.Obj data = Json.obj()
+        .put("kind", "sweep")
+        .put("layouts", Json.strings(names))
+        .put("currency", "USD")
+        .put("hours", hours)
+        .put("fromGb", Money.quantity(r.from()))
+        .put("toGb", Money.quantity(r.to()))
+        .put("stepGb", Money.quantity(r.step()))
+        .put("file", target.draw() ? target.path() : null)
+        .put("format", target.draw() ? target.format() : null)
+        .put("series", Json.arr(series))
+        .put("breakEven", Json.arr(breakEven))
+        .put("notes", Json.strings(notes));
+    StringBuilder text = new StringBuilder("sweep: monthly total (USD) as traffic runs from ")
+        .append(gbText(r.from())).append(" to ").append(gbText(r.to())).append(" GB a month, step ")
+        .append(gbText(r.step())).append(" GB").append(target.arrow()).append('\n');
+    if (beLines.isEmpty()) {
+      text.append("break-even: none between ").append(gbText(r.from())).append(" and ")
+          .append(gbText(r.to())).append(" GB\n");
+    }
+    beLines.forEach(l -> text.append(l).append('\n'));
+    text.append(sparklines(r));
+    text.append(table.render());
+    notes.forEach(n -> text.append("note: ").append(n).append('\n'));
+    return new Output("sweep", text.toString(), data, List.of(table), false,
+        target.artifacts(spec));
+  }
+
+  /** The layout of the pair that is cheaper just above a break-even (null: none or a touch). */
+  private static String cheaperAbove(Sweep.Result r, Sweep.BreakEven be) {
+    Sweep.CostFunction fa = function(r, be.a());
+    Sweep.CostFunction fb = function(r, be.b());
+    BigDecimal next = null;
+    for (Sweep.CostFunction f : List.of(fa, fb)) {
+      for (Sweep.Point k : f.knots()) {
+        if (k.gb().compareTo(be.gb()) > 0 && (next == null || k.gb().compareTo(next) < 0)) {
+          next = k.gb();
+        }
+      }
+    }
+    if (next == null) {
+      return null;
+    }
+    int c = fa.at(next).compareTo(fb.at(next));
+    return c < 0 ? be.a() : c > 0 ? be.b() : null;
+  }
+
+  private static Sweep.CostFunction function(Sweep.Result r, String layout) {
+    for (Sweep.Series s : r.series()) {
+      if (s.layout().name().equals(layout)) {
+        return s.function();
+      }
+    }
+    throw new IllegalArgumentException(layout);
+  }
+
+  static String gbText(BigDecimal gb) {
+    return Money.quantity(gb).toPlainString();
+  }
+
+  // ------------------------------------------------------------------ text renderings
+
+  /** One row per label: a bar of eighth blocks scaled to the largest value, then its label. */
+  static String bars(List<String> names, List<BigDecimal> values, List<String> labels) {
+    int nameWidth = names.stream().mapToInt(String::length).max().orElse(0);
+    BigDecimal max = values.stream().reduce(BigDecimal.ZERO, BigDecimal::max);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < names.size(); i++) {
+      int eighths = max.signum() == 0 ? 0 : values.get(i).multiply(BigDecimal.valueOf(BAR_WIDTH * 8L))
+          .divide(max, 0, RoundingMode.HALF_UP).intValue();
+      String bar = "█".repeat(eighths / 8) + EIGHTHS[eighths % 8];
+      sb.append(names.get(i)).append(" ".repeat(nameWidth - names.get(i).length())).append("  ")
+          .append(bar).append(bar.isEmpty() ? "" : " ").append(labels.get(i)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** One sparkline per layout, on a common scale, labelled with its first and last totals. */
+  static String sparklines(Sweep.Result r) {
+    BigDecimal min = null;
+    BigDecimal max = null;
+    for (Sweep.Series s : r.series()) {
+      for (Sweep.Point p : s.points()) {
+        min = min == null ? p.total() : min.min(p.total());
+        max = max == null ? p.total() : max.max(p.total());
+      }
+    }
+    int n = r.volumes().size();
+    int cols = Math.min(n, SPARK_WIDTH);
+    int nameWidth = r.series().stream().mapToInt(s -> s.layout().name().length()).max()
+        .orElse(0);
+    StringBuilder sb = new StringBuilder();
+    for (Sweep.Series s : r.series()) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < cols; c++) {
+        int idx = cols == 1 ? 0 : (int) ((long) c * (n - 1) / (cols - 1));
+        BigDecimal v = s.points().get(idx).total();
+        int level = max.compareTo(min) == 0 ? 0 : v.subtract(min).multiply(BigDecimal.valueOf(7))
+            .divide(max.subtract(min), 0, RoundingMode.HALF_UP).intValue();
+        line.append(SPARKS[level]);
+      }
+      String name = s.layout().name();
+      sb.append(name).append(" ".repeat(nameWidth - name.length())).append("  ").append(line)
+          .append("  ").append(Money.format(s.points().get(0).total())).append(" .. ")
+          .append(Money.format(s.points().get(n - 1).total())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String[] header(String first, List<CostPart> parts, String last) {
+    List<String> h = new ArrayList<>(List.of(first));
+    parts.forEach(p -> h.add(p.key()));
+    h.add(last);
+    return h.toArray(new String[0]);
+  }
+
+  private static String[] rightOf(List<CostPart> parts, String last) {
+    List<String> h = new ArrayList<>();
+    parts.forEach(p -> h.add(p.key()));
+    h.add(last);
+    return h.toArray(new String[0]);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.vpclab.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vpclab.model.Layout;
+import dev.vpclab.testing.TestLayouts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweepTest {
+  static final String NAT_ONLY = "az 1a subnet public\naz 1a subnet private app\nnat in 1a\n"
+      + "gateway s3\ninstance worker in app needs internet, s3\ntraffic worker -> logs 150 GB\n";
+  final Layout natOnly = TestLayouts.layout("nat-only", "us-east-1", NAT_ONLY);
+  final Layout logsEndpoint = TestLayouts.layout("logs-endpoint", "us-east-1",
+      NAT_ONLY + "endpoint logs in 1a\n");
+  final PriceBook prices = PriceBook.builtIn();
+
+  static BigDecimal d(String s) {
+    return new BigDecimal(s);
+  }
+
+  @Test
+  void classicBreakEvenIs208_57() {
+    Sweep.Result r = Sweep.run(List.of(natOnly, logsEndpoint), prices, 730, d("0"), d("1024"),
+        d("25"));
+    assertEquals(1, r.breakEven().size());
+    Sweep.BreakEven be = r.breakEven().get(0);
+    assertEquals("nat-only", be.a());
+    assertEquals("logs-endpoint", be.b());
+    assertEquals("208.57", be.gbRounded().toPlainString());
+    // 7.30 / 0.035 exactly, to the 30th digit
+    assertEquals(0, be.gb().setScale(20, java.math.RoundingMode.HALF_UP)
+        .compareTo(d("7.30").divide(d("0.035"), 20, java.math.RoundingMode.HALF_UP)));
+    assertEquals("45.89", Money.format(be.total()));
+  }
+
+  @Test
+  void seriesSamplesEveryStepAndTheEnd() {
+    Sweep.Result r = Sweep.run(List.of(natOnly, logsEndpoint), prices, 730, d("0"), d("1024"),
+        d("25"));
+    assertEquals(42, r.volumes().size()); // 0, 25, ..., 1000, then 1024
+    assertEquals(d("1024"), r.volumes().get(41));
+    Sweep.Series nat = r.series().get(0);
+    assertEquals("36.50", Money.format(nat.points().get(0).total()));
+    assertEquals("43.25", Money.format(nat.points().get(6).total())); // 150 GB
+    assertEquals("82.58", Money.format(nat.points().get(41).total())); // 36.50 + 1024 x 0.045
+    Sweep.Series ep = r.series().get(1);
+    assertEquals("45.30", Money.format(ep.points().get(6).total()));
+    assertEquals(d("150"), nat.function().baseGb());
+  }
+
+  @Test
+  void scalingKeepsEachLinesShare() {
+    Layout two = TestLayouts.layout("two", "us-east-1", NAT_ONLY
+        + "traffic worker -> internet 50 GB\n");
+    Layout at400 = Sweep.atVolume(two, d("400"));
+    assertEquals(d("300"), at400.traffic().get(0).gb());
+    assertEquals(d("100"), at400.traffic().get(1).gb());
+    assertEquals(d("400"), Sweep.baseGb(at400));
+  }
+
+  @Test
+  void layoutWithoutTrafficIsFlat() {
+    Layout flat = TestLayouts.layout("flat", "us-east-1", "az 1a subnet private\n"
+        + "endpoint logs in 1a\n");
+    Sweep.CostFunction f = Sweep.function(flat, prices, 730, d("0"), d("1000"));
+    assertTrue(f.flat());
+    assertEquals(2, f.knots().size());
+    assertEquals("7.30", Money.format(f.at(d("500"))));
+  }
+
+  @Test
+  void tierCrossingBreakEven() {
+    // internet out through the internet gateway: 0.09 to 10,240 GB, then 0.085
+    Layout egress = TestLayouts.layout("egress", "us-east-1", "az 1a subnet public web\n"
+        + "instance w in web\ntraffic w -> internet 100 GB\n");
+    // flat: one endpoint at 1.5 USD an hour = 1095.00 a month
+    PriceBook dear = prices.withOverride("us-east-1", "endpoint.hour", d("1.5"));
+    Layout flat = TestLayouts.layout("flat", "us-east-1", "az 1a subnet private\n"
+        + "endpoint logs in 1a\n");
+    Sweep.CostFunction f = Sweep.function(egress, dear, 730, d("0"), d("20000"));
+    assertEquals(List.of(d("0"), d("10240"), d("20000")),
+        f.knots().stream().map(Sweep.Point::gb).toList());
+    assertEquals("921.60", Money.format(f.at(d("10240"))));
+    Sweep.Result r = Sweep.run(List.of(egress, flat), dear, 730, d("0"), d("20000"), null);
+    assertEquals(1, r.breakEven().size());
+    // 921.60 + 0.085 (X - 10240) = 1095 -> X = 12280 (a line through the first tier gives 12166.67)
+    assertEquals("12280.00", r.breakEven().get(0).gbRounded().toPlainString());
+    assertEquals("1095.00", Money.format(r.breakEven().get(0).total()));
+    assertEquals(21, r.volumes().size());
+    assertEquals(d("1000"), r.step());
+  }
+
+  @Test
+  void tierCornerOfAScaledPart() {
+    // cross-AZ through NAT is billed twice per GB: its tiers see 2X (single open tier here), and
+    // endpoint data tiers at 1,048,576 GB are reached at X = 1,048,576 / share
+    Layout ep = TestLayouts.layout("ep", "us-east-1", "az 1a subnet private app\n"
+        + "endpoint logs, sqs in 1a\ninstance w in app\ntraffic w -> logs 1 GB\n"
+        + "traffic w -> sqs 3 GB\n");
+    Sweep.CostFunction f = Sweep.function(ep, prices, 730, d("0"), d("2000000"));
+    assertEquals(List.of(d("0"), d("1048576"), d("2000000")),
+        f.knots().stream().map(Sweep.Point::gb).toList());
+    Layout half = TestLayouts.layout("half", "us-east-1", "az 1a subnet private app\n"
+        + "az 1a subnet public\nnat in 1a\n"
+        + "endpoint logs in 1a\ninstance w in app\ntraffic w -> logs 1 GB\n"
+        + "traffic w -> sqs 1 GB\n");
+    Sweep.CostFunction g = Sweep.function(half, prices, 730, d("0"), d("3000000"));
+    // half the traffic goes through the endpoint: its tier boundary is at X = 2,097,152
+    assertTrue(g.knots().stream().anyMatch(k -> k.gb().compareTo(d("2097152")) == 0),
+        g.knots().toString());
+  }
+
+  @Test
+  void identicalLayoutsTieAndDoNotCross() {
+    List<Sweep.Tie> ties = new ArrayList<>();
+    Sweep.CostFunction a = Sweep.function(natOnly, prices, 730, d("0"), d("100"));
+    Sweep.CostFunction b = Sweep.function(natOnly, prices, 730, d("0"), d("100"));
+    assertEquals(List.of(), Sweep.crossings(a, b, ties));
+    assertEquals(1, ties.size());
+  }
+
+  @Test
+  void pointCounts() {
+    assertEquals(21, Sweep.pointCount(d("0"), d("10"), null));
+    assertEquals(1, Sweep.pointCount(d("5"), d("5"), null));
+    assertEquals(11, Sweep.pointCount(d("0"), d("10"), d("1")));
+    assertEquals(12, Sweep.pointCount(d("0"), d("10.5"), d("1")));
+    assertEquals(10_241, Sweep.pointCount(d("0"), d("10240"), d("1")));
+    assertThrows(IllegalArgumentException.class,
+        () -> Sweep.volumes(d("0"), d("10240"), d("1")));
+    assertEquals(List.of(d("5")), Sweep.volumes(d("5"), d("5"), null));
+  }
+
+  @Test
+  void engineAgreesWithTheFunctionBetweenCorners() {
+    Sweep.CostFunction f = Sweep.function(logsEndpoint, prices, 730, d("0"), d("1024"));
+    for (String x : List.of("0", "1", "33.3", "208.57", "999")) {
+      assertEquals(Money.format(Sweep.costAt(logsEndpoint, prices, 730, d(x)).total()),
+          Money.format(f.at(d(x))), x);
+    }
+  }
+}
