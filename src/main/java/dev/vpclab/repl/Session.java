@@ -1,12 +1,18 @@
 package dev.vpclab.repl;
 
 import dev.vpclab.export.AtomicFile;
+import dev.vpclab.export.FileRun;
+import dev.vpclab.export.HtmlReport;
+import dev.vpclab.export.IpynbReport;
 import dev.vpclab.export.JsonReport;
+import dev.vpclab.export.MarkdownReport;
 import dev.vpclab.lang.Diagnostic;
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.lang.Suggest;
 import dev.vpclab.model.Layout;
 import dev.vpclab.notebook.Cell;
+import dev.vpclab.notebook.ChartFiles;
+import dev.vpclab.notebook.Output;
 import dev.vpclab.notebook.Json;
 import dev.vpclab.cost.Money;
 import dev.vpclab.notebook.LayoutSummary;
@@ -164,9 +170,30 @@ public final class Session {
         }
       }
       sb.append("Out[").append(number).append("]: ").append(body);
+      sb.append(writeCharts(result.cells()));
     }
     sb.append('\n');
     number++;
+    return sb.toString();
+  }
+
+  /** Writes the charts the cells made (each whole or not at all), relative to the base. */
+  private String writeCharts(List<Cell> cells) {
+    StringBuilder sb = new StringBuilder();
+    for (Cell c : cells) {
+      for (Output.Artifact a : c.output().artifacts()) {
+        if (a.path() == null) {
+          continue;
+        }
+        try {
+          AtomicFile.write(base.resolve(a.path()), a.bytes());
+          sb.append("(wrote ").append(a.path()).append(")\n");
+        } catch (IOException | RuntimeException e) {
+          hadErrors = true;
+          sb.append(a.path()).append(": error: cannot write: ").append(message(e)).append('\n');
+        }
+      }
+    }
     return sb.toString();
   }
 
@@ -218,10 +245,14 @@ public final class Session {
     }
   }
 
-  /** The succeeded cells, in order, as a scenario file: written whole or not at all. */
+  /**
+   * The succeeded cells, in order, written whole or not at all: as a scenario file (.vpc, or any
+   * other name), or as a design-review document (.ipynb, .html, .md), which runs the saved
+   * scenario afresh so that the document shows exactly what {@code vpclab run} would.
+   */
   public String save(String arg) {
     if (arg.isEmpty()) {
-      return "usage: %save FILE.vpc\n";
+      return "usage: %save FILE.vpc | FILE.ipynb | FILE.html | FILE.md\n";
     }
     String file = unquote(arg);
     StringBuilder sb = new StringBuilder("# saved by the vpclab REPL: the cells that ran, in order\n");
@@ -231,14 +262,49 @@ public final class Session {
         sb.append('\n');
       }
     }
+    String lower = file.toLowerCase(Locale.ROOT);
+    String format = lower.endsWith(".ipynb") ? "ipynb" : lower.endsWith(".html") ? "html"
+        : lower.endsWith(".md") ? "markdown" : null;
+    int n = succeeded.size();
+    String cells = n + (n == 1 ? " cell" : " cells");
     try {
-      AtomicFile.write(base.resolve(file), sb.toString().getBytes(StandardCharsets.UTF_8));
+      Path target = base.resolve(file);
+      if (format == null) {
+        AtomicFile.write(target, sb.toString().getBytes(StandardCharsets.UTF_8));
+        return "saved " + cells + " to " + file
+            + (lower.endsWith(".vpc") ? "" : " (tip: vpclab run expects a .vpc scenario)") + "\n";
+      }
+      String name = fileNameWithout(target, format) + ".vpc";
+      Notebook fresh = new Notebook(loader(base),
+          format.equals("markdown") ? ChartFiles.ALL : ChartFiles.EMBED);
+      Notebook.Result result = fresh.eval(new SourceFile(name, sb.toString()));
+      List<FileRun> runs = List.of(new FileRun(name, result));
+      String document = switch (format) {
+        case "ipynb" -> IpynbReport.render(runs);
+        case "html" -> HtmlReport.render(runs);
+        default -> {
+          Path dir = target.toAbsolutePath().getParent();
+          for (Cell c : result.cells()) {
+            for (Output.Artifact a : c.output().artifacts()) {
+              if (a.path() != null) {
+                AtomicFile.write(dir.resolve(a.path()), a.bytes());
+              }
+            }
+          }
+          yield MarkdownReport.render(runs);
+        }
+      };
+      AtomicFile.write(target, document.getBytes(StandardCharsets.UTF_8));
+      return "saved " + cells + " to " + file + " (" + format + ")\n";
     } catch (IOException | RuntimeException e) {
       return file + ": error: cannot write: " + message(e) + "\n";
     }
-    int n = succeeded.size();
-    return "saved " + n + (n == 1 ? " cell" : " cells") + " to " + file
-        + (file.endsWith(".vpc") ? "" : " (tip: vpclab run expects a .vpc scenario)") + "\n";
+  }
+
+  private static String fileNameWithout(Path target, String format) {
+    String f = target.getFileName().toString();
+    int dot = f.lastIndexOf('.');
+    return dot > 0 ? f.substring(0, dot) : f;
   }
 
   private static String message(Exception e) {
@@ -341,6 +407,7 @@ public final class Session {
           %help [topic]      this help (topics: layout, queries, expect, magics)
           %load FILE.vpc     evaluate a file's cells into the session
           %save FILE.vpc     write the cells that ran, in order, as a scenario for vpclab run
+          %save FILE.ipynb   ... or as a notebook (also FILE.html, FILE.md) with outputs and charts
           %reset             forget everything: a fresh session
           %layouts           the layouts: Region, AZs, ENIs (* marks the current one)
           %history           the inputs of this session

@@ -256,4 +256,22 @@ class MainTest {
       }
     }
   }
+
+  @Test
+  void replWritesChartsAndSavesReports() throws IOException {
+    Path nb = dir.resolve("session.ipynb");
+    Path html = dir.resolve("session.html");
+    Path md = dir.resolve("session.md");
+    String input = "az 1a subnet private app\ninstance web in app needs ssm\n"
+        + "endpoint ssm in 1a\nchart cost main to \"" + dir.resolve("c.svg") + "\"\n"
+        + "%save " + nb + "\n%save " + html + "\n%save " + md + "\n";
+    Result r = runWithInput(input);
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertTrue(Files.readString(dir.resolve("c.svg")).contains("<svg"), "chart written");
+    assertTrue(r.out().contains("saved 4 cells to " + nb + " (ipynb)"), r.out());
+    JsonNode doc = new ObjectMapper().readTree(Files.readString(nb));
+    assertEquals(4, doc.get("nbformat").asInt());
+    assertTrue(Files.readString(html).contains("<svg"), "html embeds the chart");
+    assertTrue(Files.readString(md).contains("c.svg"), "markdown links the chart");
+  }
 }
