@@ -41,10 +41,14 @@ class AwtSeamTest {
 
   @Test
   void aRunWithoutChartsLoadsNoAwtClass() throws Exception {
+    String scenario = "scenarios/ecs-fargate-ecr.vpc";
+    String text = Files.readString(Path.of(scenario), StandardCharsets.UTF_8);
+    assertTrue(!text.contains("\nchart ") && !text.contains("\nsweep "),
+        scenario + " must stay free of charts for this test");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process q = new ProcessBuilder(java, "-verbose:class", "-cp",
         System.getProperty("java.class.path"), "dev.vpclab.cli.Main", "run",
-        "scenarios/seed.vpc", "--format", "json").redirectErrorStream(true).start();
+        scenario, "--format", "json").redirectErrorStream(true).start();
     String out = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(q.waitFor(60, TimeUnit.SECONDS));
     assertTrue(out.contains("dev.vpclab.notebook.Notebook"), "verbose class output expected");
