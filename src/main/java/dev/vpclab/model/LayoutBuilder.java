@@ -71,6 +71,16 @@ public final class LayoutBuilder {
     List<Traffic> traffic = traffic(instanceDecls);
     List<Instance> instances = instances(instanceDecls, subnets, traffic);
     assignAddresses(endpoints, nats);
+    if (!vpc.privateDnsWorks()) {
+      for (InterfaceEndpoint e : endpoints) {
+        if (e.privateDns()) {
+          warning(sourceOf(e.span()), e.span(), "endpoint " + e.service() + " has private DNS on,"
+              + " but the VPC has DNS " + (vpc.dnsSupport() ? "hostnames" : "support") + " off: "
+              + "its name resolves to the public address", "turn it on with: "
+              + vpc.privateDnsFix());
+        }
+      }
+    }
     return new Layout(def.name(), region, vpc, new ArrayList<>(subnets.values()),
         withAddresses(endpoints), gateways, natsWithAddresses(nats), instances, traffic);
   }

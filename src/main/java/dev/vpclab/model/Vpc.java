@@ -8,4 +8,12 @@ public record Vpc(Cidr cidr, boolean dnsSupport, boolean dnsHostnames) {
   public boolean privateDnsWorks() {
     return dnsSupport && dnsHostnames;
   }
+
+  /** The statements that make private DNS work again, one per attribute that is off. */
+  public String privateDnsFix() {
+    if (!dnsSupport && !dnsHostnames) {
+      return "vpc dns on; vpc dns hostnames on";
+    }
+    return dnsSupport ? "vpc dns hostnames on" : "vpc dns on";
+  }
 }

@@ -210,7 +210,7 @@ public final class ReachEngine {
           out.add("endpoint " + ep.service() + ": private DNS cannot work because "
               + Resolver.whyNoPrivateDns(layout.vpc(), ep) + "; "
               + Services.dnsName(ep.service(), layout.region().code())
-              + " resolves to the public address (fix: vpc dns on)");
+              + " resolves to the public address (fix: " + layout.vpc().privateDnsFix() + ")");
         }
       }
     }

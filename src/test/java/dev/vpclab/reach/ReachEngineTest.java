@@ -273,6 +273,18 @@ class ReachEngineTest {
   // ------------------------------------------------------------------ warnings
 
   @Test
+  void theDnsWarningNamesTheAttributeToTurnOn() {
+    Layout hostnamesOff = TestLayouts.layout(TOKYO,
+        "vpc dns hostnames off\naz 1a subnet private app\nendpoint ssm in 1a");
+    assertTrue(ReachEngine.warnings(hostnamesOff).get(0).endsWith("(fix: vpc dns hostnames on)"),
+        ReachEngine.warnings(hostnamesOff).toString());
+    Layout supportOff = TestLayouts.layout(TOKYO,
+        "vpc dns off\naz 1a subnet private app\nendpoint ssm in 1a");
+    assertTrue(ReachEngine.warnings(supportOff).get(0).endsWith("(fix: vpc dns on)"),
+        ReachEngine.warnings(supportOff).toString());
+  }
+
+  @Test
   void warningsForDnsOffNatDespiteEndpointAndTheQuota() {
     assertEquals(List.of(), ReachEngine.warnings(SeedTest.single()));
     Layout dnsOff = TestLayouts.layout(TOKYO, """
