@@ -13,13 +13,15 @@ public final class PipelineCheck {
   /** The exit status, standard output and standard error of one run. */
   public record Outcome(int status, String out, String err) {
     public boolean internalError() {
-      return err.contains("internal error");
+      // the message Main prints, at the start of a line (the input itself may say 'internal error')
+      return err.startsWith("vpclab: internal error") || err.contains("\nvpclab: internal error");
     }
 
     /** Every error message is located: {@code <stdin>:LINE:COL: error: ...}. */
     public boolean errorsLocated() {
       for (String line : err.split("\n")) {
-        if (line.contains("error:") && !line.matches("<stdin>:\\d+:\\d+: error: .*")
+        // message lines start in column 1; source lines, carets and hints are indented
+        if (!line.startsWith(" ") && line.contains("error:") && !line.matches("<stdin>:\\d+:\\d+: error: .*")
             && !line.startsWith("<stdin>: error: ")) {
           return false;
         }

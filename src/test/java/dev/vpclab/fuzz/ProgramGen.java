@@ -77,14 +77,25 @@ public final class ProgramGen {
   private L current;
   private int names;
 
-  private ProgramGen(long seed, boolean nice) {
+  private final String prefix;
+
+  private ProgramGen(long seed, boolean nice, String prefix) {
     this.r = new Random(seed);
     this.nice = nice;
+    this.prefix = prefix;
   }
 
   /** A program of about {@code lines} lines (more for large layouts). */
   public static String generate(long seed, boolean nice, int lines) {
-    return new ProgramGen(seed, nice).program(lines);
+    return new ProgramGen(seed, nice, "").program(lines);
+  }
+
+  /**
+   * A program whose names all start with {@code prefix} and that has no bare statements before its
+   * first layout, so that programs with different prefixes can be concatenated into one file.
+   */
+  public static String generate(long seed, boolean nice, int lines, String prefix) {
+    return new ProgramGen(seed, nice, prefix).program(lines);
   }
 
   private String program(int lines) {
@@ -97,7 +108,7 @@ public final class ProgramGen {
     if (!nice && r.nextInt(4) == 0) {
       line("price " + pick(PRICE_ITEMS) + " " + money());
     }
-    if (r.nextInt(4) == 0) {
+    if (r.nextInt(4) == 0 && prefix.isEmpty()) {
       bareMain();
     }
     int target = Math.max(lines, 8);
@@ -501,7 +512,7 @@ public final class ProgramGen {
   }
 
   private String fresh(String prefix) {
-    return prefix + "-" + names++;
+    return this.prefix + prefix + "-" + names++;
   }
 
   private <T> T pick(List<T> list) {
