@@ -155,12 +155,15 @@ final class Compiler {
   private LayoutEntry entry(Name name) {
     LayoutEntry e = state.layouts().get(name.text());
     if (e == null) {
-      String hint = Suggest.didYouMean(name.text(), state.layouts().keySet());
-      if (hint == null) {
-        hint = state.layouts().isEmpty() ? "declare it first: layout " + name.text() + " { ... }"
-            : "the layouts are: " + String.join(", ", state.layouts().keySet());
-      }
-      diagnostics.error(source, name.span(), "unknown layout " + name.text(), hint);
+      State s = state;
+      diagnostics.errorLazy(source, name.span(), "unknown layout " + name.text(), () -> {
+        String hint = Suggest.didYouMean(name.text(), s.layouts().keySet());
+        if (hint == null) {
+          hint = s.layouts().isEmpty() ? "declare it first: layout " + name.text() + " { ... }"
+              : "the layouts are: " + String.join(", ", s.layouts().keySet());
+        }
+        return hint;
+      });
     }
     return e;
   }
@@ -310,14 +313,16 @@ final class Compiler {
   private Instance instance(Layout l, Name name) {
     Optional<Instance> i = l.instance(name.text());
     if (i.isEmpty()) {
-      List<String> names = l.instances().stream().map(Instance::name).toList();
-      String hint = Suggest.didYouMean(name.text(), names);
-      if (hint == null) {
-        hint = names.isEmpty() ? "layout " + l.name() + " has no instances"
-            : "the instances of " + l.name() + " are: " + String.join(", ", names);
-      }
-      diagnostics.error(source, name.span(), "unknown instance " + name.text() + " in layout "
-          + l.name(), hint);
+      diagnostics.errorLazy(source, name.span(), "unknown instance " + name.text() + " in layout "
+          + l.name(), () -> {
+            List<String> names = l.instances().stream().map(Instance::name).toList();
+            String hint = Suggest.didYouMean(name.text(), names);
+            if (hint == null) {
+              hint = names.isEmpty() ? "layout " + l.name() + " has no instances"
+                  : "the instances of " + l.name() + " are: " + String.join(", ", names);
+            }
+            return hint;
+          });
       return null;
     }
     return i.get();

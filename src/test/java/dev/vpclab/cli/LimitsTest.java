@@ -1,0 +1,48 @@
+package dev.vpclab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vpclab.fuzz.PipelineCheck;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs at and past vpclab's limits get the right answer or a located error, never a crash, a
+ * wrong figure or minutes of work (docs/language.md, "Limits"). No test here measures time: each
+ * input is one that took minutes, or gigabytes, before its fix.
+ */
+class LimitsTest {
+  /** 3,000 instance lines of count 1,000,000: the counts' sum overflowed an int. */
+  @Test
+  void trafficFromStarIsSharedOverManyCountedInstances() {
+    StringBuilder s = new StringBuilder("az 1a subnet public pub\nnat in 1a\n"
+        + "az 1a subnet private app\n");
+    for (int i = 0; i < 3000; i++) {
+      s.append("instance w").append(i).append(" in app count 1000000\n");
+    }
+    s.append("traffic * -> internet 3000 GB\ncost\n");
+    PipelineCheck.Outcome o = PipelineCheck.run(s.toString(), "json");
+    assertEquals(0, o.status(), o.err());
+    assertFalse(o.out().contains("not priced"), "traffic was dropped:\n" + o.out());
+    // NAT data processing of all 3000 GB: the shares add up to the line's volume
+    assertTrue(o.out().contains("\"NAT data processing\""), o.out());
+    assertTrue(o.out().matches("(?s).*\"quantity\": ?3000(\\.0+)?,.*"), o.out());
+  }
+
+  /** Unknown names among many known ones: each error's hint searched every name (minutes). */
+  @Test
+  void manyUnknownNamesAmongManyNames() {
+    StringBuilder s = new StringBuilder("az 1a subnet private app\n");
+    for (int i = 0; i < 20_000; i++) {
+      s.append("instance w").append(i).append(" in app\n");
+    }
+    for (int i = 0; i < 20_000; i++) {
+      s.append("traffic x").append(i).append(" -> ssm 1 GB\n");
+    }
+    PipelineCheck.Outcome o = PipelineCheck.run(s.toString(), "text");
+    assertEquals(2, o.status());
+    assertTrue(o.err().startsWith("<stdin>:20002:9: error: unknown instance x0"), o.err());
+    assertTrue(o.err().contains("... and 19950 more"), o.err());
+  }
+}
