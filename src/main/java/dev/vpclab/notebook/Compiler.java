@@ -27,6 +27,12 @@ import java.util.Optional;
 final class Compiler {
   static final String MAIN = "main";
   static final int MAX_HOURS = 744;
+  /**
+   * The statements one input may build, over all its layouts: each layout counts its own and those
+   * it inherits (a chain of layouts each extending the last, or statements written between queries,
+   * would otherwise cost quadratic time and memory).
+   */
+  static final int MAX_STATEMENTS = 1_000_000;
 
   private final SourceFile source;
   private final Diagnostics diagnostics;
@@ -36,6 +42,9 @@ final class Compiler {
   /** Bare statements not yet added to the current layout. */
   private final List<SourcedStmt> pending = new ArrayList<>();
   private final java.util.Map<String, Span> declaredHere = new java.util.HashMap<>();
+  /** Statements built so far, against {@link #MAX_STATEMENTS}; past it, compiling stops. */
+  private long built;
+  private boolean overBudget;
 
   Compiler(State state, SourceFile source, Diagnostics diagnostics, SourceLoader loader) {
     this.state = state;
@@ -54,6 +63,9 @@ final class Compiler {
 
   void compile(Ast.Program program) {
     for (Ast.Item item : program.items()) {
+      if (overBudget) {
+        return;
+      }
       if (item instanceof Ast.Stmt stmt) {
         pending.add(new SourcedStmt(source, stmt));
         continue;
@@ -132,7 +144,7 @@ final class Compiler {
     for (Ast.Stmt s : decl.body()) {
       body.add(new SourcedStmt(source, s));
     }
-    define(def.plus(body));
+    define(def.plus(body), decl.span());
   }
 
   private void flushPending() {
@@ -142,11 +154,19 @@ final class Compiler {
     LayoutEntry current = state.current() == null ? null : state.layouts().get(state.current());
     LayoutDef def = current != null ? current.def()
         : new LayoutDef(MAIN, state.region(), List.of(), source, pending.get(0).stmt().span());
-    define(def.plus(pending));
+    define(def.plus(pending), pending.get(0).stmt().span());
     pending.clear();
   }
 
-  private void define(LayoutDef def) {
+  private void define(LayoutDef def, Span at) {
+    built += def.stmts().size();
+    if (built > MAX_STATEMENTS) {
+      overBudget = true;
+      diagnostics.error(source, at, "the layouts of this input hold more than " + MAX_STATEMENTS
+          + " statements in all (each layout counts its own and those it inherits)",
+          "split the input into several files, or extend fewer layouts");
+      return;
+    }
     Layout layout = LayoutBuilder.build(def, diagnostics).orElse(null);
     state = state.withLayout(new LayoutEntry(def, layout));
   }

@@ -45,4 +45,46 @@ class LimitsTest {
     assertTrue(o.err().startsWith("<stdin>:20002:9: error: unknown instance x0"), o.err());
     assertTrue(o.err().contains("... and 19950 more"), o.err());
   }
+
+  /** A chain of 20,000 layouts each extending the last: quadratic work (minutes, gigabytes). */
+  @Test
+  void longExtendsChainStopsAtTheStatementBudget() {
+    StringBuilder s = new StringBuilder("layout l0 { az 1a subnet private app }\n");
+    for (int i = 1; i < 20_000; i++) {
+      s.append("layout l").append(i).append(" extends l").append(i - 1).append(" { instance i")
+          .append(i).append(" in app }\n");
+    }
+    s.append("check l19999\n");
+    PipelineCheck.Outcome o = PipelineCheck.run(s.toString(), "text");
+    assertEquals(2, o.status(), o.err());
+    assertTrue(o.err().matches("(?s)<stdin>:\\d+:1: error: the layouts of this input hold more "
+        + "than 1000000 statements.*"), o.err());
+    assertTrue(o.err().endsWith("1 error\n"), o.err());
+  }
+
+  /** Bare statements between queries rebuild the current layout each time: the same budget. */
+  @Test
+  void statementsBetweenQueriesStopAtTheStatementBudget() {
+    StringBuilder s = new StringBuilder("az 1a subnet private app\n");
+    for (int i = 0; i < 5_000; i++) {
+      s.append("instance w").append(i).append(" in app\ncheck\n");
+    }
+    PipelineCheck.Outcome o = PipelineCheck.run(s.toString(), "text");
+    assertEquals(2, o.status(), o.err());
+    assertTrue(o.err().contains("error: the layouts of this input hold more than 1000000"),
+        o.err());
+  }
+
+  /** Just under the budget: 1,000 layouts extending each other build and evaluate. */
+  @Test
+  void extendsChainUnderTheBudgetWorks() {
+    StringBuilder s = new StringBuilder("layout l0 { az 1a subnet private app }\n");
+    for (int i = 1; i < 1000; i++) {
+      s.append("layout l").append(i).append(" extends l").append(i - 1).append(" { instance i")
+          .append(i).append(" in app }\n");
+    }
+    s.append("expect cost l999 < 1 USD\n");
+    PipelineCheck.Outcome o = PipelineCheck.run(s.toString(), "text");
+    assertEquals(0, o.status(), o.err());
+  }
 }
