@@ -87,4 +87,49 @@ class LimitsTest {
     PipelineCheck.Outcome o = PipelineCheck.run(s.toString(), "text");
     assertEquals(0, o.status(), o.err());
   }
+
+  /** Braces are not recursive: 100,000 of them, inside and outside a block, are plain errors. */
+  @Test
+  void deepBraces() {
+    String braces = "{".repeat(100_000);
+    PipelineCheck.Outcome o = PipelineCheck.run("layout a {\n  az 1a subnet private " + braces
+        + "\n}\n" + braces + "\n" + "}".repeat(100_000) + "\ncheck a\n", "json");
+    assertEquals(2, o.status(), o.err());
+    assertTrue(o.errorsLocated(), o.err());
+    assertFalse(o.internalError(), o.err());
+  }
+
+  /**
+   * The largest volumes on many lines, over counted instances, and the smallest volumes many times
+   * (a BigDecimal scale that could grow): exact sums, priced, no exception.
+   */
+  @Test
+  void hugeAndTinyQuantities() {
+    StringBuilder s = new StringBuilder("az 1a subnet public pub\nnat in 1a\n"
+        + "az 1a subnet private app\nendpoint ssm in 1a\n");
+    for (int i = 0; i < 300; i++) {
+      s.append("instance w").append(i).append(" in app count ").append(1_000_000 - i * 7)
+          .append('\n');
+      s.append("traffic w").append(i).append(" -> internet 1024 PB\n");
+      s.append("traffic w").append(i).append(" -> ssm .").append("0".repeat(38)).append("1 MB\n");
+    }
+    s.append("traffic * -> ssm 1024 PB\ntraffic * -> internet 0.0000000001 MB\n");
+    s.append("cost\ncompare main\nexpect cost > 1000000000 USD\n");
+    PipelineCheck.Outcome o = PipelineCheck.run(s.toString(), "json");
+    assertEquals(0, o.status(), o.err());
+    assertFalse(o.out().contains("not priced"), o.out());
+    PipelineCheck.Outcome t = PipelineCheck.run(s.toString(), "text");
+    assertEquals(0, t.status(), t.err());
+  }
+
+  /** More than 1024 PB on one line is a located error; 40 digits is the longest number. */
+  @Test
+  void volumeAndNumberLimits() {
+    PipelineCheck.Outcome o = PipelineCheck.run("az 1a subnet private app\ninstance w in app\n"
+        + "traffic w -> ssm 1025 PB\ntraffic w -> s3 " + "9".repeat(41) + "\n", "text");
+    assertEquals(2, o.status(), o.err());
+    assertTrue(o.err().contains("<stdin>:3:18: error: traffic of more than 1024 PB a month"),
+        o.err());
+    assertTrue(o.err().contains("<stdin>:4:17: error: number"), o.err());
+  }
 }
