@@ -37,7 +37,11 @@ final class Compiler {
   private final SourceFile source;
   private final Diagnostics diagnostics;
   private final SourceLoader loader;
+  /** Region, hours and prices; the layouts and the current one are the two fields below. */
   private State state;
+  /** The session's layouts as this input changes them (one map, not a copy per layout). */
+  private final java.util.Map<String, LayoutEntry> layouts;
+  private String current;
   private final List<Bound> bound = new ArrayList<>();
   /** Bare statements not yet added to the current layout. */
   private final List<SourcedStmt> pending = new ArrayList<>();
@@ -48,13 +52,15 @@ final class Compiler {
 
   Compiler(State state, SourceFile source, Diagnostics diagnostics, SourceLoader loader) {
     this.state = state;
+    this.layouts = new java.util.LinkedHashMap<>(state.layouts());
+    this.current = state.current();
     this.source = source;
     this.diagnostics = diagnostics;
     this.loader = loader;
   }
 
   State state() {
-    return state;
+    return new State(state.region(), state.hours(), state.pricing(), layouts, current);
   }
 
   List<Bound> bound() {
@@ -77,7 +83,7 @@ final class Compiler {
         layout(decl);
       } else if (item instanceof Ast.Use use) {
         if (entry(use.layout()) != null) {
-          state = state.withCurrent(use.layout().text());
+          current = use.layout().text();
         }
       } else if (item instanceof Ast.Query query) {
         query(query);
@@ -122,7 +128,7 @@ final class Compiler {
     String name = decl.name().text();
     LayoutDef def;
     if (decl.parent() != null) {
-      if (decl.parent().text().equals(name) && !state.layouts().containsKey(name)) {
+      if (decl.parent().text().equals(name) && !layouts.containsKey(name)) {
         diagnostics.error(source, decl.parent().span(), "layout " + name + " cannot extend itself",
             null);
         return;
@@ -151,8 +157,8 @@ final class Compiler {
     if (pending.isEmpty()) {
       return;
     }
-    LayoutEntry current = state.current() == null ? null : state.layouts().get(state.current());
-    LayoutDef def = current != null ? current.def()
+    LayoutEntry cur = current == null ? null : layouts.get(current);
+    LayoutDef def = cur != null ? cur.def()
         : new LayoutDef(MAIN, state.region(), List.of(), source, pending.get(0).stmt().span());
     define(def.plus(pending), pending.get(0).stmt().span());
     pending.clear();
@@ -168,19 +174,20 @@ final class Compiler {
       return;
     }
     Layout layout = LayoutBuilder.build(def, diagnostics).orElse(null);
-    state = state.withLayout(new LayoutEntry(def, layout));
+    layouts.put(def.name(), new LayoutEntry(def, layout));
+    current = def.name();
   }
 
   /** The layout a name refers to, or null after reporting that it is unknown. */
   private LayoutEntry entry(Name name) {
-    LayoutEntry e = state.layouts().get(name.text());
+    LayoutEntry e = layouts.get(name.text());
     if (e == null) {
-      State s = state;
+      // the hint is computed during this call (or never), from the layouts as they are now
       diagnostics.errorLazy(source, name.span(), "unknown layout " + name.text(), () -> {
-        String hint = Suggest.didYouMean(name.text(), s.layouts().keySet());
+        String hint = Suggest.didYouMean(name.text(), layouts.keySet());
         if (hint == null) {
-          hint = s.layouts().isEmpty() ? "declare it first: layout " + name.text() + " { ... }"
-              : "the layouts are: " + String.join(", ", s.layouts().keySet());
+          hint = layouts.isEmpty() ? "declare it first: layout " + name.text() + " { ... }"
+              : "the layouts are: " + String.join(", ", layouts.keySet());
         }
         return hint;
       });
@@ -195,13 +202,13 @@ final class Compiler {
   private Layout layoutFor(Name name, Span querySpan) {
     LayoutEntry e;
     if (name == null) {
-      if (state.current() == null) {
+      if (current == null) {
         diagnostics.error(source, querySpan, "there is no layout yet",
             "declare one with 'layout NAME { ... }', or write statements such as "
                 + "'az 1a subnet private'");
         return null;
       }
-      e = state.layouts().get(state.current());
+      e = layouts.get(current);
     } else {
       e = entry(name);
     }
@@ -325,7 +332,7 @@ final class Compiler {
   }
 
   private void bind(Ast.Query q, List<Layout> layouts, Instance instance, List<String> azs) {
-    LayoutEntry first = layouts.isEmpty() ? null : state.layouts().get(layouts.get(0).name());
+    LayoutEntry first = layouts.isEmpty() ? null : this.layouts.get(layouts.get(0).name());
     bound.add(new Bound(source, q, layouts, instance, azs, state.pricing(), state.hours(),
         first == null ? null : first.def()));
   }
