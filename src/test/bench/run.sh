@@ -118,7 +118,7 @@ row "scale: in process after warm-up (median of 10)" \
 echo "parse..." >&2
 p=$(java -Xss4m -Xmx2g -cp "$cp" dev.vpclab.bench.Bench parse "$bench/big.vpc")
 echo "$p" >&2
-row "parse: SourceParser.parse of big.vpc ($(du -m "$bench/big.vpc" | cut -f1) MB), in process" \
+row "parse: SourceParser.parse of big.vpc ($(python3 -c "import os; print('%.1f' % (os.path.getsize('$bench/big.vpc') / 2**20))") MB), in process" \
   "$(echo "$p" | sed -E 's/.*median [0-9]+ ms = ([0-9.]+ MB\/s);.*/\1/')" "-"
 row "parse: whole run of big.vpc, in process" \
   "$(echo "$p" | sed -E 's/.*whole run.* = ([0-9.]+ MB\/s).*/\1/')" "-"
