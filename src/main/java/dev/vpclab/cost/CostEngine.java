@@ -209,7 +209,7 @@ public final class CostEngine {
         } else {
           senders = layout.instance(t.source()).map(List::of).orElse(List.of());
         }
-        int weight = senders.stream().mapToInt(Instance::count).sum();
+        long weight = senders.stream().mapToLong(Instance::count).sum(); // may pass 2^31
         if (weight <= 0) {
           if (t.gb().signum() > 0) {
             unpriced.add(new UnpricedTraffic(t.sourceLabel(), t.destination(), t.gb(),

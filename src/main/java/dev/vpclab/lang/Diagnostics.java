@@ -22,6 +22,43 @@ public final class Diagnostics {
     add(new Diagnostic(Severity.ERROR, source, span, message, hint));
   }
 
+  /**
+   * An error whose hint is computed only when the message is kept: after {@link #LIMIT} messages
+   * a hint that searches every name of a large layout would cost time for nothing.
+   */
+  public void errorLazy(SourceFile source, Span span, String message,
+      java.util.function.Supplier<String> hint) {
+    add(Severity.ERROR, source, span, message, hint);
+  }
+
+  /** A warning whose hint is computed only when the message is kept. */
+  public void warningLazy(SourceFile source, Span span, String message,
+      java.util.function.Supplier<String> hint) {
+    add(Severity.WARNING, source, span, message, hint);
+  }
+
+  private void add(Severity severity, SourceFile source, Span span, String message,
+      java.util.function.Supplier<String> hint) {
+    if (seen.size() >= LIMIT) {
+      boolean maybeSeen = false;
+      for (Diagnostic d : seen) {
+        if (d.severity() == severity && d.span().equals(span) && d.message().equals(message)
+            && d.source().equals(source)) {
+          maybeSeen = true;
+          break;
+        }
+      }
+      if (!maybeSeen) { // dropped, exactly as add(Diagnostic) would, without the hint
+        if (severity == Severity.ERROR) {
+          errors++;
+        }
+        dropped++;
+        return;
+      }
+    }
+    add(new Diagnostic(severity, source, span, message, hint.get()));
+  }
+
   public void error(SourceFile source, Span span, String message) {
     error(source, span, message, null);
   }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -49,6 +50,9 @@ public final class SourceParser {
     private final List<Token> tokens;
     private final AstBuilder builder;
     private int errors;
+    private VpcParser fast;
+    /** Whether the last tree {@link #parse} returned came from the bailing fast parser. */
+    private boolean lastClean;
 
     Run(SourceFile source, Diagnostics diagnostics, List<Token> tokens) {
       this.source = source;
@@ -122,6 +126,7 @@ public final class SourceParser {
       }
       Token open = tokens.get(brace);
       VpcParser.LayoutHeadContext head = parse(tokens.subList(i, brace + 1), VpcParser::layoutHead);
+      boolean headClean = lastClean;
       // the block's statements, up to the matching '}'
       List<Ast.Stmt> body = new ArrayList<>();
       int j = brace + 1;
@@ -145,6 +150,7 @@ public final class SourceParser {
         int end = endOfStmt(j);
         VpcParser.StmtEofContext stmt = parse(tokens.subList(j, end), VpcParser::stmtEof);
         if (stmt != null) {
+          builder.trusted = lastClean;
           Ast.Stmt built = builder.stmt(stmt.stmt());
           if (built != null) {
             body.add(built);
@@ -161,6 +167,7 @@ public final class SourceParser {
       }
       if (head != null) {
         Token last = close != null ? close : tokens.get(Math.max(brace, j - 1));
+        builder.trusted = headClean;
         Ast.LayoutDecl decl = builder.layout(head, body, tokens.get(i), last);
         if (decl != null) {
           items.add(decl);
@@ -194,20 +201,32 @@ public final class SourceParser {
 
     private Ast.Item parseItem(List<Token> piece) {
       VpcParser.ItemEofContext ctx = parse(piece, VpcParser::itemEof);
+      builder.trusted = lastClean;
       return ctx == null ? null : builder.item(ctx.item());
     }
 
     private <T extends ParserRuleContext> T parse(List<Token> piece,
         java.util.function.Function<VpcParser, T> rule) {
-      VpcParser fast = new VpcParser(new CommonTokenStream(new ListTokenSource(piece)));
-      fast.removeErrorListeners();
-      fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
-      fast.setErrorHandler(new BailErrorStrategy());
+      // the fast parser is made once per run; the piece ends with its own EOF token, so that
+      // ListTokenSource need not make one from the last token's text (the slow path still does)
+      if (fast == null) {
+        fast = new VpcParser(new CommonTokenStream(new ListTokenSource(List.of())));
+        fast.removeErrorListeners();
+        fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        fast.setErrorHandler(new BailErrorStrategy());
+      }
+      List<Token> withEof = new ArrayList<>(piece.size() + 1);
+      withEof.addAll(piece);
+      withEof.add(new CommonToken(Token.EOF, "<EOF>"));
+      fast.setInputStream(new CommonTokenStream(new ListTokenSource(withEof)));
       try {
-        return rule.apply(fast);
+        T tree = rule.apply(fast);
+        lastClean = true;
+        return tree;
       } catch (ParseCancellationException e) {
         // not valid in SLL mode: parse again in full LL mode, which reports the first error
       }
+      lastClean = false;
       VpcParser parser = new VpcParser(new CommonTokenStream(new ListTokenSource(piece)));
       parser.removeErrorListeners();
       parser.setErrorHandler(new SyntaxErrors(source, diagnostics).strategy());

@@ -400,12 +400,14 @@ public final class LayoutBuilder {
   }
 
   private void unknownSubnet(SourceFile src, Name name, Map<String, Subnet> subnets) {
-    String hint = Suggest.didYouMean(name.text(), subnets.keySet());
-    if (hint == null) {
-      hint = subnets.isEmpty() ? "declare one first: az 1a subnet private " + name.text()
-          : "the subnets are: " + String.join(", ", subnets.keySet());
-    }
-    error(src, name.span(), "unknown subnet " + name.text(), hint);
+    diagnostics.errorLazy(src, name.span(), "unknown subnet " + name.text(), () -> {
+      String hint = Suggest.didYouMean(name.text(), subnets.keySet());
+      if (hint == null) {
+        hint = subnets.isEmpty() ? "declare one first: az 1a subnet private " + name.text()
+            : "the subnets are: " + String.join(", ", subnets.keySet());
+      }
+      return hint;
+    });
   }
 
   private void checkService(SourceFile src, Name service, boolean interfaceEndpoint) {
@@ -503,8 +505,8 @@ public final class LayoutBuilder {
       } else if (s.stmt() instanceof Ast.NoInstance n) {
         for (Name name : n.names()) {
           if (decls.remove(name.text()) == null) {
-            warning(s.source(), name.span(), "there is no instance " + name.text() + " to remove",
-                Suggest.didYouMean(name.text(), decls.keySet()));
+            diagnostics.warningLazy(s.source(), name.span(), "there is no instance " + name.text()
+                + " to remove", () -> Suggest.didYouMean(name.text(), decls.keySet()));
           } else {
             removedInstances.add(name.text());
           }
@@ -578,17 +580,25 @@ public final class LayoutBuilder {
   }
 
   private void unknownInstance(SourceFile src, Name name, Set<String> instances) {
-    String hint = Suggest.didYouMean(name.text(), instances);
-    if (hint == null) {
-      hint = instances.isEmpty() ? "declare it: instance " + name.text() + " in SUBNET"
-          : "the instances are: " + String.join(", ", instances);
-    }
-    error(src, name.span(), "unknown instance " + name.text(), hint);
+    diagnostics.errorLazy(src, name.span(), "unknown instance " + name.text(), () -> {
+      String hint = Suggest.didYouMean(name.text(), instances);
+      if (hint == null) {
+        hint = instances.isEmpty() ? "declare it: instance " + name.text() + " in SUBNET"
+            : "the instances are: " + String.join(", ", instances);
+      }
+      return hint;
+    });
   }
 
   private List<Instance> instances(Map<String, Ast.InstanceDecl> decls, Map<String, Subnet> subnets,
       List<Traffic> traffic) {
     List<Instance> out = new ArrayList<>();
+    // the destinations of each source's traffic, in traffic order ("*" for every instance)
+    Map<String, List<String>> trafficTo = new java.util.HashMap<>();
+    for (Traffic t : traffic) {
+      trafficTo.computeIfAbsent(t.fromAll() ? null : t.source(), k -> new ArrayList<>())
+          .add(t.destination());
+    }
     for (Ast.InstanceDecl d : decls.values()) {
       SourceFile src = sources.get(d);
       String name = d.name().text();
@@ -631,11 +641,8 @@ public final class LayoutBuilder {
           needs.add(n.text());
         }
       }
-      for (Traffic t : traffic) {
-        if (t.fromAll() || t.source().equals(name)) {
-          needs.add(t.destination());
-        }
-      }
+      needs.addAll(trafficTo.getOrDefault(null, List.of()));
+      needs.addAll(trafficTo.getOrDefault(name, List.of()));
       out.add(new Instance(name, subnet, count, new ArrayList<>(needs), d.span()));
     }
     return out;

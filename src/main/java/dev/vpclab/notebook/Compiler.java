@@ -28,25 +28,40 @@ import java.util.Optional;
 final class Compiler {
   static final String MAIN = "main";
   static final int MAX_HOURS = 744;
+  /**
+   * The statements one input may build, over all its layouts: each layout counts its own and those
+   * it inherits (a chain of layouts each extending the last, or statements written between queries,
+   * would otherwise cost quadratic time and memory).
+   */
+  static final int MAX_STATEMENTS = 1_000_000;
 
   private final SourceFile source;
   private final Diagnostics diagnostics;
   private final SourceLoader loader;
+  /** Region, hours and prices; the layouts and the current one are the two fields below. */
   private State state;
+  /** The session's layouts as this input changes them (one map, not a copy per layout). */
+  private final java.util.Map<String, LayoutEntry> layouts;
+  private String current;
   private final List<Bound> bound = new ArrayList<>();
   /** Bare statements not yet added to the current layout. */
   private final List<SourcedStmt> pending = new ArrayList<>();
   private final java.util.Map<String, Span> declaredHere = new java.util.HashMap<>();
+  /** Statements built so far, against {@link #MAX_STATEMENTS}; past it, compiling stops. */
+  private long built;
+  private boolean overBudget;
 
   Compiler(State state, SourceFile source, Diagnostics diagnostics, SourceLoader loader) {
     this.state = state;
+    this.layouts = new java.util.LinkedHashMap<>(state.layouts());
+    this.current = state.current();
     this.source = source;
     this.diagnostics = diagnostics;
     this.loader = loader;
   }
 
   State state() {
-    return state;
+    return new State(state.region(), state.hours(), state.pricingOrBuiltIn(), layouts, current);
   }
 
   List<Bound> bound() {
@@ -55,6 +70,9 @@ final class Compiler {
 
   void compile(Ast.Program program) {
     for (Ast.Item item : program.items()) {
+      if (overBudget) {
+        return;
+      }
       if (item instanceof Ast.Stmt stmt) {
         pending.add(new SourcedStmt(source, stmt));
         continue;
@@ -66,7 +84,7 @@ final class Compiler {
         layout(decl);
       } else if (item instanceof Ast.Use use) {
         if (entry(use.layout()) != null) {
-          state = state.withCurrent(use.layout().text());
+          current = use.layout().text();
         }
       } else if (item instanceof Ast.Query query) {
         query(query);
@@ -111,7 +129,7 @@ final class Compiler {
     String name = decl.name().text();
     LayoutDef def;
     if (decl.parent() != null) {
-      if (decl.parent().text().equals(name) && !state.layouts().containsKey(name)) {
+      if (decl.parent().text().equals(name) && !layouts.containsKey(name)) {
         diagnostics.error(source, decl.parent().span(), "layout " + name + " cannot extend itself",
             null);
         return;
@@ -133,35 +151,47 @@ final class Compiler {
     for (Ast.Stmt s : decl.body()) {
       body.add(new SourcedStmt(source, s));
     }
-    define(def.plus(body));
+    define(def.plus(body), decl.span());
   }
 
   private void flushPending() {
     if (pending.isEmpty()) {
       return;
     }
-    LayoutEntry current = state.current() == null ? null : state.layouts().get(state.current());
-    LayoutDef def = current != null ? current.def()
+    LayoutEntry cur = current == null ? null : layouts.get(current);
+    LayoutDef def = cur != null ? cur.def()
         : new LayoutDef(MAIN, state.region(), List.of(), source, pending.get(0).stmt().span());
-    define(def.plus(pending));
+    define(def.plus(pending), pending.get(0).stmt().span());
     pending.clear();
   }
 
-  private void define(LayoutDef def) {
+  private void define(LayoutDef def, Span at) {
+    built += def.stmts().size();
+    if (built > MAX_STATEMENTS) {
+      overBudget = true;
+      diagnostics.error(source, at, "the layouts of this input hold more than " + MAX_STATEMENTS
+          + " statements in all (each layout counts its own and those it inherits)",
+          "split the input into several files, or extend fewer layouts");
+      return;
+    }
     Layout layout = LayoutBuilder.build(def, diagnostics).orElse(null);
-    state = state.withLayout(new LayoutEntry(def, layout));
+    layouts.put(def.name(), new LayoutEntry(def, layout));
+    current = def.name();
   }
 
   /** The layout a name refers to, or null after reporting that it is unknown. */
   private LayoutEntry entry(Name name) {
-    LayoutEntry e = state.layouts().get(name.text());
+    LayoutEntry e = layouts.get(name.text());
     if (e == null) {
-      String hint = Suggest.didYouMean(name.text(), state.layouts().keySet());
-      if (hint == null) {
-        hint = state.layouts().isEmpty() ? "declare it first: layout " + name.text() + " { ... }"
-            : "the layouts are: " + String.join(", ", state.layouts().keySet());
-      }
-      diagnostics.error(source, name.span(), "unknown layout " + name.text(), hint);
+      // the hint is computed during this call (or never), from the layouts as they are now
+      diagnostics.errorLazy(source, name.span(), "unknown layout " + name.text(), () -> {
+        String hint = Suggest.didYouMean(name.text(), layouts.keySet());
+        if (hint == null) {
+          hint = layouts.isEmpty() ? "declare it first: layout " + name.text() + " { ... }"
+              : "the layouts are: " + String.join(", ", layouts.keySet());
+        }
+        return hint;
+      });
     }
     return e;
   }
@@ -173,13 +203,13 @@ final class Compiler {
   private Layout layoutFor(Name name, Span querySpan) {
     LayoutEntry e;
     if (name == null) {
-      if (state.current() == null) {
+      if (current == null) {
         diagnostics.error(source, querySpan, "there is no layout yet",
             "declare one with 'layout NAME { ... }', or write statements such as "
                 + "'az 1a subnet private'");
         return null;
       }
-      e = state.layouts().get(state.current());
+      e = layouts.get(current);
     } else {
       e = entry(name);
     }
@@ -345,7 +375,7 @@ final class Compiler {
   }
 
   private void bind(Ast.Query q, List<Layout> layouts, Instance instance, List<String> azs) {
-    LayoutEntry first = layouts.isEmpty() ? null : state.layouts().get(layouts.get(0).name());
+    LayoutEntry first = layouts.isEmpty() ? null : this.layouts.get(layouts.get(0).name());
     // the record's own field: null (the built-in table) stays null until a cost needs it
     PriceBook prices = state.pricingOrBuiltIn();
     bound.add(new Bound(source, q, layouts, instance, azs, prices, state.hours(),
@@ -355,14 +385,16 @@ final class Compiler {
   private Instance instance(Layout l, Name name) {
     Optional<Instance> i = l.instance(name.text());
     if (i.isEmpty()) {
-      List<String> names = l.instances().stream().map(Instance::name).toList();
-      String hint = Suggest.didYouMean(name.text(), names);
-      if (hint == null) {
-        hint = names.isEmpty() ? "layout " + l.name() + " has no instances"
-            : "the instances of " + l.name() + " are: " + String.join(", ", names);
-      }
-      diagnostics.error(source, name.span(), "unknown instance " + name.text() + " in layout "
-          + l.name(), hint);
+      diagnostics.errorLazy(source, name.span(), "unknown instance " + name.text() + " in layout "
+          + l.name(), () -> {
+            List<String> names = l.instances().stream().map(Instance::name).toList();
+            String hint = Suggest.didYouMean(name.text(), names);
+            if (hint == null) {
+              hint = names.isEmpty() ? "layout " + l.name() + " has no instances"
+                  : "the instances of " + l.name() + " are: " + String.join(", ", names);
+            }
+            return hint;
+          });
       return null;
     }
     return i.get();

@@ -1,0 +1,46 @@
+package dev.vpclab.fuzz;
+
+import dev.vpclab.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs one input through the whole command line, as {@code vpclab run - --format F}. */
+public final class PipelineCheck {
+  private PipelineCheck() {}
+
+  /** The exit status, standard output and standard error of one run. */
+  public record Outcome(int status, String out, String err) {
+    public boolean internalError() {
+      // the message Main prints, at the start of a line (the input itself may say 'internal error')
+      return err.startsWith("vpclab: internal error") || err.contains("\nvpclab: internal error");
+    }
+
+    /** Every error message is located: {@code <stdin>:LINE:COL: error: ...}. */
+    public boolean errorsLocated() {
+      for (String line : err.split("\n")) {
+        // message lines start in column 1; source lines, carets and hints are indented
+        if (!line.startsWith(" ") && line.contains("error:") && !line.matches("<stdin>:\\d+:\\d+: error: .*")
+            && !line.startsWith("<stdin>: error: ")) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  public static Outcome run(byte[] input, String format) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"run", "-", "--format", format},
+        new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Outcome(status, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  public static Outcome run(String input, String format) {
+    return run(input.getBytes(StandardCharsets.UTF_8), format);
+  }
+}
