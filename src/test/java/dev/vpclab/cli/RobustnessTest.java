@@ -44,10 +44,13 @@ class RobustnessTest {
     assertTrue(runs >= 500);
   }
 
+  @org.junit.jupiter.api.io.TempDir static Path charts;
+
   private static void check(String input) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"run", "-", "--format", "json"},
+    int status = Main.run(new String[] {"run", "-", "--format", "json", "--charts",
+        charts.toString()},
         new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -30,10 +30,23 @@ public final class PipelineCheck {
     }
   }
 
+  /** Where the charts of fuzzed inputs go: a temporary directory, never the working tree. */
+  private static final String CHARTS = chartsDir();
+
+  private static String chartsDir() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("vpclab-fuzz-charts");
+      dir.toFile().deleteOnExit();
+      return dir.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static Outcome run(byte[] input, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"run", "-", "--format", format},
+    int status = Main.run(new String[] {"run", "-", "--format", format, "--charts", CHARTS},
         new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Outcome(status, out.toString(StandardCharsets.UTF_8),
