@@ -83,14 +83,8 @@ public final class ChartCells {
 
   // ------------------------------------------------------------------ chart cost
 
-  static Output cost(List<Layout> layouts, PriceBook prices, int hours, String to, int cell,
-      ChartFiles policy) {
-    Target target = Target.of(to, "cell-" + cell + "-cost.png", true, policy);
-    List<CostResult> costs = new ArrayList<>();
-    for (Layout l : layouts) {
-      costs.add(CostEngine.cost(l, prices, hours));
-    }
-    List<String> names = layouts.stream().map(Layout::name).toList();
+  /** The stacked bars of {@code chart cost}: one bar per layout, a segment per cost part. */
+  static ChartSpec costSpec(List<String> names, List<CostResult> costs) {
     List<CostPart> parts = List.of(CostPart.values());
     List<List<BigDecimal>> values = new ArrayList<>();
     for (CostPart p : parts) {
@@ -101,8 +95,40 @@ public final class ChartCells {
       values.add(row);
     }
     List<String> totals = costs.stream().map(c -> Money.format(c.total())).toList();
-    ChartSpec spec = new ChartSpec.StackedBars("Monthly cost by part", "USD per month", names,
+    return new ChartSpec.StackedBars("Monthly cost by part", "USD per month", names,
         parts.stream().map(ChartCells::label).toList(), values, totals);
+  }
+
+  /**
+   * The cost chart a design-review document shows under a {@code compare} cell: embedded only
+   * (policy EMBED: HTML, ipynb) or as {@code cell-N-compare.png} (policy ALL: Markdown); none
+   * otherwise, so that a text run never loads the chart code.
+   */
+  static List<Output.Artifact> compareChart(List<Layout> layouts, PriceBook prices, int hours,
+      int cell, ChartFiles policy) {
+    if (policy != ChartFiles.EMBED && policy != ChartFiles.ALL) {
+      return List.of();
+    }
+    List<CostResult> costs = new ArrayList<>();
+    for (Layout l : layouts) {
+      costs.add(CostEngine.cost(l, prices, hours));
+    }
+    String path = policy == ChartFiles.ALL ? "cell-" + cell + "-compare.png" : null;
+    return new Target(path, "png", true).artifacts(
+        costSpec(layouts.stream().map(Layout::name).toList(), costs));
+  }
+
+  static Output cost(List<Layout> layouts, PriceBook prices, int hours, String to, int cell,
+      ChartFiles policy) {
+    Target target = Target.of(to, "cell-" + cell + "-cost.png", true, policy);
+    List<CostResult> costs = new ArrayList<>();
+    for (Layout l : layouts) {
+      costs.add(CostEngine.cost(l, prices, hours));
+    }
+    List<String> names = layouts.stream().map(Layout::name).toList();
+    List<CostPart> parts = List.of(CostPart.values());
+    List<String> totals = costs.stream().map(c -> Money.format(c.total())).toList();
+    ChartSpec spec = costSpec(names, costs);
 
     List<CostPart> shown = new ArrayList<>();
     for (CostPart p : parts) {

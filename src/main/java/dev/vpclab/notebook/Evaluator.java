@@ -40,7 +40,11 @@ final class Evaluator {
     } else if (q instanceof Ast.CostQuery) {
       return CostCells.cost(b.layout(), b.pricing(), b.hours());
     } else if (q instanceof Ast.Compare) {
-      return CostCells.compare(b.layouts(), b.pricing(), b.hours());
+      Output compare = CostCells.compare(b.layouts(), b.pricing(), b.hours());
+      List<Output.Artifact> chart = ChartCells.compareChart(b.layouts(), b.pricing(), b.hours(),
+          cell, charts);
+      return chart.isEmpty() ? compare : new Output(compare.kind(), compare.text(),
+          compare.data(), compare.tables(), compare.failed(), chart);
     } else if (q instanceof Ast.ExpectReaches e) {
       return e.service() == null ? ReachCells.expectReaches(b.layout())
           : ReachCells.expectReaches(b.layout(), b.instance(), e.service().text());
