@@ -43,8 +43,7 @@ final class Evaluator {
       Output compare = CostCells.compare(b.layouts(), b.pricing(), b.hours());
       List<Output.Artifact> chart = ChartCells.compareChart(b.layouts(), b.pricing(), b.hours(),
           cell, charts);
-      return chart.isEmpty() ? compare : new Output(compare.kind(), compare.text(),
-          compare.data(), compare.tables(), compare.failed(), chart);
+      return chart.isEmpty() ? compare : compare.withArtifacts(chart);
     } else if (q instanceof Ast.ExpectReaches e) {
       return e.service() == null ? ReachCells.expectReaches(b.layout())
           : ReachCells.expectReaches(b.layout(), b.instance(), e.service().text());

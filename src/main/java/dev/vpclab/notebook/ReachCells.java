@@ -49,16 +49,18 @@ public final class ReachCells {
       text.append(table.render());
     }
     appendWarnings(text, warnings);
-    List<Json> items = new ArrayList<>();
-    for (PairResult p : pairs) {
-      items.add(pairJson(p));
-    }
-    Json.Obj data = head("check", layout)
-        .put("pairs", Json.arr(items))
-        .put("reachable", ok)
-        .put("total", pairs.size())
-        .put("warnings", Json.strings(warnings));
-    return new Output("check", text.toString(), data, List.of(table), false);
+    java.util.function.Supplier<Json.Obj> data = () -> {
+      List<Json> items = new ArrayList<>();
+      for (PairResult p : pairs) {
+        items.add(pairJson(p));
+      }
+      return head("check", layout)
+          .put("pairs", Json.arr(items))
+          .put("reachable", ok)
+          .put("total", pairs.size())
+          .put("warnings", Json.strings(warnings));
+    };
+    return new Output("check", text.toString(), data, List.of(table), false, List.of());
   }
 
   private static Table pairTable(List<PairResult> pairs) {
