@@ -68,6 +68,16 @@ public final class ChartCells {
     }
   }
 
+  /** The first fields of a chart cell: kind, layouts, which chart, the file written, its format. */
+  private static Json.Obj chartHead(String chart, List<String> names, Target target) {
+    return Json.obj()
+        .put("kind", "chart")
+        .put("layouts", Json.strings(names))
+        .put("chart", chart)
+        .put("file", target.draw() ? target.path() : null)
+        .put("format", target.format());
+  }
+
   /** A cost part's label in charts: "endpoint hours", "NAT data", "public IPv4 (NAT)". */
   public static String label(CostPart p) {
     return switch (p) {
@@ -163,12 +173,7 @@ public final class ChartCells {
       }
     }
     Table table = tb.build();
-    Json.Obj data = Json.obj()
-        .put("kind", "chart")
-        .put("layouts", Json.strings(names))
-        .put("chart", "cost")
-        .put("file", target.draw() ? target.path() : null)
-        .put("format", target.format())
+    Json.Obj data = chartHead("cost", names, target)
         .put("currency", "USD")
         .put("parts", Json.strings(parts.stream().map(CostPart::key).toList()))
         .put("bars", Json.arr(bars))
@@ -234,12 +239,7 @@ public final class ChartCells {
           .put("survivesAzFailure", r.survivesAzFailure()));
     }
     Table table = tb.build();
-    Json.Obj data = Json.obj()
-        .put("kind", "chart")
-        .put("layouts", Json.strings(names))
-        .put("chart", "resilience")
-        .put("file", target.draw() ? target.path() : null)
-        .put("format", target.format())
+    Json.Obj data = chartHead("resilience", names, target)
         .put("azs", Json.strings(azs))
         .put("bars", Json.arr(bars));
     StringBuilder text = new StringBuilder("chart resilience: pairs broken by each single-AZ"
