@@ -1,6 +1,7 @@
 package dev.vpclab.lang;
 
 import dev.vpclab.lang.antlr.VpcLexer;
+import dev.vpclab.lang.antlr.VpcParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -71,11 +72,11 @@ public final class Highlighting {
   }
 
   private static Category category(int type, String text) {
-    if (type >= VpcLexer.REGION && type <= VpcLexer.SURVIVES) {
+    if (type >= VpcParser.REGION && type <= VpcParser.SURVIVES) {
       return Category.KEYWORD;
     }
     return switch (type) {
-      case VpcLexer.MB, VpcLexer.GB, VpcLexer.TB, VpcLexer.PB, VpcLexer.USD, VpcLexer.DOLLAR ->
+      case VpcParser.MB, VpcParser.GB, VpcParser.TB, VpcParser.PB, VpcParser.USD, VpcLexer.DOLLAR ->
           Category.UNIT;
       case VpcLexer.NUMBER -> Category.NUMBER;
       case VpcLexer.CIDR -> Category.CIDR;

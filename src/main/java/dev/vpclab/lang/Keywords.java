@@ -1,7 +1,9 @@
 package dev.vpclab.lang;
 
 import dev.vpclab.lang.antlr.VpcLexer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,19 +20,25 @@ public final class Keywords {
       "gateway", "nat", "instance", "traffic", "check", "reach", "resolve", "fail", "resilience",
       "cost", "compare", "chart", "sweep", "expect");
 
+  private static final Map<Integer, String> TEXT = new HashMap<>();
+
   static {
     Set<String> all = new TreeSet<>();
-    for (int t = 1; t <= VpcLexer.VOCABULARY.getMaxTokenType(); t++) {
-      String lit = VpcLexer.VOCABULARY.getLiteralName(t);
-      if (lit != null && lit.length() > 2 && Character.isLetter(lit.charAt(1))
-          && Character.isLowerCase(lit.charAt(1))) {
-        all.add(lit.substring(1, lit.length() - 1));
+    VpcLexer.KEYWORDS.forEach((text, type) -> {
+      TEXT.put(type, text);
+      if (Character.isLowerCase(text.charAt(0))) {
+        all.add(text);
       }
-    }
+    });
     ALL = Set.copyOf(all);
   }
 
   public static boolean isKeyword(String word) {
     return ALL.contains(word);
+  }
+
+  /** The text of a keyword or unit token type ("private", "GB"), or null for another type. */
+  public static String text(int type) {
+    return TEXT.get(type);
   }
 }

@@ -27,10 +27,10 @@ public final class SourceParser {
 
   /** Words that start a line only outside a block: one ends a block that was never closed. */
   private static final java.util.Set<Integer> TOP_LEVEL_ONLY = java.util.Set.of(
-      VpcLexer.LAYOUT, VpcLexer.REGION, VpcLexer.HOURS, VpcLexer.PRICE, VpcLexer.PRICES,
-      VpcLexer.USE, VpcLexer.CHECK, VpcLexer.REACH, VpcLexer.RESOLVE, VpcLexer.FAIL,
-      VpcLexer.RESILIENCE, VpcLexer.COST, VpcLexer.COMPARE, VpcLexer.CHART, VpcLexer.SWEEP,
-      VpcLexer.EXPECT);
+      VpcParser.LAYOUT, VpcParser.REGION, VpcParser.HOURS, VpcParser.PRICE, VpcParser.PRICES,
+      VpcParser.USE, VpcParser.CHECK, VpcParser.REACH, VpcParser.RESOLVE, VpcParser.FAIL,
+      VpcParser.RESILIENCE, VpcParser.COST, VpcParser.COMPARE, VpcParser.CHART, VpcParser.SWEEP,
+      VpcParser.EXPECT);
 
   public static Ast.Program parse(SourceFile source, Diagnostics diagnostics) {
     VpcLexer lexer = new VpcLexer(CharStreams.fromString(source.text(), source.name()));
@@ -76,7 +76,7 @@ public final class SourceParser {
           i = endOfItem(i);
           continue;
         }
-        if (type == VpcLexer.LAYOUT && opensBlock(i)) {
+        if (type == VpcParser.LAYOUT && opensBlock(i)) {
           i = layout(i, items);
           continue;
         }

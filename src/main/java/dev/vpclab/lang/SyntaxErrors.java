@@ -220,8 +220,8 @@ final class SyntaxErrors {
       case VpcLexer.COMMA -> "','";
       case VpcLexer.BAD, VpcLexer.WS, VpcLexer.COMMENT -> null;
       default -> {
-        String literal = VpcLexer.VOCABULARY.getLiteralName(type);
-        yield literal == null ? null : literal;
+        String keyword = Keywords.text(type);
+        yield keyword != null ? "'" + keyword + "'" : VpcLexer.VOCABULARY.getLiteralName(type);
       }
     };
   }
