@@ -13,20 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class ReachCellsTest {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static final String SINGLE = """
-      az 1a subnet private app
-      az 1c subnet private ep
-      endpoint ssm, ec2messages, ssmmessages in 1c
-      instance web in app needs session-manager
-      """;
-
   static Layout single() {
-    return TestLayouts.layout("single", "ap-northeast-1", SINGLE);
+    return TestLayouts.seedSingle();
   }
 
   static Layout perAz() {
-    return TestLayouts.layout("per-az", "ap-northeast-1",
-        SINGLE + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c");
+    return TestLayouts.seedPerAz();
   }
 
   static JsonNode parse(Output o) throws Exception {

@@ -10,20 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** The seed of LANGUAGE.md must come out right. */
 class SeedTest {
-  static final String SINGLE = """
-      az 1a subnet private app
-      az 1c subnet private ep
-      endpoint ssm, ec2messages, ssmmessages in 1c
-      instance web in app needs session-manager
-      """;
-
   static Layout single() {
-    return TestLayouts.layout("single", "ap-northeast-1", SINGLE);
+    return TestLayouts.seedSingle();
   }
 
   static Layout perAz() {
-    return TestLayouts.layout("per-az", "ap-northeast-1",
-        SINGLE + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c\n");
+    return TestLayouts.seedPerAz();
   }
 
   @Test
@@ -87,7 +79,7 @@ class SeedTest {
   void pastingTheFixMakesTheLayoutSurvive() {
     FailureReport f = FailureAnalysis.fail(single(), Set.of("ap-northeast-1c"));
     Layout fixed = TestLayouts.layout("fixed", "ap-northeast-1",
-        SINGLE + f.fix().statement() + "\n");
+        TestLayouts.SEED_SINGLE + f.fix().statement() + "\n");
     assertTrue(FailureAnalysis.resilience(fixed).survivesAzFailure());
   }
 }

@@ -18,6 +18,25 @@ import java.util.stream.Collectors;
 public final class TestLayouts {
   private TestLayouts() {}
 
+  /** The seed's layout statements (LANGUAGE.md): web in 1a, the Session Manager endpoints in 1c. */
+  public static final String SEED_SINGLE = """
+      az 1a subnet private app
+      az 1c subnet private ep
+      endpoint ssm, ec2messages, ssmmessages in 1c
+      instance web in app needs session-manager
+      """;
+
+  /** The seed's {@code single} layout, in ap-northeast-1. */
+  public static Layout seedSingle() {
+    return layout("single", "ap-northeast-1", SEED_SINGLE);
+  }
+
+  /** The seed's {@code per-az} layout: single with the endpoints in 1a and 1c. */
+  public static Layout seedPerAz() {
+    return layout("per-az", "ap-northeast-1",
+        SEED_SINGLE + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c\n");
+  }
+
   /** A layout named "main" in us-east-1 from layout statements (newline or ';' separated). */
   public static Layout layout(String statements) {
     return layout(Region.DEFAULT, statements);
