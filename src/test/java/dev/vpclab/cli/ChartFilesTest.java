@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.vpclab.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +30,8 @@ class ChartFilesTest {
       sweep traffic 0 .. 100 over a
       """;
 
-  record R(int status, String out, String err) {}
-
-  static R run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int s = Main.run(args, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new R(s, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static Cli.Result run(String... args) {
+    return Cli.run(args);
   }
 
   @Test
@@ -49,7 +40,7 @@ class ChartFilesTest {
     Files.writeString(src, SRC);
     Path charts = dir.resolve("charts");
     Files.createDirectories(charts.resolve("sub"));
-    R r = run("run", src.toString(), "--charts", charts.toString());
+    Cli.Result r = run("run", src.toString(), "--charts", charts.toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(Files.size(charts.resolve("sub/cost.svg")) > 1000);
     assertTrue(Files.size(charts.resolve("cell-2-cost.png")) > 1000);
@@ -71,7 +62,7 @@ class ChartFilesTest {
     byte[] old = "old chart".getBytes(StandardCharsets.UTF_8);
     Files.write(charts.resolve("cell-2-cost.png"), old);
     // sub/ does not exist: sub/cost.svg cannot be written
-    R r = run("run", src.toString(), "--charts", charts.toString());
+    Cli.Result r = run("run", src.toString(), "--charts", charts.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains(charts.resolve("sub/cost.svg") + ": error: cannot write: "),
         r.err());
@@ -83,7 +74,7 @@ class ChartFilesTest {
     Files.createDirectories(charts.resolve("cell-2-cost.png"));
     Files.createDirectories(charts.resolve("sub"));
     Files.write(charts.resolve("sub/cost.svg"), old);
-    R r2 = run("run", src.toString(), "--charts", charts.toString());
+    Cli.Result r2 = run("run", src.toString(), "--charts", charts.toString());
     assertEquals(2, r2.status());
     assertTrue(r2.err().contains("cell-2-cost.png: error: cannot write: "), r2.err());
     assertTrue(Files.isDirectory(charts.resolve("cell-2-cost.png")));

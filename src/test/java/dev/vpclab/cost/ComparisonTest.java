@@ -10,13 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
-  static final String SEED = "az 1a subnet private app\naz 1c subnet private ep\n"
-      + "instance web in app needs session-manager\n";
-
-  final Layout single = TestLayouts.layout("single", "ap-northeast-1",
-      SEED + "endpoint ssm, ec2messages, ssmmessages in 1c");
-  final Layout perAz = TestLayouts.layout("per-az", "ap-northeast-1",
-      SEED + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c");
+  final Layout single = TestLayouts.seedSingle();
+  final Layout perAz = TestLayouts.seedPerAz();
 
   @Test
   void seedResilience() {

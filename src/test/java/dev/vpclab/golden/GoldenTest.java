@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vpclab.cli.Main;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import dev.vpclab.testing.Cli;
+import dev.vpclab.testing.Cli.Result;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -54,14 +52,14 @@ class GoldenTest {
       Files.createDirectories(expectations);
       check(expectations.resolve(name + ".expected"), transcript(file, "text"));
       Result json = run("run", file.toString(), "--format", "json", "--charts", charts());
-      JSON.readTree(json.out); // must be valid JSON whatever the case
-      check(expectations.resolve(name + ".json"), json.out);
+      JSON.readTree(json.out()); // must be valid JSON whatever the case
+      check(expectations.resolve(name + ".json"), json.out());
     }));
   }
 
   private static String transcript(Path file, String format) {
     Result r = run("run", file.toString(), "--format", format, "--charts", charts());
-    return "exit: " + r.status + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+    return "exit: " + r.status() + "\n--- stdout\n" + r.out() + "--- stderr\n" + r.err();
   }
 
   private static void check(Path expected, String actual) throws IOException {
@@ -74,8 +72,6 @@ class GoldenTest {
     }
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, expected.toString());
   }
-
-  record Result(int status, String out, String err) {}
 
   /**
    * A fresh temporary directory for the charts a run writes (never the repository); transcripts
@@ -95,18 +91,14 @@ class GoldenTest {
   static final ThreadLocal<String> CHARTS = new ThreadLocal<>();
 
   static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new ByteArrayInputStream(new byte[0]),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    Result r = Cli.run(args);
     String dir = CHARTS.get();
-    String o = out.toString(StandardCharsets.UTF_8);
-    String e = err.toString(StandardCharsets.UTF_8);
+    String o = r.out();
+    String e = r.err();
     if (dir != null) {
       o = o.replace(dir, "<charts>");
       e = e.replace(dir, "<charts>");
     }
-    return new Result(status, o, e);
+    return new Result(r.status(), o, e);
   }
 }
