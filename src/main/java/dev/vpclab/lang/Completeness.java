@@ -1,8 +1,6 @@
 package dev.vpclab.lang;
 
-import dev.vpclab.lang.antlr.VpcLexer;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.Token;
+import dev.vpclab.lang.antlr.VpcParser;
 
 /**
  * Answers the REPL's (and a kernel's) question "is this input complete, or does the user go on
@@ -13,20 +11,20 @@ public final class Completeness {
   private Completeness() {}
 
   public static boolean isComplete(String text) {
-    VpcLexer lexer = new VpcLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
+    Tokenizer.Tokens tokens = Tokenizer.tokenize(text, false);
     int depth = 0;
     int last = -1;
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      switch (t.getType()) {
-        case VpcLexer.LBRACE -> depth++;
-        case VpcLexer.RBRACE -> depth = Math.max(0, depth - 1);
+    for (int i = 0; i < tokens.size(); i++) {
+      int type = tokens.array()[i].getType();
+      switch (type) {
+        case VpcParser.LBRACE -> depth++;
+        case VpcParser.RBRACE -> depth = Math.max(0, depth - 1);
         default -> { }
       }
-      if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != VpcLexer.NL) {
-        last = t.getType();
+      if (type != VpcParser.NL) {
+        last = type;
       }
     }
-    return depth == 0 && last != VpcLexer.COMMA;
+    return depth == 0 && last != VpcParser.COMMA;
   }
 }

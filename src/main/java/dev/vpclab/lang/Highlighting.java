@@ -1,11 +1,9 @@
 package dev.vpclab.lang;
 
-import dev.vpclab.lang.antlr.VpcLexer;
 import dev.vpclab.lang.antlr.VpcParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.CharStreams;
 
 
 /**
@@ -33,18 +31,16 @@ public final class Highlighting {
     if (text == null || text.isEmpty()) {
       return out;
     }
-    int[] charIndex = charIndexOfCodePoints(text);
-    VpcLexer lexer = new VpcLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners();
-    for (org.antlr.v4.runtime.Token t = lexer.nextToken(); t.getType() != org.antlr.v4.runtime.Token.EOF;
-        t = lexer.nextToken()) {
-      int start = at(charIndex, t.getStartIndex());
-      int end = at(charIndex, t.getStopIndex() + 1);
+    Tokenizer.Tokens tokens = Tokenizer.tokenize(text, true);
+    for (int k = 0; k < tokens.size(); k++) {
+      Tok t = tokens.array()[k];
+      int start = t.getStartIndex();
+      int end = t.getStopIndex() + 1;
       if (end <= start) {
         continue;
       }
       int type = t.getType();
-      if (type == VpcLexer.COMMA) {
+      if (type == VpcParser.COMMA) {
         // a comma swallows the blanks, comments and newlines after it: colour the comma and
         // any comment inside it
         out.add(new Token(start, start + 1, Category.OPERATOR));
@@ -76,40 +72,18 @@ public final class Highlighting {
       return Category.KEYWORD;
     }
     return switch (type) {
-      case VpcParser.MB, VpcParser.GB, VpcParser.TB, VpcParser.PB, VpcParser.USD, VpcLexer.DOLLAR ->
+      case VpcParser.MB, VpcParser.GB, VpcParser.TB, VpcParser.PB, VpcParser.USD, VpcParser.DOLLAR ->
           Category.UNIT;
-      case VpcLexer.NUMBER -> Category.NUMBER;
-      case VpcLexer.CIDR -> Category.CIDR;
-      case VpcLexer.AZ_SHORT -> Category.AZ;
-      case VpcLexer.NAME -> FULL_AZ.matcher(text).matches() ? Category.AZ : Category.NAME;
-      case VpcLexer.STRING -> Category.STRING;
-      case VpcLexer.COMMENT -> Category.COMMENT;
-      case VpcLexer.ARROW, VpcLexer.DOTDOT, VpcLexer.LE, VpcLexer.GE, VpcLexer.LT, VpcLexer.GT,
-          VpcLexer.STAR, VpcLexer.LBRACE, VpcLexer.RBRACE, VpcLexer.SEMI -> Category.OPERATOR;
-      case VpcLexer.NL, VpcLexer.WS -> null;
+      case VpcParser.NUMBER -> Category.NUMBER;
+      case VpcParser.CIDR -> Category.CIDR;
+      case VpcParser.AZ_SHORT -> Category.AZ;
+      case VpcParser.NAME -> FULL_AZ.matcher(text).matches() ? Category.AZ : Category.NAME;
+      case VpcParser.STRING -> Category.STRING;
+      case VpcParser.COMMENT -> Category.COMMENT;
+      case VpcParser.ARROW, VpcParser.DOTDOT, VpcParser.LE, VpcParser.GE, VpcParser.LT, VpcParser.GT,
+          VpcParser.STAR, VpcParser.LBRACE, VpcParser.RBRACE, VpcParser.SEMI -> Category.OPERATOR;
+      case VpcParser.NL, VpcParser.WS -> null;
       default -> Category.ERROR;
     };
-  }
-
-  /** ANTLR counts code points; Java strings count UTF-16 units. Null when they agree. */
-  private static int[] charIndexOfCodePoints(String text) {
-    int n = text.codePointCount(0, text.length());
-    if (n == text.length()) {
-      return null;
-    }
-    int[] index = new int[n + 1];
-    int cp = 0;
-    for (int i = 0; i < text.length(); i = text.offsetByCodePoints(i, 1)) {
-      index[cp++] = i;
-    }
-    index[n] = text.length();
-    return index;
-  }
-
-  private static int at(int[] charIndex, int codePoint) {
-    if (charIndex == null) {
-      return codePoint;
-    }
-    return charIndex[Math.max(0, Math.min(codePoint, charIndex.length - 1))];
   }
 }

@@ -1,6 +1,5 @@
 package dev.vpclab.lang;
 
-import dev.vpclab.lang.antlr.VpcLexer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +23,12 @@ public final class Keywords {
 
   static {
     Set<String> all = new TreeSet<>();
-    VpcLexer.KEYWORDS.forEach((text, type) -> {
-      TEXT.put(type, text);
+    for (String text : Tokenizer.keywordTexts()) {
+      TEXT.put(Tokenizer.keywordType(text), text);
       if (Character.isLowerCase(text.charAt(0))) {
         all.add(text);
       }
-    });
+    }
     ALL = Set.copyOf(all);
   }
 

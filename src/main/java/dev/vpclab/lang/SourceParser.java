@@ -1,14 +1,9 @@
 package dev.vpclab.lang;
 
-import dev.vpclab.lang.antlr.VpcLexer;
 import dev.vpclab.lang.antlr.VpcParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonToken;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -17,7 +12,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * The language's front door: source text in, {@link Ast.Program} and diagnostics out.
  *
- * <p>The text is lexed once, then cut into top-level items at newlines and ';' outside braces; a
+ * <p>The text is lexed once ({@link Tokenizer}), then cut into top-level items at newlines and ';' outside braces; a
  * layout block is cut again into its statements. Each piece is parsed on its own (ANTLR's fast SLL
  * mode; a piece stops at its first error). So a mistake in one statement is reported once, and
  * never hides the mistakes in the statements after it.
@@ -26,53 +21,62 @@ public final class SourceParser {
   private SourceParser() {}
 
   /** Words that start a line only outside a block: one ends a block that was never closed. */
-  private static final java.util.Set<Integer> TOP_LEVEL_ONLY = java.util.Set.of(
-      VpcParser.LAYOUT, VpcParser.REGION, VpcParser.HOURS, VpcParser.PRICE, VpcParser.PRICES,
-      VpcParser.USE, VpcParser.CHECK, VpcParser.REACH, VpcParser.RESOLVE, VpcParser.FAIL,
-      VpcParser.RESILIENCE, VpcParser.COST, VpcParser.COMPARE, VpcParser.CHART, VpcParser.SWEEP,
-      VpcParser.EXPECT);
+  private static final boolean[] TOP_LEVEL_ONLY = new boolean[VpcParser.VOCABULARY.getMaxTokenType() + 1];
+
+  static {
+    for (int type : new int[] {VpcParser.LAYOUT, VpcParser.REGION, VpcParser.HOURS,
+        VpcParser.PRICE, VpcParser.PRICES, VpcParser.USE, VpcParser.CHECK, VpcParser.REACH,
+        VpcParser.RESOLVE, VpcParser.FAIL, VpcParser.RESILIENCE, VpcParser.COST, VpcParser.COMPARE,
+        VpcParser.CHART, VpcParser.SWEEP, VpcParser.EXPECT}) {
+      TOP_LEVEL_ONLY[type] = true;
+    }
+  }
+
+  /**
+   * Loads the parser's tables (ANTLR deserialises its grammar's state machine when its parser
+   * class is first used) so that a start-up thread can do it while the input is being read. Safe
+   * from any thread; parsing never needs it.
+   */
+  public static void prepare() {
+    TOP_LEVEL_ONLY.clone(); // the class initialiser reads VpcParser's vocabulary, which loads them
+  }
 
   public static Ast.Program parse(SourceFile source, Diagnostics diagnostics) {
-    VpcLexer lexer = new VpcLexer(CharStreams.fromString(source.text(), source.name()));
-    lexer.removeErrorListeners(); // the BAD token rule means the lexer never fails
-    List<Token> tokens = new ArrayList<>();
-    for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-        tokens.add(t);
-      }
-    }
-    return new SourceParser.Run(source, diagnostics, tokens).program();
+    Tokenizer.Tokens tokens = Tokenizer.tokenize(source.text(), false);
+    return new SourceParser.Run(source, diagnostics, tokens.array(), tokens.size()).program();
   }
 
   private static final class Run {
     private final SourceFile source;
     private final Diagnostics diagnostics;
-    private final List<Token> tokens;
+    private final Tok[] tokens;
+    /** How many tokens there are (the array may be longer). */
+    private final int n;
     private final AstBuilder builder;
     private int errors;
     private VpcParser fast;
     /** Whether the last tree {@link #parse} returned came from the bailing fast parser. */
     private boolean lastClean;
 
-    Run(SourceFile source, Diagnostics diagnostics, List<Token> tokens) {
+    Run(SourceFile source, Diagnostics diagnostics, Tok[] tokens, int n) {
       this.source = source;
       this.diagnostics = diagnostics;
       this.tokens = tokens;
+      this.n = n;
       this.builder = new AstBuilder(source, diagnostics);
     }
 
     Ast.Program program() {
       List<Ast.Item> items = new ArrayList<>();
       int i = 0;
-      int n = tokens.size();
       while (i < n && errors < Diagnostics.LIMIT) {
-        int type = tokens.get(i).getType();
+        int type = tokens[i].getType();
         if (isSep(type)) {
           i++;
           continue;
         }
-        if (type == VpcLexer.RBRACE) {
-          report(tokens.get(i), "unexpected '}'", "no block is open here");
+        if (type == VpcParser.RBRACE) {
+          report(tokens[i], "unexpected '}'", "no block is open here");
           i = endOfItem(i);
           continue;
         }
@@ -81,7 +85,7 @@ public final class SourceParser {
           continue;
         }
         int end = endOfItem(i);
-        Ast.Item item = parseItem(tokens.subList(i, end));
+        Ast.Item item = parseItem(i, end);
         if (item != null) {
           items.add(item);
         }
@@ -95,9 +99,8 @@ public final class SourceParser {
      * block spans lines, so a stray '{' elsewhere costs one line, not the rest of the file.
      */
     private int endOfItem(int i) {
-      int n = tokens.size();
       for (int j = i; j < n; j++) {
-        if (isSep(tokens.get(j).getType())) {
+        if (isSep(tokens[j].getType())) {
           return j;
         }
       }
@@ -106,12 +109,12 @@ public final class SourceParser {
 
     /** Whether the 'layout' at i opens a block before the end of its line. */
     private boolean opensBlock(int i) {
-      for (int j = i + 1; j < tokens.size(); j++) {
-        int type = tokens.get(j).getType();
-        if (type == VpcLexer.LBRACE) {
+      for (int j = i + 1; j < n; j++) {
+        int type = tokens[j].getType();
+        if (type == VpcParser.LBRACE) {
           return true;
         }
-        if (isSep(type) || type == VpcLexer.RBRACE) {
+        if (isSep(type) || type == VpcParser.RBRACE) {
           return false;
         }
       }
@@ -121,34 +124,33 @@ public final class SourceParser {
     /** Parses {@code layout NAME [extends NAME] { ... }} starting at i; returns where it ends. */
     private int layout(int i, List<Ast.Item> items) {
       int brace = i;
-      while (tokens.get(brace).getType() != VpcLexer.LBRACE) {
+      while (tokens[brace].getType() != VpcParser.LBRACE) {
         brace++;
       }
-      Token open = tokens.get(brace);
-      VpcParser.LayoutHeadContext head = parse(tokens.subList(i, brace + 1), VpcParser::layoutHead);
+      Token open = tokens[brace];
+      VpcParser.LayoutHeadContext head = parse(i, brace + 1, VpcParser::layoutHead);
       boolean headClean = lastClean;
       // the block's statements, up to the matching '}'
       List<Ast.Stmt> body = new ArrayList<>();
       int j = brace + 1;
-      int n = tokens.size();
       Token close = null;
       while (j < n && errors < Diagnostics.LIMIT) {
-        Token t = tokens.get(j);
+        Token t = tokens[j];
         int type = t.getType();
         if (isSep(type)) {
           j++;
           continue;
         }
-        if (type == VpcLexer.RBRACE) {
+        if (type == VpcParser.RBRACE) {
           close = t;
           j++;
           break;
         }
-        if (TOP_LEVEL_ONLY.contains(type) && startsLine(j)) {
+        if (TOP_LEVEL_ONLY[type] && startsLine(j)) {
           break; // a new layout, setting or query: this block was never closed
         }
         int end = endOfStmt(j);
-        VpcParser.StmtEofContext stmt = parse(tokens.subList(j, end), VpcParser::stmtEof);
+        VpcParser.StmtEofContext stmt = parse(j, end, VpcParser::stmtEof);
         if (stmt != null) {
           builder.trusted = lastClean;
           Ast.Stmt built = builder.stmt(stmt.stmt());
@@ -160,15 +162,15 @@ public final class SourceParser {
       }
       if (close == null) {
         report(open, "the block of this layout is not closed", "add a '}' after its last statement");
-      } else if (j < n && !isSep(tokens.get(j).getType())) {
-        report(tokens.get(j), "unexpected " + describe(tokens.get(j)) + " after '}'",
+      } else if (j < n && !isSep(tokens[j].getType())) {
+        report(tokens[j], "unexpected " + describe(tokens[j]) + " after '}'",
             "start a new line after the block");
         j = endOfItem(j);
       }
       if (head != null) {
-        Token last = close != null ? close : tokens.get(Math.max(brace, j - 1));
+        Token last = close != null ? close : tokens[Math.max(brace, j - 1)];
         builder.trusted = headClean;
-        Ast.LayoutDecl decl = builder.layout(head, body, tokens.get(i), last);
+        Ast.LayoutDecl decl = builder.layout(head, body, tokens[i], last);
         if (decl != null) {
           items.add(decl);
         }
@@ -179,11 +181,11 @@ public final class SourceParser {
     /** A statement inside a block ends at a separator or at the block's '}'. */
     private int endOfStmt(int i) {
       int depth = 0;
-      for (int j = i; j < tokens.size(); j++) {
-        int type = tokens.get(j).getType();
-        if (type == VpcLexer.LBRACE) {
+      for (int j = i; j < n; j++) {
+        int type = tokens[j].getType();
+        if (type == VpcParser.LBRACE) {
           depth++;
-        } else if (type == VpcLexer.RBRACE) {
+        } else if (type == VpcParser.RBRACE) {
           if (depth == 0) {
             return j;
           }
@@ -192,33 +194,32 @@ public final class SourceParser {
           return j;
         }
       }
-      return tokens.size();
+      return n;
     }
 
     private boolean startsLine(int j) {
-      return j == 0 || tokens.get(j - 1).getType() == VpcLexer.NL;
+      return j == 0 || tokens[j - 1].getType() == VpcParser.NL;
     }
 
-    private Ast.Item parseItem(List<Token> piece) {
-      VpcParser.ItemEofContext ctx = parse(piece, VpcParser::itemEof);
+    private Ast.Item parseItem(int from, int to) {
+      VpcParser.ItemEofContext ctx = parse(from, to, VpcParser::itemEof);
       builder.trusted = lastClean;
       return ctx == null ? null : builder.item(ctx.item());
     }
 
-    private <T extends ParserRuleContext> T parse(List<Token> piece,
+    /** Parses the tokens from (inclusive) to (exclusive) with an entry rule of the grammar. */
+    private <T extends ParserRuleContext> T parse(int from, int to,
         java.util.function.Function<VpcParser, T> rule) {
-      // the fast parser is made once per run; the piece ends with its own EOF token, so that
-      // ListTokenSource need not make one from the last token's text (the slow path still does)
+      // the fast parser is made once per run
+      TokenSlice piece = new TokenSlice(tokens, from, to);
       if (fast == null) {
-        fast = new VpcParser(new CommonTokenStream(new ListTokenSource(List.of())));
+        fast = new VpcParser(piece);
         fast.removeErrorListeners();
         fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
         fast.setErrorHandler(new BailErrorStrategy());
+      } else {
+        fast.setInputStream(piece);
       }
-      List<Token> withEof = new ArrayList<>(piece.size() + 1);
-      withEof.addAll(piece);
-      withEof.add(new CommonToken(Token.EOF, "<EOF>"));
-      fast.setInputStream(new CommonTokenStream(new ListTokenSource(withEof)));
       try {
         T tree = rule.apply(fast);
         lastClean = true;
@@ -227,7 +228,8 @@ public final class SourceParser {
         // not valid in SLL mode: parse again in full LL mode, which reports the first error
       }
       lastClean = false;
-      VpcParser parser = new VpcParser(new CommonTokenStream(new ListTokenSource(piece)));
+      piece.seek(0);
+      VpcParser parser = new VpcParser(piece);
       parser.removeErrorListeners();
       parser.setErrorHandler(new SyntaxErrors(source, diagnostics).strategy());
       try {
@@ -248,7 +250,7 @@ public final class SourceParser {
     }
 
     private static boolean isSep(int type) {
-      return type == VpcLexer.NL || type == VpcLexer.SEMI;
+      return type == VpcParser.NL || type == VpcParser.SEMI;
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.vpclab.lang;
 
-import dev.vpclab.lang.antlr.VpcLexer;
+import dev.vpclab.lang.antlr.VpcParser;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +54,7 @@ final class SyntaxErrors {
       return new Span(offset, 1, line, col);
     }
     int len = Math.max(1, t.getStopIndex() - t.getStartIndex() + 1);
-    if (t.getType() == VpcLexer.NL || t.getType() == VpcLexer.COMMA) {
+    if (t.getType() == VpcParser.NL || t.getType() == VpcParser.COMMA) {
       len = 1;
     }
     return new Span(Math.max(0, t.getStartIndex()), len, t.getLine(), t.getCharPositionInLine() + 1);
@@ -97,17 +97,17 @@ final class SyntaxErrors {
     String text = t.getText() == null ? "" : t.getText();
     boolean statementStart = t.getTokenIndex() == 0;
 
-    if (t.getType() == VpcLexer.BAD) {
+    if (t.getType() == VpcParser.BAD) {
       report(t, "unexpected character " + found, badCharHint(text));
       return;
     }
     Token before = t.getTokenIndex() > 0 ? p.getTokenStream().get(t.getTokenIndex() - 1) : null;
-    if (t.getType() == VpcLexer.NAME && isUnit(text) && before != null
-        && before.getType() == VpcLexer.NUMBER) {
+    if (t.getType() == VpcParser.NAME && isUnit(text) && before != null
+        && before.getType() == VpcParser.NUMBER) {
       report(t, "unexpected " + found, "units are upper case: " + text.toUpperCase(Locale.ROOT));
       return;
     }
-    if (t.getType() == VpcLexer.NAME && statementStart && !expected.contains(VpcLexer.NAME)) {
+    if (t.getType() == VpcParser.NAME && statementStart && !expected.contains(VpcParser.NAME)) {
       String hint = Suggest.didYouMean(text, Keywords.STATEMENT_STARTS);
       report(t, "unknown statement " + found,
           hint != null ? hint : "a statement starts with one of: " + String.join(", ", Keywords.STATEMENT_STARTS));
@@ -120,19 +120,19 @@ final class SyntaxErrors {
               + String.join(", ", Keywords.STATEMENT_STARTS));
       return;
     }
-    if (t.getType() == VpcLexer.AZ_SHORT && expected.contains(VpcLexer.NAME)
-        && !expected.contains(VpcLexer.AZ_SHORT)) {
+    if (t.getType() == VpcParser.AZ_SHORT && expected.contains(VpcParser.NAME)
+        && !expected.contains(VpcParser.AZ_SHORT)) {
       report(t, "expected a name, found the AZ " + found,
           "name a subnet of that AZ, such as private-" + text);
       return;
     }
-    if (Keywords.isKeyword(text) && expected.contains(VpcLexer.NAME)) {
+    if (Keywords.isKeyword(text) && expected.contains(VpcParser.NAME)) {
       report(t, "'" + text + "' is a keyword and cannot be used as a name",
           "choose another name, such as '" + text + "-1'");
       return;
     }
     String hint = null;
-    if (t.getType() == VpcLexer.NAME) {
+    if (t.getType() == VpcParser.NAME) {
       List<String> keywordsWanted = new ArrayList<>();
       for (String w : wanted) {
         if (w.startsWith("'")) {
@@ -141,7 +141,7 @@ final class SyntaxErrors {
       }
       hint = Suggest.didYouMean(text, keywordsWanted);
     }
-    if (t.getType() == VpcLexer.LBRACE && wanted.isEmpty()) {
+    if (t.getType() == VpcParser.LBRACE && wanted.isEmpty()) {
       hint = "only 'layout NAME { ... }' opens a block";
     }
     String message;
@@ -172,11 +172,11 @@ final class SyntaxErrors {
     if (t.getType() == Token.EOF) {
       return "the end of the statement";
     }
-    if (t.getType() == VpcLexer.NL) {
+    if (t.getType() == VpcParser.NL) {
       return "end of line";
     }
     String text = t.getText();
-    if (t.getType() == VpcLexer.BAD && !text.isEmpty()) {
+    if (t.getType() == VpcParser.BAD && !text.isEmpty()) {
       char c = text.charAt(0);
       if (Character.isISOControl(c) || c == '\uFFFD' || Character.isWhitespace(c)) {
         return String.format(Locale.ROOT, "U+%04X", (int) c);
@@ -185,7 +185,7 @@ final class SyntaxErrors {
     if (text.length() > 40) {
       text = text.substring(0, 37) + "...";
     }
-    if (t.getType() == VpcLexer.COMMA) {
+    if (t.getType() == VpcParser.COMMA) {
       text = ",";
     }
     return "'" + text + "'";
@@ -211,17 +211,17 @@ final class SyntaxErrors {
 
   static String displayName(int type) {
     return switch (type) {
-      case Token.EOF, VpcLexer.NL, VpcLexer.SEMI -> "the end of the statement";
-      case VpcLexer.NAME -> "a name";
-      case VpcLexer.NUMBER -> "a number";
-      case VpcLexer.CIDR -> "a CIDR such as 10.0.1.0/24";
-      case VpcLexer.AZ_SHORT -> "an AZ such as 1a";
-      case VpcLexer.STRING -> "a quoted file name";
-      case VpcLexer.COMMA -> "','";
-      case VpcLexer.BAD, VpcLexer.WS, VpcLexer.COMMENT -> null;
+      case Token.EOF, VpcParser.NL, VpcParser.SEMI -> "the end of the statement";
+      case VpcParser.NAME -> "a name";
+      case VpcParser.NUMBER -> "a number";
+      case VpcParser.CIDR -> "a CIDR such as 10.0.1.0/24";
+      case VpcParser.AZ_SHORT -> "an AZ such as 1a";
+      case VpcParser.STRING -> "a quoted file name";
+      case VpcParser.COMMA -> "','";
+      case VpcParser.BAD, VpcParser.WS, VpcParser.COMMENT -> null;
       default -> {
         String keyword = Keywords.text(type);
-        yield keyword != null ? "'" + keyword + "'" : VpcLexer.VOCABULARY.getLiteralName(type);
+        yield keyword != null ? "'" + keyword + "'" : VpcParser.VOCABULARY.getLiteralName(type);
       }
     };
   }
