@@ -19,6 +19,7 @@ import dev.vpclab.notebook.Cell;
 import dev.vpclab.notebook.ChartFiles;
 import dev.vpclab.notebook.Notebook;
 import dev.vpclab.notebook.Output;
+import dev.vpclab.notebook.PriceTables;
 import dev.vpclab.notebook.SourceLoader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ public final class Main {
   public static void main(String[] args) {
     Locale.setDefault(Locale.ROOT);
     if (args.length > 0 && (args[0].equals("run") || args[0].equals("check"))) {
-      Warmup.start();
+      Warmup.begin();
     }
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
         false, StandardCharsets.UTF_8);
@@ -390,7 +391,7 @@ public final class Main {
           + " (to convert an AWS Price List CSV: vpclab prices import FILE)");
     }
     try {
-      out.print(PriceBook.builtIn().render(o.value("--region", null)));
+      out.print(PriceTables.render(PriceBook.builtIn(), o.value("--region", null)));
       return OK;
     } catch (IllegalArgumentException e) {
       err.println("vpclab: " + e.getMessage());

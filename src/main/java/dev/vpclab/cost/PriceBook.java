@@ -2,11 +2,8 @@ package dev.vpclab.cost;
 
 import dev.vpclab.lang.Suggest;
 import dev.vpclab.model.Region;
-import dev.vpclab.notebook.Table;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,19 +64,83 @@ public final class PriceBook {
   }
 
   private static PriceBook load() {
+    String text;
     try (InputStream in = PriceBook.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the built-in price table " + RESOURCE + " is missing");
       }
-      Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-      PriceTable table = PriceCsv.read("prices.csv", reader);
-      if (!table.ok()) {
-        throw new IllegalStateException("the built-in price table is broken:\n" + table.report());
-      }
-      return new PriceBook(table.version(), table.rows());
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    PriceBook quick = readPlain(text);
+    if (quick != null) {
+      return quick;
+    }
+    PriceTable table = PriceCsv.read("prices.csv", text);
+    if (!table.ok()) {
+      throw new IllegalStateException("the built-in price table is broken:\n" + table.report());
+    }
+    return new PriceBook(table.version(), table.rows());
+  }
+
+  /**
+   * The embedded table read the quick way, or null when it is not in plain form ('#' comments,
+   * the header, rows of nine fields without quotes). It makes no checks: a test proves that
+   * {@link PriceCsv#read}, which checks everything, finds the embedded table valid and reads the
+   * same version and rows. This keeps the CSV library and the checks off the start-up path.
+   */
+  static PriceBook readPlain(String text) {
+    if (text.indexOf('"') >= 0) {
+      return null;
+    }
+    String version = "";
+    List<PriceRow> rows = new ArrayList<>();
+    boolean header = false;
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      String line = text.substring(start, end).strip();
+      start = end + 1;
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith("#")) {
+        int v = line.indexOf("version ");
+        if (v >= 0 && version.isEmpty() && rows.isEmpty()) {
+          String rest = line.substring(v + "version ".length()).strip();
+          int space = rest.indexOf(' ');
+          version = space < 0 ? rest : rest.substring(0, space);
+          while (!version.isEmpty() && ",;.".indexOf(version.charAt(version.length() - 1)) >= 0) {
+            version = version.substring(0, version.length() - 1);
+          }
+        }
+        continue;
+      }
+      String[] f = line.split(",", -1);
+      if (!header) {
+        if (!List.of(f).equals(PriceRow.COLUMNS)) {
+          return null;
+        }
+        header = true;
+        continue;
+      }
+      java.util.Optional<PriceItem> item = PriceItem.of(f.length == 9 ? f[1] : "");
+      if (item.isEmpty()) {
+        return null;
+      }
+      try {
+        rows.add(new PriceRow(f[0], item.get(), new BigDecimal(f[2]),
+            f[3].isEmpty() ? null : new BigDecimal(f[3]), f[4], new BigDecimal(f[5]), f[6], f[7],
+            f[8]));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return header && !rows.isEmpty() ? new PriceBook(version, rows) : null;
   }
 
   /** A book of exactly these rows (a loaded table on its own). */
@@ -206,32 +267,24 @@ public final class PriceBook {
   }
 
   /**
-   * The rows for {@code vpclab prices [--region R]} ({@code region} null for all), as a table
-   * with columns region, item, tier (GB), unit, usd, confidence, source, as of.
+   * The rows of a Region ({@code region} null for all), for {@code vpclab prices [--region R]}.
    *
    * @throws IllegalArgumentException when the book has no price for the Region
    */
-  public Table table(String region) {
+  public List<PriceRow> rowsOf(String region) {
     if (region != null && !hasRegion(region)) {
       String hint = Suggest.didYouMean(region, regions());
       throw new IllegalArgumentException("no prices for Region '" + region + "'"
           + (hint == null ? "" : ": " + hint) + " (prices for: " + String.join(", ", regions())
           + ")");
     }
-    Table.Builder b = Table.builder("region", "item", "tier (GB)", "unit", "usd", "confidence",
-        "source", "as of").right("usd").title("prices, version " + version);
+    List<PriceRow> out = new ArrayList<>();
     for (PriceRow r : rows()) {
       if (region == null || r.region().equals(region)) {
-        b.row(r.region(), r.item().key(), r.tierLabel().replace(" GB", ""), r.unit(),
-            PriceCsv.plain(r.usd()), r.confidence(), r.source(), r.asOf());
+        out.add(r);
       }
     }
-    return b.build();
-  }
-
-  /** {@link #table} as text, with the version line first (for {@code vpclab prices}). */
-  public String render(String region) {
-    return "prices, version " + version + "\n" + table(region).render();
+    return out;
   }
 
   /** Regions that have at least one unconfirmed price, sorted (for notes). */

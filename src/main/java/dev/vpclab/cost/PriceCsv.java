@@ -36,8 +36,7 @@ public final class PriceCsv {
   public static final String FORMAT_AWS = "aws";
 
   /** The columns of vpclab's format, in order. */
-  public static final List<String> COLUMNS = List.of("region", "item", "tier_from_gb",
-      "tier_to_gb", "unit", "usd", "source", "as_of", "confidence");
+  public static final List<String> COLUMNS = PriceRow.COLUMNS;
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
   private static final Pattern VERSION = Pattern.compile("version[:\\s]+(\\S+)",

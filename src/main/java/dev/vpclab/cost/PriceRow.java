@@ -1,6 +1,7 @@
 package dev.vpclab.cost;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,6 +14,10 @@ import java.util.Objects;
 public record PriceRow(String region, PriceItem item, BigDecimal tierFromGb, BigDecimal tierToGb,
     String unit, BigDecimal usd, String source, String asOf, String confidence) {
   public static final String UNCONFIRMED = "unconfirmed";
+
+  /** The columns of vpclab's price table format, in order. */
+  public static final List<String> COLUMNS = List.of("region", "item", "tier_from_gb",
+      "tier_to_gb", "unit", "usd", "source", "as_of", "confidence");
 
   public PriceRow {
     Objects.requireNonNull(region, "region");

@@ -1,7 +1,6 @@
 package dev.vpclab.lang;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /** The text of one scenario file or REPL cell, with its name as the user knows it. */
 public final class SourceFile {
@@ -12,15 +11,18 @@ public final class SourceFile {
   public SourceFile(String name, String text) {
     this.name = name;
     this.text = text;
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
+    int[] starts = new int[16];
+    int lines = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-        starts.add(i + 1);
+        if (lines == starts.length) {
+          starts = Arrays.copyOf(starts, lines * 2);
+        }
+        starts[lines++] = i + 1;
       }
     }
-    lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    lineStarts = Arrays.copyOf(starts, lines);
   }
 
   public String name() {

@@ -6,13 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vpclab.notebook.Table;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PriceBookTest {
   final PriceBook book = PriceBook.builtIn();
+
+  @Test
+  void theQuickReaderOfTheEmbeddedTableAgreesWithTheCheckingReader() throws Exception {
+    String text;
+    try (var in = PriceBook.class.getResourceAsStream(PriceBook.RESOURCE)) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    PriceTable checked = PriceCsv.read("prices.csv", text);
+    assertTrue(checked.ok(), checked::report);
+    PriceBook quick = PriceBook.readPlain(text);
+    assertEquals(checked.version(), quick.version());
+    assertEquals(PriceBook.of(checked).rows(), quick.rows());
+    assertEquals(checked.rows().size(), quick.rows().size());
+    // what the quick reader does not take, it leaves to the checking reader
+    assertEquals(null, PriceBook.readPlain(text.replace("endpoint.hour", "\"endpoint.hour\"")));
+    assertEquals(null, PriceBook.readPlain(text.replace(",0.01,", ",x,")));
+    assertEquals(null, PriceBook.readPlain(text.replace("tier_from_gb", "from")));
+  }
 
   @Test
   void builtInHasEveryRegionAndItemOfPricingMd() {
@@ -83,15 +100,10 @@ class PriceBookTest {
 
   @Test
   void pricesTableAndCsv() {
-    Table t = book.table("ap-northeast-1");
-    assertTrue(t.rows().stream().allMatch(r -> r.get(0).equals("ap-northeast-1")));
-    assertEquals(book.rows().stream().filter(r -> r.region().equals("ap-northeast-1")).count(),
-        t.rows().size());
-    assertEquals(book.rows().size(), book.table(null).rows().size());
-    assertTrue(book.render("us-east-1").contains("endpoint.hour"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> book.table("ap-south-1"));
+        () -> book.rowsOf("ap-south-1"));
     assertTrue(e.getMessage().contains("no prices for Region 'ap-south-1'"), e.getMessage());
+    assertEquals(book.rows().size(), book.rowsOf(null).size());
 
     String csv = book.toCsv();
     assertTrue(csv.startsWith("# vpclab price table, version "), csv);

@@ -1,0 +1,35 @@
+package dev.vpclab.notebook;
+
+import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.PriceRow;
+import java.math.BigDecimal;
+
+/** A price book as a table, for {@code vpclab prices [--region R]}. */
+public final class PriceTables {
+  private PriceTables() {}
+
+  /**
+   * The rows of a Region ({@code region} null for all) with columns region, item, tier (GB), unit,
+   * usd, confidence, source, as of.
+   *
+   * @throws IllegalArgumentException when the book has no price for the Region
+   */
+  public static Table of(PriceBook book, String region) {
+    Table.Builder b = Table.builder("region", "item", "tier (GB)", "unit", "usd", "confidence",
+        "source", "as of").right("usd").title("prices, version " + book.version());
+    for (PriceRow r : book.rowsOf(region)) {
+      b.row(r.region(), r.item().key(), r.tierLabel().replace(" GB", ""), r.unit(),
+          plain(r.usd()), r.confidence(), r.source(), r.asOf());
+    }
+    return b.build();
+  }
+
+  /** {@link #of} as text, with the version line first. */
+  public static String render(PriceBook book, String region) {
+    return "prices, version " + book.version() + "\n" + of(book, region).render();
+  }
+
+  private static String plain(BigDecimal d) {
+    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+  }
+}
