@@ -83,17 +83,17 @@ class TokenizerConformanceTest {
   }
 
   /** Both lexers, all channels, each token as type, text, line and column. */
-  private static void agree(String what, String text) {
+  static void agree(String what, String text) {
     List<String> expected = new ArrayList<>();
     int[] charAt = charOffsets(text);
     boolean loneCr = text.matches("(?s).*\r(?!\n).*");
+    String[] position = positions(text);
     VpcLexer lexer = new VpcLexer(CharStreams.fromString(text));
     lexer.removeErrorListeners();
-    SourceFile source = new SourceFile(what, text);
     for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
       int start = charAt[t.getStartIndex()];
       int stop = charAt[t.getStopIndex() + 1] - 1;
-      String line = loneCr ? position(source, text, start) : t.getLine() + ":" + t.getCharPositionInLine();
+      String line = loneCr ? position[start] : t.getLine() + ":" + t.getCharPositionInLine();
       expected.add(t.getType() + " " + start + ".." + stop + " " + line);
     }
     List<String> actual = new ArrayList<>();
@@ -102,25 +102,36 @@ class TokenizerConformanceTest {
       Tok t = tokens.array()[i];
       actual.add(t.getType() + " " + t.getStartIndex() + ".." + t.getStopIndex() + " " + t.getLine()
           + ":" + t.getCharPositionInLine());
-      assertEquals(position(source, text, t.getStartIndex()),
-          t.getLine() + ":" + t.getCharPositionInLine(), what);
+      assertEquals(position[t.getStartIndex()], t.getLine() + ":" + t.getCharPositionInLine(), what);
     }
     assertEquals(String.join("\n", expected), String.join("\n", actual), what);
   }
 
-  /** Line and code-point column of an offset, from SourceFile's lines. */
-  private static String position(SourceFile source, String text, int offset) {
+  /**
+   * The line and code-point column of each offset, as SourceFile counts lines (a line ends at
+   * "\n", "\r\n" or a lone "\r").
+   */
+  private static String[] positions(String text) {
+    SourceFile source = new SourceFile("positions", text);
+    String[] out = new String[text.length() + 1];
     int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset; i++) {
+    int column = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      out[i] = line + ":" + column;
+      if (i == text.length()) {
+        break;
+      }
       char c = text.charAt(i);
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
         line++;
-        lineStart = i + 1;
+        column = 0;
+      } else if (!(Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1)))) {
+        column++; // the high half of a pair does not count: the pair counts once, at its low half
       }
     }
-    assertTrue(line <= source.lineCount());
-    return line + ":" + text.codePointCount(lineStart, offset);
+    assertEquals(source.lineCount(), line, "lines as SourceFile counts them");
+    return out;
   }
 
   /** The UTF-16 offset of each code point index (ANTLR counts code points), and of the end. */
