@@ -32,6 +32,6 @@ public final class Money {
 
   /** A unit price as written in the table: "0.014". */
   public static String price(BigDecimal usd) {
-    return PriceCsv.plain(usd);
+    return usd.signum() == 0 ? "0" : usd.stripTrailingZeros().toPlainString();
   }
 }

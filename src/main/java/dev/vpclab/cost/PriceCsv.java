@@ -148,7 +148,7 @@ public final class PriceCsv {
   }
 
   static String plain(BigDecimal d) {
-    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+    return Money.price(d);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -38,6 +38,12 @@ public final class TextReport {
 
   /** A query spread over lines (after a trailing comma) shown on one. */
   public static String oneLine(String text) {
-    return text.replaceAll(",\\s*(#[^\\n]*)?\\n\\s*", ", ").strip();
+    if (text.indexOf('\n') < 0) {
+      return text.strip(); // the usual case: no regular expression to compile
+    }
+    return CONTINUED.matcher(text).replaceAll(", ").strip();
   }
+
+  private static final java.util.regex.Pattern CONTINUED =
+      java.util.regex.Pattern.compile(",\\s*(#[^\\n]*)?\\n\\s*");
 }

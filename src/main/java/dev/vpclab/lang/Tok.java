@@ -9,7 +9,7 @@ import org.antlr.v4.runtime.TokenSource;
  * only when asked for. Start and stop are UTF-16 offsets (stop inclusive), the line is 1-based and
  * the column 0-based in code points, as ANTLR's tokens have them.
  */
-public final class Tok implements Token {
+final class Tok implements Token {
   private final String source;
   private final int type;
   private final int start;

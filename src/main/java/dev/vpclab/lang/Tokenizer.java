@@ -21,7 +21,7 @@ public final class Tokenizer {
   private Tokenizer() {}
 
   /** The tokens of a text, and how many there are (the array may be longer). */
-  public record Tokens(Tok[] array, int size) {}
+  record Tokens(Tok[] array, int size) {}
 
   private static final String[] KEYWORD_TEXT = {
       "region", "hours", "prices", "price", "layout", "extends", "use", "vpc", "cidr", "dns",
@@ -104,7 +104,7 @@ public final class Tokenizer {
    * WS and COMMENT) are left out unless {@code hidden}. Never fails: a character no rule takes
    * becomes a BAD token.
    */
-  public static Tokens tokenize(String text, boolean hidden) {
+  static Tokens tokenize(String text, boolean hidden) {
     return new Run(text, hidden).all();
   }
 

@@ -85,12 +85,35 @@ public record Region(String code, String letters) {
     if (name.length() == 2 && Character.isDigit(name.charAt(0)) && Character.isLetter(name.charAt(1))) {
       return true;
     }
-    return name.matches("[a-z]{2}(-[a-z]+)+-\\d[a-z]");
+    return isFullAz(name);
+  }
+
+  /** [a-z]{2}(-[a-z]+)+-[0-9][a-z], as "ap-northeast-1a" (by hand: no regex compiled per call). */
+  private static boolean isFullAz(String s) {
+    int n = s.length();
+    if (n < 7 || !lower(s.charAt(0)) || !lower(s.charAt(1))) {
+      return false;
+    }
+    int i = 2;
+    int groups = 0;
+    while (i + 1 < n && s.charAt(i) == '-' && lower(s.charAt(i + 1))) {
+      i += 2;
+      while (i < n && lower(s.charAt(i))) {
+        i++;
+      }
+      groups++;
+    }
+    return groups > 0 && i + 3 == n && s.charAt(i) == '-' && s.charAt(i + 1) >= '0'
+        && s.charAt(i + 1) <= '9' && lower(s.charAt(i + 2));
+  }
+
+  private static boolean lower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   /** The Region a full AZ name belongs to (ap-northeast-1a -> ap-northeast-1), or empty. */
   public static Optional<String> regionOfAz(String fullAz) {
-    if (fullAz.matches("[a-z]{2}(-[a-z]+)+-\\d[a-z]")) {
+    if (isFullAz(fullAz)) {
       return Optional.of(fullAz.substring(0, fullAz.length() - 1));
     }
     return Optional.empty();

@@ -2,7 +2,7 @@ package dev.vpclab.notebook;
 
 import dev.vpclab.cost.PriceBook;
 import dev.vpclab.cost.PriceRow;
-import java.math.BigDecimal;
+import dev.vpclab.cost.Money;
 
 /** A price book as a table, for {@code vpclab prices [--region R]}. */
 public final class PriceTables {
@@ -19,7 +19,7 @@ public final class PriceTables {
         "source", "as of").right("usd").title("prices, version " + book.version());
     for (PriceRow r : book.rowsOf(region)) {
       b.row(r.region(), r.item().key(), r.tierLabel().replace(" GB", ""), r.unit(),
-          plain(r.usd()), r.confidence(), r.source(), r.asOf());
+          Money.price(r.usd()), r.confidence(), r.source(), r.asOf());
     }
     return b.build();
   }
@@ -27,9 +27,5 @@ public final class PriceTables {
   /** {@link #of} as text, with the version line first. */
   public static String render(PriceBook book, String region) {
     return "prices, version " + book.version() + "\n" + of(book, region).render();
-  }
-
-  private static String plain(BigDecimal d) {
-    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
   }
 }
