@@ -115,7 +115,7 @@ public final class ChartCells {
    * otherwise, so that a text run never loads the chart code.
    */
   static List<Output.Artifact> compareChart(List<Layout> layouts, PriceBook prices, int hours,
-      int cell, ChartFiles policy) {
+      String cell, ChartFiles policy) {
     if (policy != ChartFiles.EMBED && policy != ChartFiles.ALL) {
       return List.of();
     }
@@ -128,7 +128,7 @@ public final class ChartCells {
         costSpec(layouts.stream().map(Layout::name).toList(), costs));
   }
 
-  static Output cost(List<Layout> layouts, PriceBook prices, int hours, String to, int cell,
+  static Output cost(List<Layout> layouts, PriceBook prices, int hours, String to, String cell,
       ChartFiles policy) {
     Target target = Target.of(to, "cell-" + cell + "-cost.png", true, policy);
     List<CostResult> costs = new ArrayList<>();
@@ -190,7 +190,7 @@ public final class ChartCells {
 
   // ------------------------------------------------------------------ chart resilience
 
-  static Output resilience(List<Layout> layouts, String to, int cell, ChartFiles policy) {
+  static Output resilience(List<Layout> layouts, String to, String cell, ChartFiles policy) {
     Target target = Target.of(to, "cell-" + cell + "-resilience.png", true, policy);
     List<String> names = layouts.stream().map(Layout::name).toList();
     List<ResilienceReport> reports = layouts.stream().map(FailureAnalysis::resilience).toList();
@@ -265,7 +265,7 @@ public final class ChartCells {
   // ------------------------------------------------------------------ sweep
 
   static Output sweep(List<Layout> layouts, PriceBook prices, int hours, BigDecimal from,
-      BigDecimal to, BigDecimal step, String file, int cell, ChartFiles policy) {
+      BigDecimal to, BigDecimal step, String file, String cell, ChartFiles policy) {
     Target target = Target.of(file, "cell-" + cell + "-sweep.png", false, policy);
     Sweep.Result r = Sweep.run(layouts, prices, hours, from, to, step);
     List<String> names = layouts.stream().map(Layout::name).toList();

@@ -18,14 +18,15 @@ final class Evaluator {
   private Evaluator() {}
 
   static Output evaluate(Bound b) {
-    return evaluate(b, 1, ChartFiles.CHARTS);
+    return evaluate(b, "1", ChartFiles.CHARTS);
   }
 
   /**
-   * Evaluates {@code b}, the {@code cell}-th query cell of its notebook (charts without a file
-   * name are named after it), drawing charts as {@code charts} says.
+   * Evaluates {@code b}, the query cell numbered {@code cell} ("3", or "3-2" for the second query
+   * of REPL input 3; charts without a file name are named after it), drawing charts as {@code
+   * charts} says.
    */
-  static Output evaluate(Bound b, int cell, ChartFiles charts) {
+  static Output evaluate(Bound b, String cell, ChartFiles charts) {
     Ast.Query q = b.query();
     if (q instanceof Ast.Check) {
       return ReachCells.check(b.layout());

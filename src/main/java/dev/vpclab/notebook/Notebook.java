@@ -50,6 +50,16 @@ public final class Notebook {
    * no query is evaluated and the session stays as it was.
    */
   public Result eval(SourceFile source) {
+    return eval(source, 0);
+  }
+
+  /**
+   * {@link #eval(SourceFile)} for input {@code number} of a REPL session (In [number]): its
+   * queries are cell {@code number}, so a chart without a file name is {@code
+   * cell-number-KIND.png} ({@code cell-number-K-KIND.png} for the K-th query of an input with
+   * several). With 0, each query is a cell of its own, numbered on from the last (a batch run).
+   */
+  public Result eval(SourceFile source, int number) {
     Diagnostics diagnostics = new Diagnostics();
     Ast.Program program = SourceParser.parse(source, diagnostics);
     Compiler compiler = new Compiler(state, source, diagnostics, loader);
@@ -59,8 +69,11 @@ public final class Notebook {
     }
     state = compiler.state();
     List<Cell> cells = new ArrayList<>();
+    int k = 0;
     for (Bound b : compiler.bound()) {
-      cells.add(new Cell(source, b.query(), Evaluator.evaluate(b, ++cellCount, charts)));
+      k++;
+      String cell = number > 0 ? (k == 1 ? number + "" : number + "-" + k) : ++cellCount + "";
+      cells.add(new Cell(source, b.query(), Evaluator.evaluate(b, cell, charts)));
     }
     return new Result(diagnostics, cells);
   }

@@ -143,7 +143,7 @@ public final class Session {
   /** Evaluates a cell and returns its transcript: diagnostics, then {@code Out[n]: ...}. */
   private String cell(SourceFile source) {
     StringBuilder sb = new StringBuilder();
-    Notebook.Result result = notebook.eval(source);
+    Notebook.Result result = notebook.eval(source, number);
     for (Diagnostic d : result.diagnostics().all()) {
       sb.append(d.render());
     }
