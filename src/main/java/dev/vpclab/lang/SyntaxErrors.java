@@ -132,6 +132,12 @@ final class SyntaxErrors {
       return;
     }
     String hint = null;
+    if (t.getType() == VpcParser.NAME && text.contains("..") && expected.contains(VpcParser.DOTDOT)) {
+      // "1 TB..2 TB": a name may contain dots, so "TB..2" is read as one word
+      report(t, "expected " + joinOr(wanted) + ", found " + found,
+          "put spaces around '..': " + text.replace("..", " .. "));
+      return;
+    }
     if (t.getType() == VpcParser.NAME) {
       List<String> keywordsWanted = new ArrayList<>();
       for (String w : wanted) {
