@@ -206,25 +206,10 @@ public final class Tokenizer {
             i += ge ? 2 : 1;
             type = ge ? VpcParser.GE : VpcParser.GT;
           }
-          case '*' -> {
+          case '*', '$', '{', '}', ';' -> {
             i++;
-            type = VpcParser.STAR;
-          }
-          case '$' -> {
-            i++;
-            type = VpcParser.DOLLAR;
-          }
-          case '{' -> {
-            i++;
-            type = VpcParser.LBRACE;
-          }
-          case '}' -> {
-            i++;
-            type = VpcParser.RBRACE;
-          }
-          case ';' -> {
-            i++;
-            type = VpcParser.SEMI;
+            type = ch == '*' ? VpcParser.STAR : ch == '$' ? VpcParser.DOLLAR
+                : ch == '{' ? VpcParser.LBRACE : ch == '}' ? VpcParser.RBRACE : VpcParser.SEMI;
           }
           default -> {
             if (isDigit(ch)) {
