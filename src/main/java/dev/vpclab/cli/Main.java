@@ -51,6 +51,7 @@ public final class Main {
         vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
         vpclab run FILE... [--format text|json|csv|markdown|html|ipynb] [--out PATH]
                            [--charts DIR]    where charts go (default: the current directory)
+                           [--no-charts]     draw no chart (the cells still report their data)
         vpclab run -                             the scenario from standard input
         vpclab check FILE...                     expectations and errors only, for CI
         vpclab prices [--region R]               the price table in use
@@ -126,7 +127,8 @@ public final class Main {
         return OK;
       }
       case "run" -> {
-        return run(Options.parse(rest, List.of("--format", "--out", "--charts")), false);
+        return run(Options.parse(rest, List.of("--format", "--out", "--charts"),
+            List.of("--no-charts")), false);
       }
       case "check" -> {
         return run(Options.parse(rest, List.of()), true);
@@ -167,7 +169,10 @@ public final class Main {
     String outPath = options.value("--out", null);
     String chartsOption = options.value("--charts", null);
     ChartFiles policy;
-    if (checkOnly) {
+    if (options.flag("--no-charts") && chartsOption != null) {
+      throw new UsageError("--no-charts and --charts cannot be given together");
+    }
+    if (checkOnly || options.flag("--no-charts")) {
       policy = ChartFiles.NONE;
     } else if (chartsOption != null || format.equals("markdown")) {
       policy = ChartFiles.ALL;

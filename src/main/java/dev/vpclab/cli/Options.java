@@ -6,9 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A command's arguments: files, and options that take a value ({@code --format json} or {@code --format=json}). */
+/**
+ * A command's arguments: files, options that take a value ({@code --format json} or {@code
+ * --format=json}) and flags ({@code --no-charts}).
+ */
 record Options(List<String> files, Map<String, String> values) {
   static Options parse(List<String> args, List<String> known) throws Main.UsageError {
+    return parse(args, known, List.of());
+  }
+
+  static Options parse(List<String> args, List<String> valued, List<String> flags)
+      throws Main.UsageError {
+    List<String> known = new ArrayList<>(valued);
+    known.addAll(flags);
     List<String> files = new ArrayList<>();
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
@@ -25,7 +35,12 @@ record Options(List<String> files, Map<String, String> values) {
           String hint = Suggest.didYouMean(name, known);
           throw new Main.UsageError("unknown option " + name + (hint == null ? "" : "; " + hint));
         }
-        if (value == null) {
+        if (flags.contains(name)) {
+          if (value != null) {
+            throw new Main.UsageError(name + " takes no value");
+          }
+          value = "true";
+        } else if (value == null) {
           if (i + 1 >= args.size()) {
             throw new Main.UsageError(name + " needs a value");
           }
@@ -45,5 +60,9 @@ record Options(List<String> files, Map<String, String> values) {
 
   String value(String name, String fallback) {
     return values.getOrDefault(name, fallback);
+  }
+
+  boolean flag(String name) {
+    return values.containsKey(name);
   }
 }

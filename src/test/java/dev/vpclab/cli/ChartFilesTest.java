@@ -54,6 +54,22 @@ class ChartFilesTest {
   }
 
   @Test
+  void noChartsDrawsNothingAndKeepsTheData() throws Exception {
+    Path src = dir.resolve("a.vpc");
+    Files.writeString(src, SRC);
+    Cli.Result r = run("run", src.toString(), "--no-charts");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("chart cost: monthly cost by part (USD)\n"), r.out());
+    assertFalse(r.out().contains(" -> cell-"), r.out());
+    assertTrue(r.out().contains("sweep: monthly total (USD)"), r.out());
+    assertFalse(r.err().contains("wrote"), r.err());
+    assertFalse(Files.exists(Path.of("sub/cost.svg")));
+    assertFalse(Files.exists(Path.of("cell-2-cost.png")));
+    assertEquals(2, run("run", src.toString(), "--no-charts", "--charts", dir.toString()).status());
+    assertEquals(2, run("run", src.toString(), "--no-charts=yes").status());
+  }
+
+  @Test
   void aFailedWriteKeepsTheOldFileAndExits2() throws Exception {
     Path src = dir.resolve("a.vpc");
     Files.writeString(src, SRC);

@@ -44,10 +44,19 @@ public final class PipelineCheck {
   }
 
   public static Outcome run(byte[] input, String format) {
+    return run(input, format, true);
+  }
+
+  /**
+   * As {@link #run(byte[], String)}, which draws every chart into a temporary directory ({@code
+   * --charts}); with {@code allCharts} false, with {@code --no-charts}: no chart is drawn.
+   */
+  public static Outcome run(byte[] input, String format, boolean allCharts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"run", "-", "--format", format, "--charts", CHARTS},
-        new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
+    String[] args = allCharts ? new String[] {"run", "-", "--format", format, "--charts", CHARTS}
+        : new String[] {"run", "-", "--format", format, "--no-charts"};
+    int status = Main.run(args, new ByteArrayInputStream(input), new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Outcome(status, out.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8));
