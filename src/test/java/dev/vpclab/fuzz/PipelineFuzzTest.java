@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class PipelineFuzzTest {
   @Timeout(value = 20, unit = TimeUnit.SECONDS)
-  @FuzzTest(maxDuration = "20m")
+  @FuzzTest(maxDuration = "40m")
   void pipeline(byte[] input) {
     String format = input.length % 3 == 0 ? "json" : input.length % 3 == 1 ? "text" : "csv";
     PipelineCheck.Outcome o = PipelineCheck.run(input, format);
