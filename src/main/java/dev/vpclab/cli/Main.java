@@ -168,11 +168,12 @@ public final class Main {
     }
     String outPath = options.value("--out", null);
     String chartsOption = options.value("--charts", null);
-    ChartFiles policy;
-    if (options.flag("--no-charts") && chartsOption != null) {
+    boolean noCharts = options.flag("--no-charts");
+    if (noCharts && chartsOption != null) {
       throw new UsageError("--no-charts and --charts cannot be given together");
     }
-    if (checkOnly || options.flag("--no-charts")) {
+    ChartFiles policy;
+    if (checkOnly || noCharts) {
       policy = ChartFiles.NONE;
     } else if (chartsOption != null || format.equals("markdown")) {
       policy = ChartFiles.ALL;

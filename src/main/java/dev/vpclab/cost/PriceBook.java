@@ -109,14 +109,8 @@ public final class PriceBook {
         continue;
       }
       if (line.startsWith("#")) {
-        int v = line.indexOf("version ");
-        if (v >= 0 && version.isEmpty() && rows.isEmpty()) {
-          String rest = line.substring(v + "version ".length()).strip();
-          int space = rest.indexOf(' ');
-          version = space < 0 ? rest : rest.substring(0, space);
-          while (!version.isEmpty() && ",;.".indexOf(version.charAt(version.length() - 1)) >= 0) {
-            version = version.substring(0, version.length() - 1);
-          }
+        if (version.isEmpty() && !header) {
+          version = PriceTable.versionIn(line);
         }
         continue;
       }
@@ -128,7 +122,7 @@ public final class PriceBook {
         header = true;
         continue;
       }
-      java.util.Optional<PriceItem> item = PriceItem.of(f.length == 9 ? f[1] : "");
+      Optional<PriceItem> item = PriceItem.of(f.length == 9 ? f[1] : "");
       if (item.isEmpty()) {
         return null;
       }

@@ -39,8 +39,6 @@ public final class PriceCsv {
   public static final List<String> COLUMNS = PriceRow.COLUMNS;
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-  private static final Pattern VERSION = Pattern.compile("version[:\\s]+(\\S+)",
-      Pattern.CASE_INSENSITIVE);
   private static final Pattern USAGE = Pattern.compile("(?:([A-Z]+[0-9]*)-)?(.+)");
 
   /** AWS Price List usage-type prefixes (PRICING.md's table, plus other well-known ones). */
@@ -321,9 +319,8 @@ public final class PriceCsv {
         if (!line.startsWith("#")) {
           break;
         }
-        Matcher m = VERSION.matcher(line);
-        if (m.find() && version.isEmpty()) {
-          version = m.group(1).replaceAll("[,;.]$", "");
+        if (version.isEmpty()) {
+          version = PriceTable.versionIn(line);
         }
       }
       CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#')

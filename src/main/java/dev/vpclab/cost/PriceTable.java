@@ -21,6 +21,41 @@ public record PriceTable(String name, String format, String version, List<PriceR
     }
   }
 
+  /**
+   * The version a comment line of a price table names ({@code # ... version 2026.11.25-1, ...}:
+   * the word after "version" and a ':' or blanks, without one trailing ',', ';' or '.'), or ""
+   * when it names none. By hand, not a regular expression: the built-in table is read at start-up.
+   */
+  static String versionIn(String line) {
+    String word = "version";
+    for (int at = 0; at + word.length() < line.length(); at++) {
+      if (!line.regionMatches(true, at, word, 0, word.length())) {
+        continue;
+      }
+      int from = at + word.length();
+      while (from < line.length()
+          && (line.charAt(from) == ':' || blank(line.charAt(from)))) {
+        from++;
+      }
+      if (from == at + word.length() || from == line.length()) {
+        continue;
+      }
+      int to = from;
+      while (to < line.length() && !blank(line.charAt(to))) {
+        to++;
+      }
+      String version = line.substring(from, to);
+      return ",;.".indexOf(version.charAt(version.length() - 1)) >= 0
+          ? version.substring(0, version.length() - 1) : version;
+    }
+    return "";
+  }
+
+  /** A regular expression's \\s. */
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
   /** True when there is no error and at least one row. */
   public boolean ok() {
     return !rows.isEmpty() && problems.stream().noneMatch(Problem::error);

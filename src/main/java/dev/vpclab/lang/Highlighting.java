@@ -36,9 +36,6 @@ public final class Highlighting {
       Tok t = tokens.array()[k];
       int start = t.getStartIndex();
       int end = t.getStopIndex() + 1;
-      if (end <= start) {
-        continue;
-      }
       int type = t.getType();
       if (type == VpcParser.COMMA) {
         // a comma swallows the blanks, comments and newlines after it: colour the comma and

@@ -12,8 +12,8 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * The language's front door: source text in, {@link Ast.Program} and diagnostics out.
  *
- * <p>The text is lexed once ({@link Tokenizer}), then cut into top-level items at newlines and ';' outside braces; a
- * layout block is cut again into its statements. Each piece is parsed on its own (ANTLR's fast SLL
+ * <p>The text is lexed once ({@link Tokenizer}), then cut into top-level items at newlines and
+ * ';' outside braces; a layout block is cut again into its statements. Each piece is parsed on its own (ANTLR's fast SLL
  * mode; a piece stops at its first error). So a mistake in one statement is reported once, and
  * never hides the mistakes in the statements after it.
  */
@@ -38,7 +38,7 @@ public final class SourceParser {
    * from any thread; parsing never needs it. (Parsing a sample here as well was measured: no gain.)
    */
   public static void prepare() {
-    TOP_LEVEL_ONLY.clone(); // the class initialiser reads VpcParser's vocabulary, which loads them
+    VpcParser._ATN.getNumberOfDecisions();
   }
 
   public static Ast.Program parse(SourceFile source, Diagnostics diagnostics) {

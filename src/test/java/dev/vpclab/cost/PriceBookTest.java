@@ -32,6 +32,20 @@ class PriceBookTest {
   }
 
   @Test
+  void versionInCommentLinesAsTheRegularExpressionReadsIt() {
+    java.util.regex.Pattern version = java.util.regex.Pattern.compile("version[:\\s]+(\\S+)",
+        java.util.regex.Pattern.CASE_INSENSITIVE);
+    for (String line : List.of("# vpclab built-in price table, version 2026.11.25-1",
+        "# Version: 7.", "# VERSION\t3;", "# version", "# version ", "# versions 2",
+        "# version .", "# no version here: x", "# conversion v2, version 9", "#version:8,",
+        "# version:   ", "")) {
+      java.util.regex.Matcher m = version.matcher(line);
+      String expected = m.find() ? m.group(1).replaceAll("[,;.]$", "") : "";
+      assertEquals(expected, PriceTable.versionIn(line), line);
+    }
+  }
+
+  @Test
   void builtInHasEveryRegionAndItemOfPricingMd() {
     assertSame(book, PriceBook.builtIn(), "cached");
     assertEquals(List.of("ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "eu-central-1",
