@@ -180,7 +180,9 @@ public final class ReachCells {
       text.append(table.render());
     }
     if (!f.down().isEmpty()) {
-      text.append("down with their AZ: ").append(String.join(", ", f.down())).append('\n');
+      text.append("down with their AZ: ").append(String.join(", ", f.down())).append(" (")
+          .append(f.instancesDown()).append(f.instancesDown() == 1 ? " instance)\n"
+              : " instances)\n");
     }
     if (f.fix() != null) {
       text.append("fix: ").append(f.fix().statement());
@@ -195,7 +197,8 @@ public final class ReachCells {
         .put("fix", f.fix() == null ? null : f.fix().statement())
         .put("fixMonthly", price == null ? Json.NULL : Json.money(dev.vpclab.cost.Money.cents(price)))
         .put("fixDetail", fixJson(f.fix()))
-        .put("down", Json.strings(f.down()));
+        .put("down", Json.strings(f.down()))
+        .put("instancesDown", f.instancesDown());
     return new Output("fail", text.toString(), data, List.of(table), false);
   }
 

@@ -185,6 +185,15 @@ class ReachCellsTest {
   }
 
   @Test
+  void failCountsTheInstancesThatGoDownWithEveryCopy() throws Exception {
+    Output o = ReachCells.fail(oneAz(), List.of("us-east-1a"));
+    assertTrue(o.text().contains("down with their AZ: batch, web (5 instances)\n"), o.text());
+    JsonNode j = parse(o);
+    assertEquals(2, j.get("down").size());
+    assertEquals(5, j.get("instancesDown").asInt());
+  }
+
+  @Test
   void resilienceNamesPairsUnreachableWithEveryAzUpApart() throws Exception {
     Output o = ReachCells.resilience(unreachable());
     assertTrue(o.text().startsWith("no-sqs survives every single-AZ failure (2 AZs), but 1 pair"
