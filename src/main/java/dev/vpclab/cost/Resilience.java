@@ -13,8 +13,10 @@ import java.util.Set;
 /**
  * The resilience figures {@code compare} shows, computed from {@link ReachEngine#check} alone:
  * for each AZ of the layout, the pairs that were reachable with every AZ up and are not with that
- * AZ down, counting only pairs whose instance is in a healthy AZ (LANGUAGE.md's rule 5).
- * {@code brokenPairs} counts the pairs unreachable with every AZ up.
+ * AZ down, counting only pairs whose instance is in a healthy AZ (LANGUAGE.md's rule 5). A layout
+ * survives AZ failure when it has at least two AZs and no single-AZ failure breaks a pair (a
+ * layout in one AZ loses everything with it). {@code unreachablePairs} counts the pairs
+ * unreachable with every AZ up: no AZ loss can break those.
  */
 public final class Resilience {
   /** Every pair of a layout with some AZs down (instances as declared). */
@@ -25,8 +27,12 @@ public final class Resilience {
 
   static final PairChecker REACH = ReachEngine::check;
 
-  /** {@code failingAzs}: the AZs (full names, sorted) whose loss breaks at least one pair. */
-  public record Summary(boolean survivesAzFailure, int brokenPairs, List<String> failingAzs) {
+  /**
+   * {@code failingAzs}: the AZs (full names, sorted) whose loss the layout does not survive: those
+   * whose loss breaks at least one pair; for a layout in one AZ ({@code singleAz}), that AZ.
+   */
+  public record Summary(boolean survivesAzFailure, int unreachablePairs, List<String> failingAzs,
+      boolean singleAz) {
     public Summary {
       failingAzs = List.copyOf(failingAzs);
     }
@@ -40,17 +46,21 @@ public final class Resilience {
 
   static Summary of(Layout layout, PairChecker checker) {
     List<PairResult> healthy = checker.check(layout, Set.of());
-    int broken = 0;
+    int unreachable = 0;
     Set<String> reachable = new HashSet<>();
     for (PairResult p : healthy) {
       if (p.reachable()) {
         reachable.add(key(p));
       } else {
-        broken++;
+        unreachable++;
       }
     }
+    List<String> azs = layout.azs();
+    if (azs.size() == 1) {
+      return new Summary(false, unreachable, azs, true);
+    }
     List<String> failing = new ArrayList<>();
-    for (String az : layout.azs()) {
+    for (String az : azs) {
       for (PairResult p : checker.check(layout, Set.of(az))) {
         Optional<Instance> i = layout.instance(p.instance());
         boolean healthyInstance = i.isPresent() && !i.get().az().equals(az);
@@ -60,7 +70,7 @@ public final class Resilience {
         }
       }
     }
-    return new Summary(failing.isEmpty(), broken, failing);
+    return new Summary(failing.isEmpty() && !azs.isEmpty(), unreachable, failing, false);
   }
 
   private static String key(PairResult p) {

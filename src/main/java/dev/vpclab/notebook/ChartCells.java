@@ -227,7 +227,7 @@ public final class ChartCells {
         String az = f.failed().get(0);
         int n = f.broken().size();
         rows.add(Json.obj().put("az", az).put("broken", n));
-        tb.row(names.get(i), az, Integer.toString(n), r.survivesAzFailure() ? "yes" : "no");
+        tb.row(names.get(i), az, Integer.toString(n), AzVerdict.column(r));
         labels.add(names.get(i) + " " + az);
         counts.add(BigDecimal.valueOf(n));
         countLabels.add(Integer.toString(n));
@@ -236,7 +236,9 @@ public final class ChartCells {
           .put("layout", names.get(i))
           .put("rows", Json.arr(rows))
           .put("brokenPairs", r.brokenPairs())
-          .put("survivesAzFailure", r.survivesAzFailure()));
+          .put("survivesAzFailure", r.survivesAzFailure())
+          .put("singleAz", r.singleAz())
+          .put("unreachablePairs", r.unreachablePairs()));
     }
     Table table = tb.build();
     Json.Obj data = chartHead("resilience", names, target)
@@ -245,9 +247,8 @@ public final class ChartCells {
     StringBuilder text = new StringBuilder("chart resilience: pairs broken by each single-AZ"
         + " failure").append(target.arrow()).append('\n');
     text.append(bars(labels, counts, countLabels));
-    for (int i = 0; i < reports.size(); i++) {
-      text.append(names.get(i)).append(reports.get(i).survivesAzFailure()
-          ? ": survives every single-AZ failure\n" : ": does not survive AZ failure\n");
+    for (ResilienceReport r : reports) {
+      text.append(AzVerdict.headline(r)).append('\n');
     }
     return new Output("chart", text.toString(), data, List.of(table), false,
         target.artifacts(spec));

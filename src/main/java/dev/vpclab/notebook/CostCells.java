@@ -66,9 +66,9 @@ public final class CostCells {
     List<String> header = new ArrayList<>(List.of("layout"));
     shown.forEach(p -> header.add(p.key()));
     header.addAll(List.of("fixed", "variable", "total", "delta", "ENIs", "survives AZ failure",
-        "broken pairs"));
+        "unreachable pairs"));
     List<String> right = new ArrayList<>(header.subList(1, header.size() - 2));
-    right.add("broken pairs");
+    right.add("unreachable pairs");
     Table.Builder tb = Table.builder(header.toArray(new String[0]))
         .right(right.toArray(new String[0])).title("compare");
     List<Json> jsonRows = new ArrayList<>();
@@ -79,9 +79,9 @@ public final class CostCells {
       shown.forEach(p -> cells.add(Money.format(c.byPart().get(p))));
       cells.addAll(List.of(Money.format(c.fixed()), Money.format(c.variable()),
           Money.format(c.total()), Money.signed(r.delta()), Integer.toString(r.enis()),
-          r.resilience().survivesAzFailure() ? "yes"
-              : "no (" + String.join(", ", r.resilience().failingAzs()) + ")",
-          Integer.toString(r.resilience().brokenPairs())));
+          AzVerdict.column(r.resilience().survivesAzFailure(), r.resilience().singleAz(),
+              r.resilience().failingAzs(), r.resilience().unreachablePairs()),
+          Integer.toString(r.resilience().unreachablePairs())));
       tb.row(cells);
       jsonRows.add(Json.obj()
           .put("layout", r.layout().name())
@@ -93,8 +93,10 @@ public final class CostCells {
           .put("parts", parts(c))
           .put("enis", r.enis())
           .put("survivesAzFailure", r.resilience().survivesAzFailure())
+          .put("singleAz", r.resilience().singleAz())
           .put("failingAzs", Json.strings(r.resilience().failingAzs()))
-          .put("brokenPairs", r.resilience().brokenPairs())
+          .put("brokenPairs", r.resilience().unreachablePairs())
+          .put("unreachablePairs", r.resilience().unreachablePairs())
           .put("unconfirmed", c.unconfirmed())
           .put("complete", c.complete()));
       for (String n : c.notes()) {

@@ -180,7 +180,9 @@ public final class ReachCells {
       text.append(table.render());
     }
     if (!f.down().isEmpty()) {
-      text.append("down with their AZ: ").append(String.join(", ", f.down())).append('\n');
+      text.append("down with their AZ: ").append(String.join(", ", f.down())).append(" (")
+          .append(f.instancesDown()).append(f.instancesDown() == 1 ? " instance)\n"
+              : " instances)\n");
     }
     if (f.fix() != null) {
       text.append("fix: ").append(f.fix().statement());
@@ -195,7 +197,8 @@ public final class ReachCells {
         .put("fix", f.fix() == null ? null : f.fix().statement())
         .put("fixMonthly", price == null ? Json.NULL : Json.money(dev.vpclab.cost.Money.cents(price)))
         .put("fixDetail", fixJson(f.fix()))
-        .put("down", Json.strings(f.down()));
+        .put("down", Json.strings(f.down()))
+        .put("instancesDown", f.instancesDown());
     return new Output("fail", text.toString(), data, List.of(table), false);
   }
 
@@ -229,40 +232,31 @@ public final class ReachCells {
 
   public static Output resilience(Layout layout) {
     ResilienceReport r = FailureAnalysis.resilience(layout);
-    StringBuilder text = new StringBuilder();
-    long failing = r.rows().stream().filter(f -> !f.broken().isEmpty()).count();
-    text.append(layout.name()).append(r.survivesAzFailure()
-        ? " survives every single-AZ failure (" + r.rows().size()
-            + (r.rows().size() == 1 ? " AZ)" : " AZs)")
-        : " does not survive AZ failure: " + failing + " of " + r.rows().size()
-            + " single-AZ failures break " + r.brokenPairs()
-            + (r.brokenPairs() == 1 ? " pair" : " pairs")).append('\n');
-    Table.Builder t = Table.builder("AZ", "broken", "services", "down", "fix").right("broken",
-        "down");
+    StringBuilder text = new StringBuilder(AzVerdict.headline(r)).append('\n');
+    Table.Builder t = Table.builder("AZ", "broken", "services", "instances down", "fix")
+        .right("broken", "instances down");
     List<Json> rows = new ArrayList<>();
     for (FailureReport f : r.rows()) {
       String az = f.failed().get(0);
       List<String> services = brokenServices(f);
       t.row(az, Integer.toString(f.broken().size()), services.isEmpty() ? "-"
-          : String.join(", ", services), Integer.toString(f.down().size()),
+          : String.join(", ", services), Long.toString(f.instancesDown()),
           f.fix() == null ? "-" : f.fix().statement());
       rows.add(Json.obj().put("az", az).put("broken", f.broken().size())
           .put("services", Json.strings(services))
-          .put("instancesDown", f.down().size())
+          .put("instancesDown", f.instancesDown())
           .put("fix", f.fix() == null ? null : f.fix().statement()));
     }
     Table table = t.build();
     if (!r.rows().isEmpty()) {
       text.append(table.render());
     }
-    if (layout.azs().size() == 1 && !layout.instances().isEmpty()) {
-      text.append("note: every subnet is in ").append(layout.azs().get(0))
-          .append("; failing it takes every instance down, so no pair breaks\n");
-    }
     Json.Obj data = head("resilience", layout)
         .put("rows", Json.arr(rows))
         .put("survivesAzFailure", r.survivesAzFailure())
-        .put("brokenPairs", r.brokenPairs());
+        .put("singleAz", r.singleAz())
+        .put("brokenPairs", r.brokenPairs())
+        .put("unreachablePairs", r.unreachablePairs());
     return new Output("resilience", text.toString(), data, List.of(table), false);
   }
 
@@ -319,13 +313,15 @@ public final class ReachCells {
         fixes.add(f.fix().statement());
       }
     }
-    text.append(passed ? " (" + r.rows().size() + " single-AZ failures, nothing breaks)"
-        : " (" + String.join("; ", failing) + ")").append('\n');
+    String detail = AzVerdict.expectDetail(r);
+    text.append(" (").append(detail != null ? detail : String.join("; ", failing)).append(")\n");
     for (String fix : fixes) {
       text.append("fix: ").append(fix).append('\n');
     }
     Json.Obj data = expectHead(layout, passed, text.toString())
-        .put("brokenPairs", r.brokenPairs());
+        .put("singleAz", r.singleAz())
+        .put("brokenPairs", r.brokenPairs())
+        .put("unreachablePairs", r.unreachablePairs());
     return new Output("expect", text.toString(), data, List.of(), !passed);
   }
 

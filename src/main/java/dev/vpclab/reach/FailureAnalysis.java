@@ -39,14 +39,22 @@ public final class FailureAnalysis {
     List<String> azs = layout.azs();
     Map<String, List<BrokenPair>> broken = new HashMap<>();
     Map<String, List<String>> down = new HashMap<>();
+    Map<String, Long> instancesDown = new HashMap<>();
     Map<String, Reachability> after = new HashMap<>();
     for (String az : azs) {
       broken.put(az, new ArrayList<>());
       down.put(az, new ArrayList<>());
+      instancesDown.put(az, 0L);
     }
+    int unreachable = 0;
     for (Instance i : layout.instances()) {
       down.get(i.az()).add(i.name());
+      instancesDown.merge(i.az(), (long) i.count(), Long::sum);
       for (String s : i.needs()) {
+        if (!base.decide(i.subnet(), s).reachable()) {
+          unreachable++;
+          continue;
+        }
         String az = base.criticalAz(i.subnet(), s);
         if (az == null || az.equals(i.az())) {
           continue;
@@ -62,9 +70,9 @@ public final class FailureAnalysis {
     for (String az : azs) {
       List<BrokenPair> list = broken.get(az);
       rows.add(new FailureReport(layout.name(), List.of(az), list, down.get(az),
-          list.isEmpty() ? null : suggest(layout, list)));
+          instancesDown.get(az), list.isEmpty() ? null : suggest(layout, list)));
     }
-    return new ResilienceReport(layout.name(), rows);
+    return new ResilienceReport(layout.name(), rows, unreachable);
   }
 
   /** {@code base} is the layout with nothing failed (shared by the rows of a resilience run). */
@@ -73,9 +81,11 @@ public final class FailureAnalysis {
     Reachability after = new Reachability(layout, failedAzs);
     List<BrokenPair> broken = new ArrayList<>();
     List<String> down = new ArrayList<>();
+    long instancesDown = 0;
     for (Instance i : layout.instances()) {
       if (failedAzs.contains(i.az())) {
         down.add(i.name());
+        instancesDown += i.count();
         continue;
       }
       for (String s : i.needs()) {
@@ -90,7 +100,7 @@ public final class FailureAnalysis {
       }
     }
     return new FailureReport(layout.name(), new ArrayList<>(new TreeSet<>(failedAzs)), broken,
-        down, broken.isEmpty() ? null : suggest(layout, broken));
+        down, instancesDown, broken.isEmpty() ? null : suggest(layout, broken));
   }
 
   /**

@@ -18,7 +18,7 @@ class ComparisonTest {
     Resilience.Summary s = Resilience.of(single, FakePaths::check);
     assertFalse(s.survivesAzFailure());
     assertEquals(List.of("ap-northeast-1c"), s.failingAzs());
-    assertEquals(0, s.brokenPairs());
+    assertEquals(0, s.unreachablePairs());
     Resilience.Summary p = Resilience.of(perAz, FakePaths::check);
     assertTrue(p.survivesAzFailure());
     assertEquals(List.of(), p.failingAzs());
@@ -26,17 +26,39 @@ class ComparisonTest {
 
   @Test
   void instancesInTheFailedAzDoNotCount() {
-    // everything in 1a: losing 1a takes the instance down with it, nothing else breaks
-    Layout l = TestLayouts.layout("one", "us-east-1", "az 1a subnet private app\n"
-        + "endpoint ssm in 1a\ninstance web in app needs ssm");
-    assertTrue(Resilience.of(l, FakePaths::check).survivesAzFailure());
+    // the instance and an ENI in 1a, another ENI in 1b: losing 1a takes the instance down with
+    // it, losing 1b breaks nothing
+    Layout l = TestLayouts.layout("two", "us-east-1", "az 1a subnet private app\n"
+        + "az 1b subnet private other\n"
+        + "endpoint ssm in 1a, 1b\ninstance web in app needs ssm");
+    Resilience.Summary s = Resilience.of(l, FakePaths::check);
+    assertTrue(s.survivesAzFailure());
+    assertFalse(s.singleAz());
+    assertEquals(List.of(), s.failingAzs());
   }
 
   @Test
-  void brokenPairsCountsPairsUnreachableWithEveryAzUp() {
+  void aLayoutInOneAzDoesNotSurviveTheLossOfIt() {
+    // everything in 1a: no pair "breaks" (the instances go down with it), yet nothing survives
+    Layout l = TestLayouts.layout("one", "us-east-1", "az 1a subnet private app\n"
+        + "endpoint ssm in 1a\ninstance web in app count 4 needs ssm");
+    Resilience.Summary s = Resilience.of(l, FakePaths::check);
+    assertFalse(s.survivesAzFailure());
+    assertTrue(s.singleAz());
+    assertEquals(List.of("us-east-1a"), s.failingAzs());
+    assertEquals(0, s.unreachablePairs());
+  }
+
+  @Test
+  void unreachablePairsCountsPairsUnreachableWithEveryAzUp() {
     Layout l = TestLayouts.layout("broken", "us-east-1", "az 1a subnet private app\n"
-        + "endpoint ssm in 1a\ninstance web in app needs ssm, logs, sts");
-    assertEquals(2, Resilience.of(l, FakePaths::check).brokenPairs());
+        + "az 1b subnet private other\n"
+        + "endpoint ssm in 1a, 1b\ninstance web in app needs ssm, logs, sts");
+    Resilience.Summary s = Resilience.of(l, FakePaths::check);
+    assertEquals(2, s.unreachablePairs());
+    // logs and sts never worked, so no AZ loss breaks them: the layout survives, with 2 pairs
+    // unreachable anyway (the text says so)
+    assertTrue(s.survivesAzFailure());
   }
 
   @Test

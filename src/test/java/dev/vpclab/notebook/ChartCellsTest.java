@@ -125,6 +125,20 @@ class ChartCellsTest {
   }
 
   @Test
+  void chartResilienceSaysALayoutInOneAzDoesNotSurvive() throws Exception {
+    // nat-only has every subnet in us-east-1a
+    Output o = run("chart resilience nat-only\n", ChartFiles.NONE).cells().get(0).output();
+    assertTrue(o.text().endsWith("nat-only does not survive AZ failure: every subnet is in"
+        + " us-east-1a, and losing it takes down its only instance\n"), o.text());
+    assertTrue(o.tables().get(0).render().contains("no (single AZ: us-east-1a)"),
+        o.tables().get(0).render());
+    JsonNode bar = json(o).get("bars").get(0);
+    assertFalse(bar.get("survivesAzFailure").asBoolean());
+    assertTrue(bar.get("singleAz").asBoolean());
+    assertEquals(0, bar.get("unreachablePairs").asInt());
+  }
+
+  @Test
   void compilerRefusesBadChartFilesAndHugeSweeps() {
     for (String[] c : new String[][] {
         {"chart cost nat-only to \"c.jpg\"", "a chart is written as .png or .svg, not .jpg"},

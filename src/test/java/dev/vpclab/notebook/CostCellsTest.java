@@ -96,6 +96,40 @@ class CostCellsTest {
   }
 
   @Test
+  void compareNamesUnreachablePairsAndNeverSaysAVacuousYes() throws Exception {
+    Layout oneAz = TestLayouts.layout("packed", "us-east-1", """
+        az 1a subnet private app
+        endpoint ssm in 1a
+        instance batch in app count 4 needs ssm
+        """);
+    Layout noSqs = TestLayouts.layout("no-sqs", "us-east-1", """
+        az 1a subnet private a; az 1c subnet private c
+        endpoint ssm in 1a, 1c
+        instance x in a needs ssm, sqs, sts
+        """);
+    Output o = CostCells.compare(List.of(single, oneAz, noSqs), prices, 730);
+    String header = o.text().lines().skip(1).findFirst().orElseThrow();
+    assertTrue(header.endsWith("survives AZ failure                            unreachable pairs"),
+        header);
+    assertFalse(o.text().contains("broken pairs"), o.text());
+    List<String> lines = o.text().lines().toList();
+    assertTrue(lines.get(2).endsWith("no (ap-northeast-1c)                                           0"),
+        lines.get(2));
+    assertTrue(lines.get(3).endsWith("no (single AZ: us-east-1a)                                     0"),
+        lines.get(3));
+    assertTrue(lines.get(4).endsWith("yes, but 2 pairs unreachable with every AZ up                  2"),
+        lines.get(4));
+    JsonNode rows = json(o).get("rows");
+    assertFalse(rows.get(1).get("survivesAzFailure").asBoolean());
+    assertTrue(rows.get(1).get("singleAz").asBoolean());
+    assertEquals("us-east-1a", rows.get(1).get("failingAzs").get(0).asText());
+    assertTrue(rows.get(2).get("survivesAzFailure").asBoolean());
+    assertFalse(rows.get(2).get("singleAz").asBoolean());
+    assertEquals(2, rows.get(2).get("unreachablePairs").asInt());
+    assertEquals(2, rows.get(2).get("brokenPairs").asInt());
+  }
+
+  @Test
   void expectCostCells() throws Exception {
     Output pass = CostCells.expectCost(single, "<", new BigDecimal("40"), prices, 730,
         "expect cost single < 40 USD");

@@ -150,6 +150,93 @@ class ReachCellsTest {
     assertTrue(parse(ReachCells.resilience(perAz())).get("survivesAzFailure").asBoolean());
   }
 
+  static Layout oneAz() {
+    return TestLayouts.layout("packed", "us-east-1", """
+        az 1a subnet private app
+        endpoint ssm in 1a
+        instance batch in app count 4 needs ssm
+        instance web in app needs ssm
+        """);
+  }
+
+  /** Two AZs, ssm in both; sqs has no endpoint and no NAT gateway: unreachable anyway. */
+  static Layout unreachable() {
+    return TestLayouts.layout("no-sqs", "us-east-1", """
+        az 1a subnet private a; az 1c subnet private c
+        endpoint ssm in 1a, 1c
+        instance x in a needs ssm, sqs
+        instance y in c count 3 needs ssm
+        """);
+  }
+
+  @Test
+  void resilienceOfALayoutInOneAzSaysSoPlainly() throws Exception {
+    Output o = ReachCells.resilience(oneAz());
+    assertTrue(o.text().startsWith("packed does not survive AZ failure: every subnet is in"
+        + " us-east-1a, and losing it takes down all 5 instances\n"), o.text());
+    assertTrue(o.text().contains("AZ          broken  services  instances down  fix\n"
+        + "us-east-1a       0  -                      5  -\n"), o.text());
+    JsonNode j = parse(o);
+    assertFalse(j.get("survivesAzFailure").asBoolean());
+    assertTrue(j.get("singleAz").asBoolean());
+    assertEquals(0, j.get("brokenPairs").asInt());
+    assertEquals(0, j.get("unreachablePairs").asInt());
+    assertEquals(5, j.get("rows").get(0).get("instancesDown").asInt());
+  }
+
+  @Test
+  void failCountsTheInstancesThatGoDownWithEveryCopy() throws Exception {
+    Output o = ReachCells.fail(oneAz(), List.of("us-east-1a"));
+    assertTrue(o.text().contains("down with their AZ: batch, web (5 instances)\n"), o.text());
+    JsonNode j = parse(o);
+    assertEquals(2, j.get("down").size());
+    assertEquals(5, j.get("instancesDown").asInt());
+  }
+
+  @Test
+  void resilienceNamesPairsUnreachableWithEveryAzUpApart() throws Exception {
+    Output o = ReachCells.resilience(unreachable());
+    assertTrue(o.text().startsWith("no-sqs survives every single-AZ failure (2 AZs), but 1 pair"
+        + " is unreachable with every AZ up\n"), o.text());
+    JsonNode j = parse(o);
+    assertTrue(j.get("survivesAzFailure").asBoolean());
+    assertFalse(j.get("singleAz").asBoolean());
+    assertEquals(0, j.get("brokenPairs").asInt());
+    assertEquals(1, j.get("unreachablePairs").asInt());
+    // instances down count every copy: 1 in 1a, 3 in 1c
+    assertEquals(1, j.get("rows").get(0).get("instancesDown").asInt());
+    assertEquals(3, j.get("rows").get(1).get("instancesDown").asInt());
+
+    Output broken = ReachCells.resilience(TestLayouts.layout("both", "us-east-1", """
+        az 1a subnet private a; az 1c subnet private c
+        endpoint ssm in 1c
+        instance x in a needs ssm, sqs
+        """));
+    assertTrue(broken.text().startsWith("both does not survive AZ failure: 1 of 2 single-AZ"
+        + " failures break 1 pair; 1 other pair is unreachable with every AZ up\n"),
+        broken.text());
+  }
+
+  @Test
+  void expectSurvivesFailsForOneAzAndNotesUnreachablePairs() throws Exception {
+    Output one = ReachCells.expectSurvives(oneAz());
+    assertTrue(one.failed());
+    JsonNode j = parse(one);
+    assertFalse(j.get("passed").asBoolean());
+    assertEquals("expect packed survives az failure: FAILED (every subnet is in us-east-1a, and"
+        + " losing it takes down all 5 instances)", j.get("text").asText());
+    assertTrue(j.get("singleAz").asBoolean());
+
+    Output un = ReachCells.expectSurvives(unreachable());
+    assertFalse(un.failed());
+    JsonNode u = parse(un);
+    assertEquals("expect no-sqs survives az failure: passed (2 single-AZ failures, nothing breaks;"
+        + " but 1 pair is unreachable with every AZ up: see expect no-sqs reaches)",
+        u.get("text").asText());
+    assertEquals(1, u.get("unreachablePairs").asInt());
+    assertEquals(0, u.get("brokenPairs").asInt());
+  }
+
   @Test
   void expectationsPassAndFail() throws Exception {
     Output reaches = ReachCells.expectReaches(single());

@@ -209,7 +209,10 @@ class ReachPropertiesTest {
           .append(String.join(", ", instanceAzs)).append('\n');
       Layout full = TestLayouts.layout(REGION, sb.toString());
       ResilienceReport r = FailureAnalysis.resilience(full);
-      assertTrue(r.survivesAzFailure(), sb::toString);
+      // nothing breaks; the layout survives unless every subnet is in one AZ (then it goes
+      // down whole with that AZ)
+      assertTrue(r.rows().stream().allMatch(FailureReport::breaksNothing), sb::toString);
+      assertEquals(full.azs().size() > 1, r.survivesAzFailure(), sb::toString);
       assertEquals(full.azs(), r.rows().stream().map(x -> x.failed().get(0)).toList());
       assertTrue(ReachEngine.check(full, Set.of()).stream().allMatch(PairResult::reachable));
     }
@@ -257,7 +260,11 @@ class ReachPropertiesTest {
           .map(az -> FailureAnalysis.fail(l, Set.of(az))).toList();
       assertEquals(each, r.rows());
       broken += r.brokenPairs();
-      assertEquals(each.stream().allMatch(FailureReport::breaksNothing), r.survivesAzFailure());
+      assertEquals(l.azs().size() > 1 && each.stream().allMatch(FailureReport::breaksNothing),
+          r.survivesAzFailure());
+      assertEquals(l.azs().size() == 1, r.singleAz());
+      assertEquals(ReachEngine.check(l, Set.of()).stream().filter(p -> !p.reachable()).count(),
+          r.unreachablePairs());
     }
     assertTrue(broken > 50, "too few broken pairs: " + broken);
   }
