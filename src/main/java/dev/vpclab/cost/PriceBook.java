@@ -86,14 +86,12 @@ public final class PriceBook {
 
   /**
    * The embedded table read the quick way, or null when it is not in plain form ('#' comments,
-   * the header, rows of nine fields without quotes). It makes no checks: a test proves that
-   * {@link PriceCsv#read}, which checks everything, finds the embedded table valid and reads the
-   * same version and rows. This keeps the CSV library and the checks off the start-up path.
+   * the header, rows of nine fields, each either bare or wholly in quotation marks with no
+   * quotation mark inside). It makes no checks: a test proves that {@link PriceCsv#read},
+   * which checks everything, finds the embedded table valid and reads the same version and rows.
+   * This keeps the CSV library and the checks off the start-up path.
    */
   static PriceBook readPlain(String text) {
-    if (text.indexOf('"') >= 0) {
-      return null;
-    }
     String version = "";
     List<PriceRow> rows = new ArrayList<>();
     boolean header = false;
@@ -114,7 +112,10 @@ public final class PriceBook {
         }
         continue;
       }
-      String[] f = line.split(",", -1);
+      String[] f = fields(line);
+      if (f == null) {
+        return null;
+      }
       if (!header) {
         if (!List.of(f).equals(PriceRow.COLUMNS)) {
           return null;
@@ -135,6 +136,43 @@ public final class PriceBook {
       }
     }
     return header && !rows.isEmpty() ? new PriceBook(version, rows) : null;
+  }
+
+  /**
+   * The fields of one line of a plain table: split at commas; a field starting with a quotation
+   * mark runs to the next one, which must end the field. Null for anything else (a quote inside
+   * a field, an escaped or unterminated quote): the checking reader then reads the table.
+   */
+  static String[] fields(String line) {
+    List<String> out = new ArrayList<>();
+    int at = 0;
+    while (true) {
+      int end;
+      String field;
+      if (at < line.length() && line.charAt(at) == '"') {
+        int close = line.indexOf('"', at + 1);
+        if (close < 0) {
+          return null;
+        }
+        field = line.substring(at + 1, close);
+        end = close + 1;
+        if (end < line.length() && line.charAt(end) != ',') {
+          return null;
+        }
+      } else {
+        end = line.indexOf(',', at);
+        end = end < 0 ? line.length() : end;
+        field = line.substring(at, end);
+        if (field.indexOf('"') >= 0) {
+          return null;
+        }
+      }
+      out.add(field);
+      if (end >= line.length()) {
+        return out.toArray(new String[0]);
+      }
+      at = end + 1;
+    }
   }
 
   /** A book of exactly these rows (a loaded table on its own). */
