@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,7 @@ public final class PriceBook {
   static PriceBook readPlain(String text) {
     String version = "";
     List<PriceRow> rows = new ArrayList<>();
+    Map<String, BigDecimal> numbers = new HashMap<>();
     boolean header = false;
     int start = 0;
     while (start < text.length()) {
@@ -128,14 +130,27 @@ public final class PriceBook {
         return null;
       }
       try {
-        rows.add(new PriceRow(f[0], item.get(), new BigDecimal(f[2]),
-            f[3].isEmpty() ? null : new BigDecimal(f[3]), f[4], new BigDecimal(f[5]), f[6], f[7],
-            f[8]));
+        rows.add(new PriceRow(f[0], item.get(), number(f[2], numbers),
+            f[3].isEmpty() ? null : number(f[3], numbers), f[4], number(f[5], numbers), f[6],
+            f[7], f[8]));
       } catch (NumberFormatException e) {
         return null;
       }
     }
     return header && !rows.isEmpty() ? new PriceBook(version, rows) : null;
+  }
+
+  /**
+   * A number of the table, parsed once: the same few tier bounds and prices recur in every
+   * Region, and parsing is most of the cost of reading the table at start-up.
+   */
+  private static BigDecimal number(String text, Map<String, BigDecimal> seen) {
+    BigDecimal d = seen.get(text);
+    if (d == null) {
+      d = new BigDecimal(text);
+      seen.put(text, d);
+    }
+    return d;
   }
 
   /**
