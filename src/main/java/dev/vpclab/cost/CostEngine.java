@@ -166,12 +166,15 @@ public final class CostEngine {
     }
 
     void missing(PriceItem item, String label, BigDecimal quantity) {
+      missing(item, label, quantity, "set one with: price " + item.key() + " VALUE");
+    }
+
+    void missing(PriceItem item, String label, BigDecimal quantity, String fix) {
       if (!missing.contains(item.key())) {
         missing.add(item.key());
       }
       notes.add("no price for " + item.key() + " in " + region + ": " + label + " ("
-          + gb(quantity) + " " + item.unit() + ") not priced; set one with: price " + item.key()
-          + " VALUE");
+          + gb(quantity) + " " + item.unit() + ") not priced; " + fix);
     }
 
     /** One line per tier the quantity reaches. */
@@ -197,7 +200,8 @@ public final class CostEngine {
             part, item, t.unconfirmed()));
       }
       if (covered.compareTo(quantity) < 0) {
-        missing(item, label + " above " + gb(covered) + " GB", quantity.subtract(covered));
+        missing(item, label + " above " + gb(covered) + " GB", quantity.subtract(covered),
+            "load a table with the higher tiers: prices \"FILE\"");
       }
     }
 

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,16 +87,15 @@ public final class PriceBook {
 
   /**
    * The embedded table read the quick way, or null when it is not in plain form ('#' comments,
-   * the header, rows of nine fields without quotes). It makes no checks: a test proves that
-   * {@link PriceCsv#read}, which checks everything, finds the embedded table valid and reads the
-   * same version and rows. This keeps the CSV library and the checks off the start-up path.
+   * the header, rows of nine fields, each either bare or wholly in quotation marks with no
+   * quotation mark inside). It makes no checks: a test proves that {@link PriceCsv#read},
+   * which checks everything, finds the embedded table valid and reads the same version and rows.
+   * This keeps the CSV library and the checks off the start-up path.
    */
   static PriceBook readPlain(String text) {
-    if (text.indexOf('"') >= 0) {
-      return null;
-    }
     String version = "";
     List<PriceRow> rows = new ArrayList<>();
+    Map<String, BigDecimal> numbers = new HashMap<>();
     boolean header = false;
     int start = 0;
     while (start < text.length()) {
@@ -114,7 +114,10 @@ public final class PriceBook {
         }
         continue;
       }
-      String[] f = line.split(",", -1);
+      String[] f = fields(line);
+      if (f == null) {
+        return null;
+      }
       if (!header) {
         if (!List.of(f).equals(PriceRow.COLUMNS)) {
           return null;
@@ -127,14 +130,64 @@ public final class PriceBook {
         return null;
       }
       try {
-        rows.add(new PriceRow(f[0], item.get(), new BigDecimal(f[2]),
-            f[3].isEmpty() ? null : new BigDecimal(f[3]), f[4], new BigDecimal(f[5]), f[6], f[7],
-            f[8]));
+        rows.add(new PriceRow(f[0], item.get(), number(f[2], numbers),
+            f[3].isEmpty() ? null : number(f[3], numbers), f[4], number(f[5], numbers), f[6],
+            f[7], f[8]));
       } catch (NumberFormatException e) {
         return null;
       }
     }
     return header && !rows.isEmpty() ? new PriceBook(version, rows) : null;
+  }
+
+  /**
+   * A number of the table, parsed once: the same few tier bounds and prices recur in every
+   * Region, and parsing is most of the cost of reading the table at start-up.
+   */
+  private static BigDecimal number(String text, Map<String, BigDecimal> seen) {
+    BigDecimal d = seen.get(text);
+    if (d == null) {
+      d = new BigDecimal(text);
+      seen.put(text, d);
+    }
+    return d;
+  }
+
+  /**
+   * The fields of one line of a plain table: split at commas; a field starting with a quotation
+   * mark runs to the next one, which must end the field. Null for anything else (a quote inside
+   * a field, an escaped or unterminated quote): the checking reader then reads the table.
+   */
+  static String[] fields(String line) {
+    List<String> out = new ArrayList<>();
+    int at = 0;
+    while (true) {
+      int end;
+      String field;
+      if (at < line.length() && line.charAt(at) == '"') {
+        int close = line.indexOf('"', at + 1);
+        if (close < 0) {
+          return null;
+        }
+        field = line.substring(at + 1, close);
+        end = close + 1;
+        if (end < line.length() && line.charAt(end) != ',') {
+          return null;
+        }
+      } else {
+        end = line.indexOf(',', at);
+        end = end < 0 ? line.length() : end;
+        field = line.substring(at, end);
+        if (field.indexOf('"') >= 0) {
+          return null;
+        }
+      }
+      out.add(field);
+      if (end >= line.length()) {
+        return out.toArray(new String[0]);
+      }
+      at = end + 1;
+    }
   }
 
   /** A book of exactly these rows (a loaded table on its own). */

@@ -241,7 +241,11 @@ public final class PriceCsv {
       return t.isEmpty() ? "" : " tier " + t;
     }
 
-    /** Tiers of each region and item must run from 0 without gaps to "and above". */
+    /**
+     * Tiers of each region and item must run from 0 without gaps or overlaps. The last tier may
+     * end ("and above" when it does not): the item then has no price above it, and a cost that
+     * needs one says so.
+     */
     void checkTiers() {
       Map<String, List<PriceRow>> groups = new LinkedHashMap<>();
       for (PriceRow r : rows) {
@@ -270,10 +274,6 @@ public final class PriceCsv {
             break;
           }
           expect = r.tierToGb();
-          if (i == g.size() - 1 && expect != null) {
-            error(lineOf.get(r), "the last tier of " + what + " ends at " + plain(expect)
-                + " GB: leave tier_to_gb empty (or Inf) for the last tier");
-          }
         }
       }
     }

@@ -19,7 +19,11 @@ public enum PriceItem {
   INTERNET_GB("internet.gb", "GB", true, "data transfer out to the internet, per GB, tiered"),
   IPV4_HOUR("ipv4.hour", "hour", false, "public IPv4 address (a NAT gateway's Elastic IP), per hour"),
   GWLBE_HOUR("gwlbe.hour", "hour", false, "Gateway Load Balancer endpoint, per hour (not used yet)"),
-  GWLBE_GB("gwlbe.gb", "GB", false, "Gateway Load Balancer endpoint data processing, per GB (not used yet)");
+  GWLBE_GB("gwlbe.gb", "GB", false, "Gateway Load Balancer endpoint data processing, per GB (not used yet)"),
+  TGW_ATTACHMENT_HOUR("tgw.attachment.hour", "hour", false,
+      "transit gateway VPC attachment, per attachment-hour (not used yet)"),
+  TGW_GB("tgw.gb", "GB", false,
+      "transit gateway data processing, per GB sent from a VPC attachment (not used yet)");
 
   private final String key;
   private final String unit;

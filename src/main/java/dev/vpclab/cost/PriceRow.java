@@ -9,11 +9,12 @@ import java.util.Objects;
  * One row of a price table: the price of one item in one Region for one GB tier ({@code
  * [tierFromGb, tierToGb)}, {@code tierToGb} null for "and above"; hourly items have a single tier
  * from 0). {@code confidence} is free text such as {@code high} or {@code medium}; the value
- * {@code unconfirmed} marks a price a cost must flag when it uses it.
+ * {@code unconfirmed} (and {@code low}) marks a price a cost must flag when it uses it.
  */
 public record PriceRow(String region, PriceItem item, BigDecimal tierFromGb, BigDecimal tierToGb,
     String unit, BigDecimal usd, String source, String asOf, String confidence) {
   public static final String UNCONFIRMED = "unconfirmed";
+  public static final String LOW = "low";
 
   /** The columns of vpclab's price table format, in order. */
   public static final List<String> COLUMNS = List.of("region", "item", "tier_from_gb",
@@ -30,9 +31,13 @@ public record PriceRow(String region, PriceItem item, BigDecimal tierFromGb, Big
     confidence = confidence == null ? "" : confidence;
   }
 
-  /** Whether this price is marked unconfirmed. */
+  /**
+   * Whether a cost must flag this price: marked {@code unconfirmed}, or of {@code low} confidence
+   * (a general statement rather than a figure for the Region).
+   */
   public boolean unconfirmed() {
-    return confidence.toLowerCase(Locale.ROOT).contains(UNCONFIRMED);
+    String c = confidence.toLowerCase(Locale.ROOT);
+    return c.contains(UNCONFIRMED) || c.equals(LOW);
   }
 
   /** The same row with another price (and where it came from). */

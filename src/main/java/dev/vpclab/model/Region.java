@@ -9,6 +9,17 @@ import java.util.TreeMap;
 /**
  * An AWS Region and the AZs vpclab knows in it. AZs are written short ({@code 1a}: the Region's
  * trailing digit and the AZ letter) or in full ({@code ap-northeast-1a}).
+ *
+ * <p>The Regions are the 33 commercial Regions of the built-in price table (a test keeps the two
+ * lists equal). The AZ letters are the AZ names (codes) AWS accounts see, not AZ IDs: in the
+ * oldest Regions AWS maps names to physical AZs per account, so {@code us-east-1a} in one account
+ * may be another account's {@code us-east-1c}. Sources: AWS, "AWS Availability Zones"
+ * (docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html: every
+ * Region has at least three AZs, named by the Region code and a letter) and its document history
+ * (launches up to ap-east-2, June 2025); letters known from {@code aws ec2
+ * describe-availability-zones}: us-east-1 a-f, us-west-2 a-d, ap-northeast-2 a-d, ca-central-1 a b
+ * d, ap-northeast-1 a c d. us-west-1 offers an account two AZs, named b and c in most accounts and
+ * a in some older ones: all three letters are accepted.
  */
 public record Region(String code, String letters) {
   public static final String DEFAULT = "us-east-1";
@@ -18,11 +29,18 @@ public record Region(String code, String letters) {
   static {
     for (String[] r : new String[][] {
         {"us-east-1", "abcdef"}, {"us-east-2", "abc"}, {"us-west-1", "abc"}, {"us-west-2", "abcd"},
-        {"ca-central-1", "abd"}, {"sa-east-1", "abc"},
+        {"ca-central-1", "abd"}, {"ca-west-1", "abc"}, {"sa-east-1", "abc"},
+        {"mx-central-1", "abc"},
         {"eu-west-1", "abc"}, {"eu-west-2", "abc"}, {"eu-west-3", "abc"}, {"eu-central-1", "abc"},
-        {"eu-north-1", "abc"}, {"eu-south-1", "abc"},
+        {"eu-central-2", "abc"}, {"eu-north-1", "abc"}, {"eu-south-1", "abc"},
+        {"eu-south-2", "abc"},
+        {"il-central-1", "abc"}, {"me-south-1", "abc"}, {"me-central-1", "abc"},
+        {"af-south-1", "abc"},
+        {"ap-south-1", "abc"}, {"ap-south-2", "abc"},
+        {"ap-southeast-1", "abc"}, {"ap-southeast-2", "abc"}, {"ap-southeast-3", "abc"},
+        {"ap-southeast-4", "abc"}, {"ap-southeast-5", "abc"}, {"ap-southeast-7", "abc"},
         {"ap-northeast-1", "acd"}, {"ap-northeast-2", "abcd"}, {"ap-northeast-3", "abc"},
-        {"ap-southeast-1", "abc"}, {"ap-southeast-2", "abc"}, {"ap-south-1", "abc"}}) {
+        {"ap-east-1", "abc"}, {"ap-east-2", "abc"}}) {
       KNOWN.put(r[0], new Region(r[0], r[1]));
     }
   }

@@ -10,16 +10,16 @@ public final class PriceTables {
 
   /**
    * The rows of a Region ({@code region} null for all) with columns region, item, tier (GB), unit,
-   * usd, confidence, source, as of.
+   * usd, confidence, as of, source (the long text last).
    *
    * @throws IllegalArgumentException when the book has no price for the Region
    */
   public static Table of(PriceBook book, String region) {
     Table.Builder b = Table.builder("region", "item", "tier (GB)", "unit", "usd", "confidence",
-        "source", "as of").right("usd").title("prices, version " + book.version());
+        "as of", "source").right("usd").title("prices, version " + book.version());
     for (PriceRow r : book.rowsOf(region)) {
       b.row(r.region(), r.item().key(), r.tierLabel().replace(" GB", ""), r.unit(),
-          Money.price(r.usd()), r.confidence(), r.source(), r.asOf());
+          Money.price(r.usd()), r.confidence(), r.asOf(), r.source());
     }
     return b.build();
   }

@@ -235,15 +235,20 @@ class CostEngineTest {
 
   @Test
   void unconfirmedPriceIsFlagged() {
-    CostResult c = cost("eu-central-1", "az 1a subnet public pub\naz 1a subnet private app\n"
-        + "nat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB");
+    // the built-in table has no row marked unconfirmed any more: load one
+    PriceBook p = PriceBook.builtIn().withTable(PriceCsv.read("t.csv",
+        "region,item,usd,confidence\neu-central-1,nat.gb,0.052,unconfirmed\n"));
+    CostResult c = cost(TestLayouts.layout("eu-central-1", "az 1a subnet public pub\n"
+        + "az 1a subnet private app\nnat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB"),
+        p);
     assertTrue(c.unconfirmed());
     CostLine natGb = c.lines().stream().filter(l -> l.priceItem() == PriceItem.NAT_GB)
         .findFirst().orElseThrow();
     assertTrue(natGb.unconfirmed());
     assertTrue(c.notes().stream().anyMatch(n -> n.contains("nat.gb") && n.contains("unconfirmed")),
         c.notes().toString());
-    CostResult hoursOnly = cost("eu-central-1", "az 1a subnet public pub\nnat in 1a");
+    CostResult hoursOnly = cost(TestLayouts.layout("eu-central-1",
+        "az 1a subnet public pub\nnat in 1a"), p);
     assertFalse(hoursOnly.unconfirmed());
   }
 
@@ -258,22 +263,24 @@ class CostEngineTest {
 
   @Test
   void regionWithoutPricesSaysSo() {
+    // every Region vpclab knows has built-in prices: a table of one Region lacks the others
+    PriceBook usOnly = PriceBook.of(PriceCsv.read("us.csv",
+        "region,item,usd\nus-east-1,endpoint.hour,0.01\n"));
     Layout l = TestLayouts.layout("ap-south-1", "az 1a subnet private\nendpoint ssm in 1a");
-    CostResult c = cost(l);
+    CostResult c = cost(l, usOnly);
     assertEquals("0.00", cents(c.total()));
     assertFalse(c.complete());
     assertTrue(c.notes().get(0).contains("no prices for Region ap-south-1"), c.notes().toString());
     assertEquals(List.of("endpoint.hour"), c.missingPrices());
-    PriceBook p = PriceBook.builtIn().withOverride("ap-south-1", "endpoint.hour",
-        new BigDecimal("0.011"));
+    PriceBook p = usOnly.withOverride("ap-south-1", "endpoint.hour", new BigDecimal("0.011"));
     assertEquals("8.03", cents(cost(l, p).total()));
   }
 
   @Test
   void missingTierPriceIsNoted() {
-    // ap-northeast-2 has no internet.gb price in the built-in table
+    // ap-northeast-2 has no internet.gb price above the first 10 TB in the built-in table
     CostResult c = cost("ap-northeast-2", "az 2a subnet public pub\ninstance web in pub\n"
-        + "traffic web -> internet 10 GB");
+        + "traffic web -> internet 10250 GB");
     assertFalse(c.complete());
     assertTrue(c.notes().stream().anyMatch(n -> n.contains("no price for internet.gb")));
   }

@@ -25,8 +25,16 @@ class PriceBookTest {
     assertEquals(checked.version(), quick.version());
     assertEquals(PriceBook.of(checked).rows(), quick.rows());
     assertEquals(checked.rows().size(), quick.rows().size());
+    assertTrue(text.contains(",\"github.com/"), "sources with commas are quoted");
+    assertEquals(quick.rows(), PriceBook.readPlain(text.replace("endpoint.hour",
+        "\"endpoint.hour\"")).rows(), "a field wholly in quotes");
     // what the quick reader does not take, it leaves to the checking reader
-    assertEquals(null, PriceBook.readPlain(text.replace("endpoint.hour", "\"endpoint.hour\"")));
+    assertEquals(null, PriceBook.readPlain(text.replace("endpoint.hour", "endpoint\"hour")));
+    assertEquals(null, PriceBook.readPlain(text.replace(",\"github.com/", ",\"\"\"github.com/")));
+    assertEquals(null, PriceBook.readPlain(text.replace(",\"github.com/", ",x\"github.com/")));
+    assertEquals(null, PriceBook.readPlain(text.replace("(match)\",", "(match)\"x,")));
+    assertEquals(null, PriceBook.readPlain("region,item,tier_from_gb,tier_to_gb,unit,usd,source,"
+        + "as_of,confidence\nus-east-1,nat.gb,0,,GB,0.05,\"open,x,high\n"));
     assertEquals(null, PriceBook.readPlain(text.replace(",0.01,", ",x,")));
     assertEquals(null, PriceBook.readPlain(text.replace("tier_from_gb", "from")));
   }
@@ -48,8 +56,13 @@ class PriceBookTest {
   @Test
   void builtInHasEveryRegionAndItemOfPricingMd() {
     assertSame(book, PriceBook.builtIn(), "cached");
-    assertEquals(List.of("ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "eu-central-1",
-        "eu-west-1", "us-east-1", "us-east-2", "us-west-2"), book.regions());
+    assertEquals(List.of("af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1",
+        "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-south-2", "ap-southeast-1",
+        "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
+        "ca-central-1", "ca-west-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
+        "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3", "il-central-1", "me-central-1",
+        "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1",
+        "us-west-2"), book.regions());
     assertFalse(book.version().isEmpty());
     for (String r : book.regions()) {
       for (PriceItem i : List.of(PriceItem.ENDPOINT_HOUR, PriceItem.ENDPOINT_GB,
@@ -68,16 +81,27 @@ class PriceBookTest {
     assertEquals(4, book.tiers("ap-northeast-1", PriceItem.INTERNET_GB).size());
     assertEquals(0, book.tiers("ap-northeast-1", PriceItem.INTERNET_GB).get(0).usd()
         .compareTo(new BigDecimal("0.114")));
-    assertTrue(book.tiers("ap-northeast-2", PriceItem.INTERNET_GB).isEmpty(), "not known");
+    // ap-northeast-2: only the first 10 TB is sourced (0.126); above it there is no price
+    List<PriceRow> seoul = book.tiers("ap-northeast-2", PriceItem.INTERNET_GB);
+    assertEquals(1, seoul.size());
+    assertEquals(0, seoul.get(0).usd().compareTo(new BigDecimal("0.126")));
+    assertEquals(0, seoul.get(0).tierToGb().compareTo(new BigDecimal("10240")));
     assertFalse(book.tiers("us-east-1", PriceItem.GWLBE_HOUR).isEmpty());
   }
 
   @Test
-  void onlyEuCentralNatGbIsUnconfirmed() {
-    assertTrue(book.price("eu-central-1", PriceItem.NAT_GB).orElseThrow().unconfirmed());
-    assertFalse(book.price("eu-central-1", PriceItem.NAT_HOUR).orElseThrow().unconfirmed());
-    assertEquals(1, book.rows().stream().filter(PriceRow::unconfirmed).count());
-    assertEquals(List.of("eu-central-1"), book.regionsWithUnconfirmed());
+  void onlyTheLowConfidenceCrossAzPricesAreFlagged() {
+    // eu-central-1 nat.gb was unconfirmed in the first table; the shared data confirms it (high)
+    assertFalse(book.price("eu-central-1", PriceItem.NAT_GB).orElseThrow().unconfirmed());
+    // crossaz.gb of these eight Regions is "low" (a general statement, as of unknown)
+    assertTrue(book.price("me-central-1", PriceItem.CROSSAZ_GB).orElseThrow().unconfirmed());
+    assertFalse(book.price("me-central-1", PriceItem.NAT_GB).orElseThrow().unconfirmed());
+    assertEquals(8, book.rows().stream().filter(PriceRow::unconfirmed).count());
+    assertTrue(book.rows().stream().filter(PriceRow::unconfirmed)
+        .allMatch(r -> r.item() == PriceItem.CROSSAZ_GB && r.confidence().equals("low")));
+    assertEquals(List.of("ap-east-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-7",
+        "eu-central-2", "eu-south-2", "me-central-1", "mx-central-1"),
+        book.regionsWithUnconfirmed());
   }
 
   @Test
@@ -95,8 +119,8 @@ class PriceBookTest {
 
   @Test
   void overrideClearsTheUnconfirmedFlag() {
-    PriceBook p = book.withOverride("eu-central-1", "nat.gb", new BigDecimal("0.052"));
-    assertFalse(p.price("eu-central-1", PriceItem.NAT_GB).orElseThrow().unconfirmed());
+    PriceBook p = book.withOverride("me-central-1", "crossaz.gb", new BigDecimal("0.01"));
+    assertFalse(p.price("me-central-1", PriceItem.CROSSAZ_GB).orElseThrow().unconfirmed());
   }
 
   @Test
@@ -115,8 +139,9 @@ class PriceBookTest {
   @Test
   void pricesTableAndCsv() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> book.rowsOf("ap-south-1"));
-    assertTrue(e.getMessage().contains("no prices for Region 'ap-south-1'"), e.getMessage());
+        () -> book.rowsOf("ap-south-9"));
+    assertTrue(e.getMessage().contains("no prices for Region 'ap-south-9'"), e.getMessage());
+    assertTrue(e.getMessage().contains("(prices for: af-south-1, ap-east-1, "), e.getMessage());
     assertEquals(book.rows().size(), book.rowsOf(null).size());
 
     String csv = book.toCsv();

@@ -138,15 +138,23 @@ class PriceCsvTest {
   }
 
   @Test
-  void tiersMustRunFromZeroToAndAbove() {
+  void tiersMustRunFromZeroWithoutGaps() {
     PriceTable gap = text("region,item,tier_from_gb,tier_to_gb,usd\n"
         + "us-east-1,internet.gb,0,100,0.09\nus-east-1,internet.gb,200,,0.05\n");
     assertFalse(gap.ok());
     assertEquals(3, gap.errors().get(0).line());
-    PriceTable open = text("region,item,tier_from_gb,tier_to_gb,usd\n"
+    PriceTable overlap = text("region,item,tier_from_gb,tier_to_gb,usd\n"
+        + "us-east-1,internet.gb,0,100,0.09\nus-east-1,internet.gb,50,,0.05\n");
+    assertFalse(overlap.ok());
+    assertTrue(overlap.report().contains("gap or overlap"), overlap.report());
+    PriceTable late = text("region,item,tier_from_gb,tier_to_gb,usd\n"
+        + "us-east-1,internet.gb,10,,0.09\n");
+    assertFalse(late.ok());
+    // a last tier may end: the item has no price above it (a cost needing one says so)
+    PriceTable bounded = text("region,item,tier_from_gb,tier_to_gb,usd\n"
         + "us-east-1,internet.gb,0,100,0.09\n");
-    assertFalse(open.ok());
-    assertTrue(open.report().contains("last tier"), open.report());
+    assertTrue(bounded.ok(), bounded.report());
+    assertEquals(0, bounded.rows().get(0).tierToGb().compareTo(BigDecimal.valueOf(100)));
     PriceTable negative = text("region,item,usd\nus-east-1,nat.gb,-1\n");
     assertFalse(negative.ok());
     PriceTable badRegion = text("region,item,usd\nMars,nat.gb,1\n");
