@@ -33,9 +33,6 @@ public final class LayoutBuilder {
   /** The interface endpoints a VPC may have before AWS needs a quota increase. */
   public static final int ENDPOINT_QUOTA = 50;
 
-  private static final int FIRST_ENI_OFFSET = 10;
-  private static final int NAT_OFFSET = 4;
-
   private final LayoutDef def;
   private final Diagnostics diagnostics;
   private final Region region;
@@ -654,30 +651,44 @@ public final class LayoutBuilder {
   private Map<NatGateway, String> natIps;
 
   /**
-   * Deterministic private addresses: in each subnet the NAT gateway takes the first usable address
-   * (.4, after AWS's three reserved ones) and the endpoint ENIs take .10, .11, ... in service order.
+   * Deterministic private addresses ({@link SubnetAddresses}): in each subnet the NAT gateway takes
+   * the first usable address (.4, after AWS's reserved ones) and the endpoint ENIs take .10, .11,
+   * ... in service order, then the free usable addresses from .4 up when the subnet is small.
    */
   private void assignAddresses(List<InterfaceEndpoint> endpoints, List<NatGateway> nats) {
     enis = new java.util.IdentityHashMap<>();
     natIps = new java.util.IdentityHashMap<>();
-    Map<String, Integer> next = new TreeMap<>();
+    Map<String, SubnetAddresses> pools = new TreeMap<>();
     for (NatGateway n : nats) {
-      natIps.put(n, n.subnet().cidr().address(NAT_OFFSET));
+      natIps.put(n, pool(pools, n.subnet()).nat());
     }
     for (InterfaceEndpoint e : endpoints) {
       List<Eni> list = new ArrayList<>();
       for (Eni eni : e.enis()) {
         Subnet sn = eni.subnet();
-        int offset = next.merge(sn.name(), FIRST_ENI_OFFSET, (a, b) -> a + 1);
-        if (offset >= sn.cidr().size() - 1) {
-          error(sourceOf(e.span()), e.span(), "subnet " + sn.name() + " (" + sn.cidr()
-              + ") has no free address for the ENI of endpoint " + e.service(),
-              "give the subnet a larger CIDR");
+        String ip = pool(pools, sn).eni();
+        if (ip == null) {
+          noFreeAddress(e, sn);
         }
-        list.add(new Eni(sn, sn.cidr().address(offset)));
+        list.add(new Eni(sn, ip));
       }
       enis.put(e, list);
     }
+  }
+
+  private static SubnetAddresses pool(Map<String, SubnetAddresses> pools, Subnet subnet) {
+    return pools.computeIfAbsent(subnet.name(), k -> new SubnetAddresses(subnet.cidr()));
+  }
+
+  private void noFreeAddress(InterfaceEndpoint e, Subnet sn) {
+    Cidr c = sn.cidr();
+    String larger = c.prefix() > 16 ? " (a /" + (c.prefix() - 1) + " holds "
+        + SubnetAddresses.usable(new Cidr(0, c.prefix() - 1)) + " addresses)" : "";
+    error(sourceOf(e.span()), e.span(), "subnet " + sn.name() + " (" + c + ") has no free address"
+        + " for the ENI of endpoint " + e.service() + ": its " + SubnetAddresses.usable(c)
+        + " usable addresses are taken", "AWS reserves the first four and the last address of a"
+        + " subnet; give " + sn.name() + " a larger CIDR" + larger + " or place " + e.service()
+        + " in another subnet");
   }
 
   private List<InterfaceEndpoint> withAddresses(List<InterfaceEndpoint> endpoints) {
