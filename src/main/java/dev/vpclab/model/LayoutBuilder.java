@@ -68,13 +68,16 @@ public final class LayoutBuilder {
     List<Traffic> traffic = traffic(instanceDecls);
     List<Instance> instances = instances(instanceDecls, subnets, traffic);
     assignAddresses(endpoints, nats);
-    if (!vpc.privateDnsWorks()) {
+    if (!vpc.dnsSupport()) {
+      warning(dnsSupportOff.source(), dnsSupportOff.stmt().span(), "the VPC has DNS support off"
+          + " (enableDnsSupport = false): the Amazon resolver answers no name, so no instance"
+          + " reaches an AWS service or the internet by name", "turn it on with: vpc dns on");
+    } else if (!vpc.privateDnsWorks()) {
       for (InterfaceEndpoint e : endpoints) {
         if (e.privateDns()) {
           warning(sourceOf(e.span()), e.span(), "endpoint " + e.service() + " has private DNS on,"
-              + " but the VPC has DNS " + (vpc.dnsSupport() ? "hostnames" : "support") + " off: "
-              + "its name resolves to the public address", "turn it on with: "
-              + vpc.privateDnsFix());
+              + " but the VPC has DNS hostnames off: its name resolves to the public address",
+              "turn it on with: " + vpc.privateDnsFix());
         }
       }
     }
@@ -83,6 +86,9 @@ public final class LayoutBuilder {
   }
 
   // ------------------------------------------------------------------ vpc
+
+  /** The statement that turned DNS support off (the last {@code vpc dns} one), or null. */
+  private SourcedStmt dnsSupportOff;
 
   private Vpc vpc() {
     Cidr cidr = Vpc.DEFAULT_CIDR;
@@ -104,6 +110,7 @@ public final class LayoutBuilder {
           hostnames = d.on();
         } else {
           support = d.on();
+          dnsSupportOff = d.on() ? null : s;
         }
       }
     }

@@ -145,4 +145,27 @@ class LayoutBuilderTest {
     assertEquals("10.0.2.10", l.endpoints().get(0).enis().get(0).ip());
     assertEquals("10.0.2.21", l.endpoints().get(11).enis().get(0).ip());
   }
+
+  @Test
+  void dnsSupportOffIsAWarningAtItsStatementNamingTheAttribute() {
+    Diagnostics d = TestLayouts.diagnostics("us-east-1", """
+        az 1a subnet private app
+        endpoint ssm in 1a
+        vpc dns off
+        instance web in app needs ssm
+        """);
+    List<Diagnostic> w = d.warnings();
+    assertEquals(1, w.size(), TestLayouts.render(d));
+    assertEquals(3, w.get(0).line());
+    assertEquals("the VPC has DNS support off (enableDnsSupport = false): the Amazon resolver"
+        + " answers no name, so no instance reaches an AWS service or the internet by name",
+        w.get(0).message());
+    assertEquals("turn it on with: vpc dns on", w.get(0).hint());
+    // hostnames off: the endpoint's private DNS, as before
+    Diagnostics h = TestLayouts.diagnostics("us-east-1",
+        "az 1a subnet private app\nendpoint ssm in 1a\nvpc dns hostnames off");
+    assertEquals(1, h.warnings().size(), TestLayouts.render(h));
+    assertEquals(2, h.warnings().get(0).line());
+    assertEquals("turn it on with: vpc dns hostnames on", h.warnings().get(0).hint());
+  }
 }
