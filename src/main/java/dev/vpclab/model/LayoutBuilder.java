@@ -61,8 +61,8 @@ public final class LayoutBuilder {
   private Layout build() {
     Vpc vpc = vpc();
     Map<String, Subnet> subnets = subnets(vpc);
-    List<InterfaceEndpoint> endpoints = endpoints(vpc, subnets);
     List<GatewayEndpoint> gateways = gateways();
+    List<InterfaceEndpoint> endpoints = endpoints(vpc, subnets, gateways);
     List<NatGateway> nats = nats(subnets);
     Map<String, Ast.InstanceDecl> instanceDecls = instanceDecls();
     List<Traffic> traffic = traffic(instanceDecls);
@@ -281,9 +281,11 @@ public final class LayoutBuilder {
   // ------------------------------------------------------------------ endpoints
 
   private record EndpointPlan(String service, List<Subnet> subnets, boolean privateDns,
-      List<AllowRule> allow, boolean defaultAllow, Span span) {}
+      Ast.Toggle inboundOnly, List<AllowRule> allow, boolean defaultAllow, SourceFile source,
+      Span span) {}
 
-  private List<InterfaceEndpoint> endpoints(Vpc vpc, Map<String, Subnet> subnets) {
+  private List<InterfaceEndpoint> endpoints(Vpc vpc, Map<String, Subnet> subnets,
+      List<GatewayEndpoint> gateways) {
     Map<String, EndpointPlan> plans = new TreeMap<>();
     for (SourcedStmt s : def.stmts()) {
       SourceFile src = s.source();
@@ -310,6 +312,8 @@ public final class LayoutBuilder {
             }
           }
         }
+        boolean privateDns = d.privateDns() == null || d.privateDns();
+        checkInboundOnly(src, d, privateDns);
         Set<String> seen = new LinkedHashSet<>();
         for (Name service : d.services()) {
           if (!seen.add(service.text())) {
@@ -318,8 +322,8 @@ public final class LayoutBuilder {
           }
           checkService(src, service, true);
           if (placed != null) {
-            plans.put(service.text(), new EndpointPlan(service.text(), placed,
-                d.privateDns() == null || d.privateDns(), allow, defaultAllow, d.span()));
+            plans.put(service.text(), new EndpointPlan(service.text(), placed, privateDns,
+                d.inboundOnly(), allow, defaultAllow, src, d.span()));
           }
         }
       } else if (s.stmt() instanceof Ast.NoEndpoint n) {
@@ -338,7 +342,18 @@ public final class LayoutBuilder {
         enis.add(new Eni(sn, null));
       }
       enis.sort(Comparator.comparing(Eni::az));
-      out.add(new InterfaceEndpoint(p.service(), enis, p.privateDns(), p.allow(),
+      boolean gateway = gateways.stream().anyMatch(g -> g.service().equals(p.service()));
+      Ast.Toggle written = p.inboundOnly();
+      if (written != null && written.on() && !gateway
+          && Services.GATEWAY.contains(p.service())) {
+        error(p.source(), written.span(), "endpoint " + p.service() + " is inbound-only, which AWS"
+            + " allows only when the VPC has a gateway endpoint for " + p.service() + " (its"
+            + " clients inside the VPC use it)", "add: gateway " + p.service());
+      }
+      // AWS's default: private DNS only for inbound endpoints when a gateway endpoint exists
+      boolean inboundOnly = p.privateDns() && (written != null ? written.on()
+          : gateway && Services.GATEWAY.contains(p.service()));
+      out.add(new InterfaceEndpoint(p.service(), enis, p.privateDns(), inboundOnly, p.allow(),
           p.defaultAllow(), p.span()));
     }
     if (out.size() > ENDPOINT_QUOTA) {
@@ -347,6 +362,35 @@ public final class LayoutBuilder {
           + "increase", "request an increase of 'Interface VPC endpoints per VPC'");
     }
     return out;
+  }
+
+  /**
+   * {@code inbound-only} ("private DNS only for inbound endpoints") exists only for the services
+   * that have gateway endpoints too, and only with private DNS on.
+   */
+  private void checkInboundOnly(SourceFile src, Ast.EndpointDecl d, boolean privateDns) {
+    Ast.Toggle t = d.inboundOnly();
+    if (t == null) {
+      return;
+    }
+    List<String> gatewayServices = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (Name service : d.services()) {
+      (Services.GATEWAY.contains(service.text()) ? gatewayServices : others).add(service.text());
+    }
+    String option = t.on() ? "inbound-only" : "inbound-only off";
+    if (!others.isEmpty()) {
+      error(src, t.span(), "inbound-only is for s3 and dynamodb, not " + String.join(", ", others)
+          + ": AWS offers private DNS only for inbound endpoints for the services that also have"
+          + " a gateway endpoint", gatewayServices.isEmpty()
+              ? "remove " + option + ": it applies to s3 and dynamodb interface endpoints only"
+              : "write " + String.join(", ", gatewayServices) + " on a line of its own: endpoint "
+                  + String.join(", ", gatewayServices) + " in " + String.join(", ",
+                      d.places().stream().map(Name::text).toList()) + " " + option);
+    } else if (t.on() && !privateDns) {
+      error(src, t.span(), "inbound-only needs private DNS on: it chooses which resolvers get the"
+          + " private answer", "remove private-dns off, or inbound-only");
+    }
   }
 
   /** The subnets an endpoint's ENIs go in, or null after reporting a problem. */
@@ -701,7 +745,8 @@ public final class LayoutBuilder {
   private List<InterfaceEndpoint> withAddresses(List<InterfaceEndpoint> endpoints) {
     List<InterfaceEndpoint> out = new ArrayList<>();
     for (InterfaceEndpoint e : endpoints) {
-      out.add(new InterfaceEndpoint(e.service(), enis.get(e), e.privateDns(), e.allow(),
+      out.add(new InterfaceEndpoint(e.service(), enis.get(e), e.privateDns(), e.inboundOnly(),
+          e.allow(),
           e.defaultAllow(), e.span()));
     }
     return out;

@@ -109,7 +109,7 @@ public final class Reachability {
     }
     InterfaceEndpoint ep = layout.endpoint(service).orElse(null);
     boolean gateway = layout.hasGateway(service);
-    if (ep != null && ep.privateDns() && layout.vpc().privateDnsWorks()) {
+    if (ep != null && Resolver.whyNoPrivateDns(layout.vpc(), ep) == null) {
       List<Eni> up = new ArrayList<>();
       Map<String, Eni> byAz = new HashMap<>();
       for (Eni e : ep.enis()) {

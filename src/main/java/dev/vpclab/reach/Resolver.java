@@ -44,7 +44,9 @@ public final class Resolver {
     String off = whyNoPrivateDns(layout.vpc(), ep);
     if (off != null) {
       return new DnsAnswer(name, false, List.of(), true,
-          "public address: endpoint " + service + " is not used because " + off);
+          "public address: endpoint " + service + " is not used because " + off
+              + (layout.hasGateway(service) ? "; the gateway endpoint " + service
+                  + " routes it by prefix list" : ""));
     }
     List<Eni> up = new ArrayList<>();
     List<String> down = new ArrayList<>();
@@ -65,12 +67,15 @@ public final class Resolver {
   }
 
   /**
-   * Why an endpoint's private DNS does not work, or null when it does. (With DNS support off no
-   * name resolves at all: {@link Reason#DNS_SUPPORT_OFF}.)
+   * Why an endpoint's private DNS does not answer clients in the VPC, or null when it does. (With
+   * DNS support off no name resolves at all: {@link Reason#DNS_SUPPORT_OFF}.)
    */
   public static String whyNoPrivateDns(Vpc vpc, InterfaceEndpoint ep) {
     if (!ep.privateDns()) {
       return "its private DNS is off";
+    }
+    if (ep.inboundOnly()) {
+      return "it has private DNS only for inbound endpoints (on-premises clients)";
     }
     if (!vpc.dnsSupport() && !vpc.dnsHostnames()) {
       return "the VPC has DNS support and DNS hostnames off";

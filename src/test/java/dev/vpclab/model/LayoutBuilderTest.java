@@ -168,4 +168,46 @@ class LayoutBuilderTest {
     assertEquals(2, h.warnings().get(0).line());
     assertEquals("turn it on with: vpc dns hostnames on", h.warnings().get(0).hint());
   }
+
+  // ------------------------------------------------------------------ inbound-only
+
+  @Test
+  void inboundOnlyIsForS3AndDynamodbWithAGatewayEndpointAndPrivateDns() {
+    Diagnostics other = TestLayouts.diagnostics("us-east-1", """
+        az 1a subnet private app
+        endpoint s3, ssm in 1a inbound-only
+        gateway s3
+        """);
+    assertEquals(1, other.errors().size(), TestLayouts.render(other));
+    Diagnostic e = other.errors().get(0);
+    assertEquals(2, e.line());
+    assertEquals(24, e.column(), "at the option");
+    assertEquals("inbound-only is for s3 and dynamodb, not ssm: AWS offers private DNS only for"
+        + " inbound endpoints for the services that also have a gateway endpoint", e.message());
+    assertEquals("write s3 on a line of its own: endpoint s3 in 1a inbound-only", e.hint());
+
+    Diagnostics noGateway = TestLayouts.diagnostics("us-east-1", """
+        az 1a subnet private app
+        endpoint s3 in 1a inbound-only
+        """);
+    assertEquals(1, noGateway.errors().size(), TestLayouts.render(noGateway));
+    assertEquals("endpoint s3 is inbound-only, which AWS allows only when the VPC has a gateway"
+        + " endpoint for s3 (its clients inside the VPC use it)",
+        noGateway.errors().get(0).message());
+    assertEquals("add: gateway s3", noGateway.errors().get(0).hint());
+
+    Diagnostics dnsOff = TestLayouts.diagnostics("us-east-1", """
+        az 1a subnet private app
+        gateway s3
+        endpoint s3 in 1a private-dns off inbound-only
+        """);
+    assertEquals(1, dnsOff.errors().size(), TestLayouts.render(dnsOff));
+    assertEquals("inbound-only needs private DNS on: it chooses which resolvers get the private"
+        + " answer", dnsOff.errors().get(0).message());
+    assertEquals("remove private-dns off, or inbound-only", dnsOff.errors().get(0).hint());
+
+    // the option off is accepted for s3 anywhere, even without a gateway endpoint
+    Layout l = TestLayouts.layout("az 1a subnet private app\nendpoint s3 in 1a inbound-only off");
+    assertFalse(l.endpoint("s3").orElseThrow().inboundOnly());
+  }
 }

@@ -204,16 +204,70 @@ class ReachEngineTest {
   }
 
   @Test
-  void interfaceEndpointWithPrivateDnsWinsOverTheGatewayEndpoint() {
+  void interfaceEndpointWithPrivateDnsForAllResolversWinsOverTheGatewayEndpoint() {
     Layout l = TestLayouts.layout(TOKYO, """
-        az 1a subnet private a; gateway s3; endpoint s3 in 1a; instance w in a needs s3
+        az 1a subnet private a; gateway s3; endpoint s3 in 1a inbound-only off
+        instance w in a needs s3
         """);
+    assertFalse(l.endpoint("s3").orElseThrow().inboundOnly());
     assertEquals(Via.ENDPOINT, pair(l, "w", "s3").via());
     Layout off = TestLayouts.layout(TOKYO, """
         az 1a subnet private a; gateway s3; endpoint s3 in 1a private-dns off
         instance w in a needs s3
         """);
     assertEquals(Via.GATEWAY_ENDPOINT, pair(off, "w", "s3").via());
+  }
+
+  @Test
+  void s3InterfaceEndpointBesideAGatewayEndpointIsInboundOnlyByDefault() {
+    // AWS: with private DNS on, "private DNS only for inbound endpoints" is selected by default
+    // (console), PrivateDnsOnlyForInboundResolverEndpoint defaults to true (CLI); it needs a
+    // gateway endpoint for the service in the VPC
+    for (String service : List.of("s3", "dynamodb")) {
+      Layout l = TestLayouts.layout(TOKYO, "az 1a subnet private a; az 1c subnet private b\n"
+          + "gateway " + service + "; endpoint " + service + " in 1c\ninstance w in a needs "
+          + service);
+      assertTrue(l.endpoint(service).orElseThrow().inboundOnly(), service);
+      PairResult p = pair(l, "w", service);
+      assertEquals(Via.GATEWAY_ENDPOINT, p.via(), service);
+      DnsAnswer a = Resolver.resolve(l, service, Set.of());
+      assertFalse(a.privateAnswer());
+      assertTrue(a.note().contains("private DNS only for inbound endpoints"), a.note());
+      assertEquals(p, pair(TestLayouts.layout(TOKYO, "az 1a subnet private a; az 1c subnet"
+          + " private b\ngateway " + service + "; endpoint " + service + " in 1c inbound-only\n"
+          + "instance w in a needs " + service), "w", service), "written as the default");
+    }
+    // without a gateway endpoint the option cannot be set: private DNS for every resolver
+    Layout alone = TestLayouts.layout(TOKYO, """
+        az 1a subnet private a; endpoint s3 in 1a; instance w in a needs s3
+        """);
+    assertFalse(alone.endpoint("s3").orElseThrow().inboundOnly());
+    assertEquals(Via.ENDPOINT, pair(alone, "w", "s3").via());
+  }
+
+  @Test
+  void anAzFailureOfAnInboundOnlyEndpointBreaksNothingInTheVpc() {
+    String text = """
+        az 1a subnet private a; az 1c subnet private b
+        gateway s3
+        endpoint s3 in 1c inbound-only
+        instance w in a needs s3
+        """;
+    Layout l = TestLayouts.layout(TOKYO, text);
+    assertTrue(pair(l, "w", "s3", "ap-northeast-1c").reachable());
+    assertTrue(FailureAnalysis.fail(l, Set.of("ap-northeast-1c")).broken().isEmpty());
+    assertTrue(FailureAnalysis.resilience(l).survivesAzFailure());
+    // for every resolver, the ENI in 1c is the only way: its AZ failing breaks the pair, and the
+    // fix keeps the option as written
+    Layout all = TestLayouts.layout(TOKYO, text.replace("inbound-only", "inbound-only off"));
+    PairResult p = pair(all, "w", "s3", "ap-northeast-1c");
+    assertEquals(List.of(Reason.NO_ENI_UP), p.reasons());
+    FailureReport f = FailureAnalysis.fail(all, Set.of("ap-northeast-1c"));
+    assertEquals("endpoint s3 in 1a, 1c inbound-only off", f.fix().statement());
+    Layout fixed = TestLayouts.layout(TOKYO, text.replace("inbound-only", "inbound-only off")
+        + f.fix().statement());
+    assertFalse(fixed.endpoint("s3").orElseThrow().inboundOnly());
+    assertTrue(FailureAnalysis.resilience(fixed).survivesAzFailure());
   }
 
   // ------------------------------------------------------------------ security group
