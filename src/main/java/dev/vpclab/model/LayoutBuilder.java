@@ -71,7 +71,9 @@ public final class LayoutBuilder {
     if (!vpc.dnsSupport()) {
       warning(dnsSupportOff.source(), dnsSupportOff.stmt().span(), "the VPC has DNS support off"
           + " (enableDnsSupport = false): the Amazon resolver answers no name, so no instance"
-          + " reaches an AWS service or the internet by name", "turn it on with: vpc dns on");
+          + " reaches an AWS service or the internet by name", "turn it on with: "
+          + (endpoints.stream().anyMatch(InterfaceEndpoint::privateDns) ? vpc.privateDnsFix()
+              : "vpc dns on"));
     } else if (!vpc.privateDnsWorks()) {
       for (InterfaceEndpoint e : endpoints) {
         if (e.privateDns()) {

@@ -161,6 +161,10 @@ class LayoutBuilderTest {
         + " answers no name, so no instance reaches an AWS service or the internet by name",
         w.get(0).message());
     assertEquals("turn it on with: vpc dns on", w.get(0).hint());
+    Diagnostics both = TestLayouts.diagnostics("us-east-1",
+        "az 1a subnet private app\nendpoint ssm in 1a\nvpc dns off; vpc dns hostnames off");
+    assertEquals(1, both.warnings().size(), TestLayouts.render(both));
+    assertEquals("turn it on with: vpc dns on; vpc dns hostnames on", both.warnings().get(0).hint());
     // hostnames off: the endpoint's private DNS, as before
     Diagnostics h = TestLayouts.diagnostics("us-east-1",
         "az 1a subnet private app\nendpoint ssm in 1a\nvpc dns hostnames off");
