@@ -7,11 +7,11 @@
 grammar Vpc;
 
 // Keywords and units: the lexer reads them as NAME and then gives them their own type from the
-// table in dev.vpclab.lang.Tokenizer (not 51 lexer rules).
+// table in dev.vpclab.lang.Tokenizer (not 52 lexer rules).
 tokens {
     REGION, HOURS, PRICES, PRICE, LAYOUT, EXTENDS, USE, VPC,
     CIDR_KW, DNS, HOSTNAMES, ON, OFF, AZ, SUBNET, PRIVATE_DNS,
-    PRIVATE, PUBLIC, ENDPOINT, NO, GATEWAY, NAT, INSTANCE, COUNT,
+    INBOUND_ONLY, PRIVATE, PUBLIC, ENDPOINT, NO, GATEWAY, NAT, INSTANCE, COUNT,
     NEEDS, TRAFFIC, INTERNET, ALLOW, IN, CHECK, REACH, REACHES,
     RESOLVE, FROM, FAIL, FAILURE, RESILIENCE, COST, COMPARE, CHART,
     TO, SWEEP, STEP, OVER, EXPECT, SURVIVES, MB, GB,
@@ -61,6 +61,7 @@ stmt
 
 endpointOpt
     : PRIVATE_DNS onOff                             # privateDnsOpt
+    | INBOUND_ONLY onOff?                           # inboundOnlyOpt
     | ALLOW allowList                               # allowOpt
     ;
 

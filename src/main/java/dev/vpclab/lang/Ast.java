@@ -79,10 +79,16 @@ public final class Ast {
     }
   }
 
-  /** {@code endpoint a, b in 1a, 1c [private-dns on|off] [allow x, 10.0.9.0/24]}. */
-  public record EndpointDecl(
-      List<Name> services, List<Name> places, Boolean privateDns, List<AllowEntry> allow, Span span)
-      implements Stmt {}
+  /** An on/off option as written ({@code inbound-only} alone is on), with where it is written. */
+  public record Toggle(boolean on, Span span) {}
+
+  /**
+   * {@code endpoint a, b in 1a, 1c [private-dns on|off] [inbound-only [on|off]] [allow x,
+   * 10.0.9.0/24]}. {@code privateDns}, {@code inboundOnly} and {@code allow} are null when not
+   * written.
+   */
+  public record EndpointDecl(List<Name> services, List<Name> places, Boolean privateDns,
+      Toggle inboundOnly, List<AllowEntry> allow, Span span) implements Stmt {}
 
   public record NoEndpoint(List<Name> services, Span span) implements Stmt {}
 

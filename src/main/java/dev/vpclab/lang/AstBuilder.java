@@ -102,6 +102,7 @@ final class AstBuilder {
         places.add(token(p.getStart()));
       }
       Boolean privateDns = null;
+      Toggle inboundOnly = null;
       List<AllowEntry> allow = null;
       for (EndpointOptContext opt : c.endpointOpt()) {
         if (opt instanceof PrivateDnsOptContext p) {
@@ -109,6 +110,11 @@ final class AstBuilder {
             diagnostics.error(source, span(p), "private-dns is given twice");
           }
           privateDns = p.onOff().ON() != null;
+        } else if (opt instanceof InboundOnlyOptContext o) {
+          if (inboundOnly != null) {
+            diagnostics.error(source, span(o), "inbound-only is given twice");
+          }
+          inboundOnly = new Toggle(o.onOff() == null || o.onOff().ON() != null, span(o));
         } else if (opt instanceof AllowOptContext a) {
           if (allow != null) {
             diagnostics.error(source, span(a), "allow is given twice",
@@ -121,7 +127,7 @@ final class AstBuilder {
           }
         }
       }
-      return new EndpointDecl(names(c.nameList()), List.copyOf(places), privateDns,
+      return new EndpointDecl(names(c.nameList()), List.copyOf(places), privateDns, inboundOnly,
           allow == null ? null : List.copyOf(allow), span);
     } else if (ctx instanceof NoEndpointStmtContext c) {
       return new NoEndpoint(names(c.nameList()), span);

@@ -25,7 +25,8 @@ public final class Tokenizer {
 
   private static final String[] KEYWORD_TEXT = {
       "region", "hours", "prices", "price", "layout", "extends", "use", "vpc", "cidr", "dns",
-      "hostnames", "on", "off", "az", "subnet", "private-dns", "private", "public", "endpoint", "no",
+      "hostnames", "on", "off", "az", "subnet", "private-dns", "inbound-only", "private", "public",
+      "endpoint", "no",
       "gateway", "nat", "instance", "count", "needs", "traffic", "internet", "allow", "in", "check",
       "reach", "reaches", "resolve", "from", "fail", "failure", "resilience", "cost", "compare",
       "chart", "to", "sweep", "step", "over", "expect", "survives", "MB", "GB", "TB", "PB", "USD"};
@@ -33,7 +34,7 @@ public final class Tokenizer {
       VpcParser.REGION, VpcParser.HOURS, VpcParser.PRICES, VpcParser.PRICE, VpcParser.LAYOUT,
       VpcParser.EXTENDS, VpcParser.USE, VpcParser.VPC, VpcParser.CIDR_KW, VpcParser.DNS,
       VpcParser.HOSTNAMES, VpcParser.ON, VpcParser.OFF, VpcParser.AZ, VpcParser.SUBNET,
-      VpcParser.PRIVATE_DNS, VpcParser.PRIVATE, VpcParser.PUBLIC, VpcParser.ENDPOINT, VpcParser.NO,
+      VpcParser.PRIVATE_DNS, VpcParser.INBOUND_ONLY, VpcParser.PRIVATE, VpcParser.PUBLIC, VpcParser.ENDPOINT, VpcParser.NO,
       VpcParser.GATEWAY, VpcParser.NAT, VpcParser.INSTANCE, VpcParser.COUNT, VpcParser.NEEDS,
       VpcParser.TRAFFIC, VpcParser.INTERNET, VpcParser.ALLOW, VpcParser.IN, VpcParser.CHECK,
       VpcParser.REACH, VpcParser.REACHES, VpcParser.RESOLVE, VpcParser.FROM, VpcParser.FAIL,

@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * An interface endpoint (PrivateLink) for one service: one ENI per chosen subnet (at most one per
  * AZ), private DNS on or off, and its security group's inbound rules. {@code defaultAllow} is true
- * when no allow list was given, so the group admits the whole VPC CIDR.
+ * when no allow list was given, so the group admits the whole VPC CIDR. {@code inboundOnly}: AWS's
+ * "private DNS only for inbound endpoints" (s3, dynamodb, with private DNS on and a gateway
+ * endpoint): only queries arriving through a Route 53 Resolver inbound endpoint (on-premises) get
+ * the private answer; clients inside the VPC resolve the public name and use the gateway endpoint.
  */
 public record InterfaceEndpoint(String service, List<Eni> enis, boolean privateDns,
-    List<AllowRule> allow, boolean defaultAllow, Span span) {
+    boolean inboundOnly, List<AllowRule> allow, boolean defaultAllow, Span span) {
   public InterfaceEndpoint {
     enis = List.copyOf(enis);
     allow = List.copyOf(allow);

@@ -33,9 +33,6 @@ public final class LayoutBuilder {
   /** The interface endpoints a VPC may have before AWS needs a quota increase. */
   public static final int ENDPOINT_QUOTA = 50;
 
-  private static final int FIRST_ENI_OFFSET = 10;
-  private static final int NAT_OFFSET = 4;
-
   private final LayoutDef def;
   private final Diagnostics diagnostics;
   private final Region region;
@@ -64,20 +61,25 @@ public final class LayoutBuilder {
   private Layout build() {
     Vpc vpc = vpc();
     Map<String, Subnet> subnets = subnets(vpc);
-    List<InterfaceEndpoint> endpoints = endpoints(vpc, subnets);
     List<GatewayEndpoint> gateways = gateways();
+    List<InterfaceEndpoint> endpoints = endpoints(vpc, subnets, gateways);
     List<NatGateway> nats = nats(subnets);
     Map<String, Ast.InstanceDecl> instanceDecls = instanceDecls();
     List<Traffic> traffic = traffic(instanceDecls);
     List<Instance> instances = instances(instanceDecls, subnets, traffic);
     assignAddresses(endpoints, nats);
-    if (!vpc.privateDnsWorks()) {
+    if (!vpc.dnsSupport()) {
+      warning(dnsSupportOff.source(), dnsSupportOff.stmt().span(), "the VPC has DNS support off"
+          + " (enableDnsSupport = false): the Amazon resolver answers no name, so no instance"
+          + " reaches an AWS service or the internet by name", "turn it on with: "
+          + (endpoints.stream().anyMatch(InterfaceEndpoint::privateDns) ? vpc.privateDnsFix()
+              : "vpc dns on"));
+    } else if (!vpc.privateDnsWorks()) {
       for (InterfaceEndpoint e : endpoints) {
         if (e.privateDns()) {
           warning(sourceOf(e.span()), e.span(), "endpoint " + e.service() + " has private DNS on,"
-              + " but the VPC has DNS " + (vpc.dnsSupport() ? "hostnames" : "support") + " off: "
-              + "its name resolves to the public address", "turn it on with: "
-              + vpc.privateDnsFix());
+              + " but the VPC has DNS hostnames off: its name resolves to the public address",
+              "turn it on with: " + vpc.privateDnsFix());
         }
       }
     }
@@ -86,6 +88,9 @@ public final class LayoutBuilder {
   }
 
   // ------------------------------------------------------------------ vpc
+
+  /** The statement that turned DNS support off (the last {@code vpc dns} one), or null. */
+  private SourcedStmt dnsSupportOff;
 
   private Vpc vpc() {
     Cidr cidr = Vpc.DEFAULT_CIDR;
@@ -107,6 +112,7 @@ public final class LayoutBuilder {
           hostnames = d.on();
         } else {
           support = d.on();
+          dnsSupportOff = d.on() ? null : s;
         }
       }
     }
@@ -277,9 +283,11 @@ public final class LayoutBuilder {
   // ------------------------------------------------------------------ endpoints
 
   private record EndpointPlan(String service, List<Subnet> subnets, boolean privateDns,
-      List<AllowRule> allow, boolean defaultAllow, Span span) {}
+      Ast.Toggle inboundOnly, List<AllowRule> allow, boolean defaultAllow, SourceFile source,
+      Span span) {}
 
-  private List<InterfaceEndpoint> endpoints(Vpc vpc, Map<String, Subnet> subnets) {
+  private List<InterfaceEndpoint> endpoints(Vpc vpc, Map<String, Subnet> subnets,
+      List<GatewayEndpoint> gateways) {
     Map<String, EndpointPlan> plans = new TreeMap<>();
     for (SourcedStmt s : def.stmts()) {
       SourceFile src = s.source();
@@ -306,6 +314,8 @@ public final class LayoutBuilder {
             }
           }
         }
+        boolean privateDns = d.privateDns() == null || d.privateDns();
+        checkInboundOnly(src, d, privateDns);
         Set<String> seen = new LinkedHashSet<>();
         for (Name service : d.services()) {
           if (!seen.add(service.text())) {
@@ -314,8 +324,8 @@ public final class LayoutBuilder {
           }
           checkService(src, service, true);
           if (placed != null) {
-            plans.put(service.text(), new EndpointPlan(service.text(), placed,
-                d.privateDns() == null || d.privateDns(), allow, defaultAllow, d.span()));
+            plans.put(service.text(), new EndpointPlan(service.text(), placed, privateDns,
+                d.inboundOnly(), allow, defaultAllow, src, d.span()));
           }
         }
       } else if (s.stmt() instanceof Ast.NoEndpoint n) {
@@ -334,7 +344,18 @@ public final class LayoutBuilder {
         enis.add(new Eni(sn, null));
       }
       enis.sort(Comparator.comparing(Eni::az));
-      out.add(new InterfaceEndpoint(p.service(), enis, p.privateDns(), p.allow(),
+      boolean gateway = gateways.stream().anyMatch(g -> g.service().equals(p.service()));
+      Ast.Toggle written = p.inboundOnly();
+      if (written != null && written.on() && !gateway
+          && Services.GATEWAY.contains(p.service())) {
+        error(p.source(), written.span(), "endpoint " + p.service() + " is inbound-only, which AWS"
+            + " allows only when the VPC has a gateway endpoint for " + p.service() + " (its"
+            + " clients inside the VPC use it)", "add: gateway " + p.service());
+      }
+      // AWS's default: private DNS only for inbound endpoints when a gateway endpoint exists
+      boolean inboundOnly = p.privateDns() && (written != null ? written.on()
+          : gateway && Services.GATEWAY.contains(p.service()));
+      out.add(new InterfaceEndpoint(p.service(), enis, p.privateDns(), inboundOnly, p.allow(),
           p.defaultAllow(), p.span()));
     }
     if (out.size() > ENDPOINT_QUOTA) {
@@ -343,6 +364,35 @@ public final class LayoutBuilder {
           + "increase", "request an increase of 'Interface VPC endpoints per VPC'");
     }
     return out;
+  }
+
+  /**
+   * {@code inbound-only} ("private DNS only for inbound endpoints") exists only for the services
+   * that have gateway endpoints too, and only with private DNS on.
+   */
+  private void checkInboundOnly(SourceFile src, Ast.EndpointDecl d, boolean privateDns) {
+    Ast.Toggle t = d.inboundOnly();
+    if (t == null) {
+      return;
+    }
+    List<String> gatewayServices = new ArrayList<>();
+    List<String> others = new ArrayList<>();
+    for (Name service : d.services()) {
+      (Services.GATEWAY.contains(service.text()) ? gatewayServices : others).add(service.text());
+    }
+    String option = t.on() ? "inbound-only" : "inbound-only off";
+    if (!others.isEmpty()) {
+      error(src, t.span(), "inbound-only is for s3 and dynamodb, not " + String.join(", ", others)
+          + ": AWS offers private DNS only for inbound endpoints for the services that also have"
+          + " a gateway endpoint", gatewayServices.isEmpty()
+              ? "remove " + option + ": it applies to s3 and dynamodb interface endpoints only"
+              : "write " + String.join(", ", gatewayServices) + " on a line of its own: endpoint "
+                  + String.join(", ", gatewayServices) + " in " + String.join(", ",
+                      d.places().stream().map(Name::text).toList()) + " " + option);
+    } else if (t.on() && !privateDns) {
+      error(src, t.span(), "inbound-only needs private DNS on: it chooses which resolvers get the"
+          + " private answer", "remove private-dns off, or inbound-only");
+    }
   }
 
   /** The subnets an endpoint's ENIs go in, or null after reporting a problem. */
@@ -654,36 +704,51 @@ public final class LayoutBuilder {
   private Map<NatGateway, String> natIps;
 
   /**
-   * Deterministic private addresses: in each subnet the NAT gateway takes the first usable address
-   * (.4, after AWS's three reserved ones) and the endpoint ENIs take .10, .11, ... in service order.
+   * Deterministic private addresses ({@link SubnetAddresses}): in each subnet the NAT gateway takes
+   * the first usable address (.4, after AWS's reserved ones) and the endpoint ENIs take .10, .11,
+   * ... in service order, then the free usable addresses from .4 up when the subnet is small.
    */
   private void assignAddresses(List<InterfaceEndpoint> endpoints, List<NatGateway> nats) {
     enis = new java.util.IdentityHashMap<>();
     natIps = new java.util.IdentityHashMap<>();
-    Map<String, Integer> next = new TreeMap<>();
+    Map<String, SubnetAddresses> pools = new TreeMap<>();
     for (NatGateway n : nats) {
-      natIps.put(n, n.subnet().cidr().address(NAT_OFFSET));
+      natIps.put(n, pool(pools, n.subnet()).nat());
     }
     for (InterfaceEndpoint e : endpoints) {
       List<Eni> list = new ArrayList<>();
       for (Eni eni : e.enis()) {
         Subnet sn = eni.subnet();
-        int offset = next.merge(sn.name(), FIRST_ENI_OFFSET, (a, b) -> a + 1);
-        if (offset >= sn.cidr().size() - 1) {
-          error(sourceOf(e.span()), e.span(), "subnet " + sn.name() + " (" + sn.cidr()
-              + ") has no free address for the ENI of endpoint " + e.service(),
-              "give the subnet a larger CIDR");
+        String ip = pool(pools, sn).eni();
+        if (ip == null) {
+          noFreeAddress(e, sn);
         }
-        list.add(new Eni(sn, sn.cidr().address(offset)));
+        list.add(new Eni(sn, ip));
       }
       enis.put(e, list);
     }
   }
 
+  private static SubnetAddresses pool(Map<String, SubnetAddresses> pools, Subnet subnet) {
+    return pools.computeIfAbsent(subnet.name(), k -> new SubnetAddresses(subnet.cidr()));
+  }
+
+  private void noFreeAddress(InterfaceEndpoint e, Subnet sn) {
+    Cidr c = sn.cidr();
+    String larger = c.prefix() > 16 ? " (a /" + (c.prefix() - 1) + " holds "
+        + SubnetAddresses.usable(new Cidr(0, c.prefix() - 1)) + " addresses)" : "";
+    error(sourceOf(e.span()), e.span(), "subnet " + sn.name() + " (" + c + ") has no free address"
+        + " for the ENI of endpoint " + e.service() + ": its " + SubnetAddresses.usable(c)
+        + " usable addresses are taken", "AWS reserves the first four and the last address of a"
+        + " subnet; give " + sn.name() + " a larger CIDR" + larger + " or place " + e.service()
+        + " in another subnet");
+  }
+
   private List<InterfaceEndpoint> withAddresses(List<InterfaceEndpoint> endpoints) {
     List<InterfaceEndpoint> out = new ArrayList<>();
     for (InterfaceEndpoint e : endpoints) {
-      out.add(new InterfaceEndpoint(e.service(), enis.get(e), e.privateDns(), e.allow(),
+      out.add(new InterfaceEndpoint(e.service(), enis.get(e), e.privateDns(), e.inboundOnly(),
+          e.allow(),
           e.defaultAllow(), e.span()));
     }
     return out;

@@ -121,7 +121,9 @@ public final class ReachCells {
           .name()).append(", ").append(fromOrNull.az()).append(')');
     }
     text.append(": ");
-    if (a.privateAnswer()) {
+    if (!a.answered()) {
+      text.append("no answer");
+    } else if (a.privateAnswer()) {
       text.append(a.enis().isEmpty() ? "no address" : String.join(", ", a.addresses()));
     } else {
       text.append("public address");
@@ -142,7 +144,8 @@ public final class ReachCells {
     Json.Obj data = head("resolve", layout)
         .put("name", a.name())
         .put("addresses", Json.strings(a.addresses()))
-        .put("private", a.privateAnswer());
+        .put("private", a.privateAnswer())
+        .put("answered", a.answered());
     if (fromOrNull != null) {
       data.put("from", fromOrNull.name());
     }

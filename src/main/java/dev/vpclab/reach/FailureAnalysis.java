@@ -143,6 +143,10 @@ public final class FailureAnalysis {
         places.put(az, region.shortAz(az));
       }
       String tail = " in " + String.join(", ", places.values());
+      if (ep.privateDns() && !ep.inboundOnly() && Services.GATEWAY.contains(s)
+          && layout.hasGateway(s)) {
+        tail += " inbound-only off"; // as written: beside a gateway endpoint AWS's default is on
+      }
       if (!ep.defaultAllow()) {
         tail += " allow " + String.join(", ", ep.allow().stream().map(a -> a.label()).toList());
       }

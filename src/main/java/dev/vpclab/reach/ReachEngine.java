@@ -111,6 +111,8 @@ public final class ReachEngine {
       case PRIVATE_DNS_UNAVAILABLE -> "endpoint " + service + " unused: " + Resolver
           .whyNoPrivateDns(l.vpc(), l.endpoint(service).orElseThrow());
       case INSTANCE_DOWN -> "the instance's AZ " + subnet.az() + " is down";
+      case DNS_SUPPORT_OFF -> Resolver.NO_DNS + ", not even " + (service.equals(Services.INTERNET)
+          ? "a public one" : Resolver.name(l, service));
     };
   }
 
@@ -124,6 +126,10 @@ public final class ReachEngine {
       return hops;
     }
     DnsAnswer dns = r.dns(service);
+    if (!dns.answered()) {
+      hops.add(new Hop("dns", dns.name() + " -> no answer (" + dns.note() + ")", false));
+      return hops;
+    }
     String vpcCidr = l.vpc().cidr().toString();
     String table = " (route table of " + subnet.name() + ")";
     if (dns.privateAnswer()) {
@@ -193,8 +199,8 @@ public final class ReachEngine {
   // ------------------------------------------------------------------ warnings
 
   /**
-   * What a reviewer wants to know about a layout, in a stable order: endpoints whose private DNS
-   * cannot work because of the VPC's DNS attributes; services reached through a NAT gateway
+   * What a reviewer wants to know about a layout, in a stable order: DNS support off (nothing
+   * resolves), or endpoints whose private DNS cannot work because DNS hostnames are off; services reached through a NAT gateway
    * although an interface endpoint for them exists; more interface endpoints than the quota.
    */
   public static List<String> warnings(Layout layout) {
@@ -204,7 +210,12 @@ public final class ReachEngine {
   public static List<String> warnings(Reachability r) {
     Layout layout = r.layout();
     List<String> out = new ArrayList<>();
-    if (!layout.vpc().privateDnsWorks()) {
+    if (!layout.vpc().dnsSupport()) {
+      boolean privateDns = layout.endpoints().stream().anyMatch(InterfaceEndpoint::privateDns);
+      out.add(Resolver.NO_DNS + ": no pair is reachable, whatever interface endpoints, gateway"
+          + " endpoints or NAT gateways exist (fix: "
+          + (privateDns ? layout.vpc().privateDnsFix() : "vpc dns on") + ")");
+    } else if (!layout.vpc().privateDnsWorks()) {
       for (InterfaceEndpoint ep : layout.endpoints()) {
         if (ep.privateDns()) {
           out.add("endpoint " + ep.service() + ": private DNS cannot work because "

@@ -18,7 +18,8 @@ import java.util.Set;
  * instance of a subnet gets the same answer, so the work grows with subnets x services, not with
  * instances. Not thread-safe; cheap to create. Pure: no I/O.
  *
- * <p>The rules (see docs/reach.md): DNS first (private answer when the service has an interface
+ * <p>The rules (see docs/reach.md): DNS first (no answer at all when the VPC has DNS support off;
+ * a private answer when the service has an interface
  * endpoint with private DNS on and the VPC has DNS support and hostnames on), then the route (local
  * route for ENIs; gateway endpoint prefix list; internet gateway for public subnets; the route
  * table's NAT gateway for private subnets), then the endpoint's security group.
@@ -108,7 +109,7 @@ public final class Reachability {
     }
     InterfaceEndpoint ep = layout.endpoint(service).orElse(null);
     boolean gateway = layout.hasGateway(service);
-    if (ep != null && ep.privateDns() && layout.vpc().privateDnsWorks()) {
+    if (ep != null && Resolver.whyNoPrivateDns(layout.vpc(), ep) == null) {
       List<Eni> up = new ArrayList<>();
       Map<String, Eni> byAz = new HashMap<>();
       for (Eni e : ep.enis()) {
@@ -175,6 +176,9 @@ public final class Reachability {
   private Decision compute(Subnet subnet, NatGateway nat, String service) {
     if (failed.contains(subnet.az())) {
       return new Decision(false, null, null, false, List.of(Reason.INSTANCE_DOWN), null, null);
+    }
+    if (!layout.vpc().dnsSupport()) {
+      return new Decision(false, null, null, false, List.of(Reason.DNS_SUPPORT_OFF), null, null);
     }
     ServicePlan p = plan(service);
     if (p.privateAnswer()) {

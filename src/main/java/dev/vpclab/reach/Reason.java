@@ -21,10 +21,17 @@ public enum Reason {
   NAT_DOWN,
   /**
    * An interface endpoint for the service exists but is not used: its private DNS is off, or the
-   * VPC has DNS support or DNS hostnames off, so the name resolves to the public address. Listed
-   * only next to another cause, when the public path is blocked too.
+   * VPC has DNS hostnames off, so the name resolves to the public address. Listed only next to
+   * another cause, when the public path is blocked too.
    */
   PRIVATE_DNS_UNAVAILABLE,
   /** The instance's own AZ failed: the instance is down. */
-  INSTANCE_DOWN
+  INSTANCE_DOWN,
+  /**
+   * The VPC has DNS support off ({@code enableDnsSupport = false}): the Amazon resolver answers no
+   * name, so neither the service's private nor its public name resolves, and no interface
+   * endpoint, gateway endpoint, NAT gateway or internet gateway helps. Always the only reason (an
+   * instance whose AZ failed is {@link #INSTANCE_DOWN} instead).
+   */
+  DNS_SUPPORT_OFF
 }

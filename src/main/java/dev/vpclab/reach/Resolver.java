@@ -14,6 +14,10 @@ import java.util.Set;
 public final class Resolver {
   private Resolver() {}
 
+  /** Why nothing resolves in a VPC with DNS support off. */
+  static final String NO_DNS = "the VPC has DNS support off (enableDnsSupport = false), so the"
+      + " Amazon resolver answers no name";
+
   /** The DNS name queried for a service ("internet" stands for any public name). */
   public static String name(Layout layout, String service) {
     return service.equals(Services.INTERNET) ? Services.INTERNET
@@ -22,6 +26,10 @@ public final class Resolver {
 
   public static DnsAnswer resolve(Layout layout, String service, Set<String> failedAzs) {
     String name = name(layout, service);
+    if (!layout.vpc().dnsSupport()) {
+      return new DnsAnswer(name, false, List.of(), layout.endpoint(service).isPresent(),
+          NO_DNS, false);
+    }
     if (service.equals(Services.INTERNET)) {
       return new DnsAnswer(name, false, List.of(), false,
           "public names resolve to public addresses, reached only by NAT or internet gateway");
@@ -36,7 +44,9 @@ public final class Resolver {
     String off = whyNoPrivateDns(layout.vpc(), ep);
     if (off != null) {
       return new DnsAnswer(name, false, List.of(), true,
-          "public address: endpoint " + service + " is not used because " + off);
+          "public address: endpoint " + service + " is not used because " + off
+              + (layout.hasGateway(service) ? "; the gateway endpoint " + service
+                  + " routes it by prefix list" : ""));
     }
     List<Eni> up = new ArrayList<>();
     List<String> down = new ArrayList<>();
@@ -56,10 +66,16 @@ public final class Resolver {
     return new DnsAnswer(name, true, up, true, note);
   }
 
-  /** Why an endpoint's private DNS does not work, or null when it does. */
+  /**
+   * Why an endpoint's private DNS does not answer clients in the VPC, or null when it does. (With
+   * DNS support off no name resolves at all: {@link Reason#DNS_SUPPORT_OFF}.)
+   */
   public static String whyNoPrivateDns(Vpc vpc, InterfaceEndpoint ep) {
     if (!ep.privateDns()) {
       return "its private DNS is off";
+    }
+    if (ep.inboundOnly()) {
+      return "it has private DNS only for inbound endpoints (on-premises clients)";
     }
     if (!vpc.dnsSupport() && !vpc.dnsHostnames()) {
       return "the VPC has DNS support and DNS hostnames off";

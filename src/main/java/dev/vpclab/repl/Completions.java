@@ -282,7 +282,7 @@ public final class Completions {
         case "extends", "use", "check", "cost", "resilience", "compare", "over" -> out.addAll(layouts);
         case "vpc" -> out.addAll(List.of("cidr", "dns"));
         case "dns" -> out.addAll(List.of("hostnames", "on", "off"));
-        case "hostnames", "private-dns" -> out.addAll(List.of("on", "off"));
+        case "hostnames", "private-dns", "inbound-only" -> out.addAll(List.of("on", "off"));
         case "az" -> {
           if (has("survives")) {
             out.add("failure");
@@ -360,7 +360,8 @@ public final class Completions {
             out.add("cidr");
           }
         }
-        case "endpoint" -> out.addAll(has("in") ? List.of("private-dns", "allow") : List.of("in"));
+        case "endpoint" -> out.addAll(has("in") ? List.of("private-dns", "inbound-only", "allow")
+            : List.of("in"));
         case "instance" -> {
           if (n == 2) {
             out.add("in");

@@ -35,6 +35,8 @@ class HighlightingTest {
         + "OPERATOR(}) "
         + "KEYWORD(chart) KEYWORD(cost) NAME(single) KEYWORD(to) STRING(\"cost.svg\") "
         + "KEYWORD(expect) KEYWORD(cost) NAME(single) OPERATOR(<) UNIT($) NUMBER(40)", show(cell));
+    assertEquals("KEYWORD(endpoint) NAME(s3) KEYWORD(in) AZ(1b) KEYWORD(inbound-only) KEYWORD(off)",
+        show("endpoint s3 in 1b inbound-only off"));
   }
 
   @Test

@@ -108,7 +108,14 @@ class ParserTest {
     assertEquals(List.of("ssm", "ec2messages", "ssmmessages"), names(e.services()));
     assertEquals(List.of("1c"), names(e.places()));
     assertNull(e.privateDns());
+    assertNull(e.inboundOnly());
     assertNull(e.allow());
+    EndpointDecl in = (EndpointDecl) one("endpoint s3 in 1b inbound-only allow app");
+    assertTrue(in.inboundOnly().on());
+    assertEquals(19, in.inboundOnly().span().column());
+    assertEquals("app", in.allow().get(0).subnet().text());
+    assertFalse(((EndpointDecl) one("endpoint s3 in 1b private-dns on inbound-only off"))
+        .inboundOnly().on());
     EndpointDecl f = (EndpointDecl) one("endpoint ssm in 1a, 1c private-dns off");
     assertEquals(List.of("1a", "1c"), names(f.places()));
     assertEquals(Boolean.FALSE, f.privateDns());

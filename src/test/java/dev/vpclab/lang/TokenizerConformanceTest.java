@@ -77,7 +77,7 @@ class TokenizerConformanceTest {
         "1.2.3.4/", "1.2.3.4/5", "10.0.0.0/16x", "a-", "a--b", "a.", "web->ssm", "\"", "\"abc",
         "\"a\\\"", "\"a\\\nb\"", "\"\uD83D\uDE00\" x", "# \uD83D\uDE00\nx", "\r", "\r\r\n\n",
         ", \r\n # c \r\n x", "\uD800", "\uDC00x", "\uD83D\uDE00", "\f\t ", "<=>=<>", "-", "-x",
-        "private-dnsx", "USD", "usd", "GBs")) {
+        "private-dnsx", "USD", "usd", "GBs", "inbound-only", "inbound-onlyx", "inbound-", "inbound")) {
       agree(text.replace("\n", "\\n"), text);
     }
   }

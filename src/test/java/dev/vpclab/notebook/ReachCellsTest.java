@@ -115,6 +115,22 @@ class ReachCellsTest {
     assertFalse(p.get("private").asBoolean());
     assertFalse(p.has("from"));
     assertEquals(0, p.get("addresses").size());
+    assertTrue(p.get("answered").asBoolean());
+  }
+
+  @Test
+  void resolveWithDnsSupportOffAnswersNothing() throws Exception {
+    Layout l = TestLayouts.layout("ap-northeast-1", TestLayouts.SEED_SINGLE + "vpc dns off");
+    Output o = ReachCells.resolve(l, "ssm", null);
+    JsonNode j = parse(o);
+    assertFalse(j.get("answered").asBoolean());
+    assertFalse(j.get("private").asBoolean());
+    assertEquals(0, j.get("addresses").size());
+    assertEquals("ssm.ap-northeast-1.amazonaws.com: no answer (the VPC has DNS support off"
+        + " (enableDnsSupport = false), so the Amazon resolver answers no name)\n", o.text());
+    Output r = ReachCells.reach(l, l.instance("web").orElseThrow(), "ssm");
+    assertTrue(r.text().startsWith("web -> ssm in main: unreachable (DNS_SUPPORT_OFF): the VPC has"
+        + " DNS support off"), r.text());
   }
 
   @Test

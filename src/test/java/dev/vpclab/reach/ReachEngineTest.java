@@ -40,12 +40,11 @@ class ReachEngineTest {
   }
 
   @Test
-  void vpcDnsOffOrPrivateDnsOffGivesThePublicAnswer() {
+  void dnsHostnamesOffOrPrivateDnsOffGivesThePublicAnswer() {
     String base = "az 1a subnet private a; instance web in a needs ssm\n";
     Layout hostnamesOff = TestLayouts.layout(TOKYO, base + "endpoint ssm in 1a; vpc dns hostnames off");
-    Layout dnsOff = TestLayouts.layout(TOKYO, base + "endpoint ssm in 1a; vpc dns off");
     Layout privateOff = TestLayouts.layout(TOKYO, base + "endpoint ssm in 1a private-dns off");
-    for (Layout l : List.of(hostnamesOff, dnsOff, privateOff)) {
+    for (Layout l : List.of(hostnamesOff, privateOff)) {
       DnsAnswer a = Resolver.resolve(l, "ssm", Set.of());
       assertFalse(a.privateAnswer(), l.toString());
       assertTrue(a.addresses().isEmpty());
@@ -56,6 +55,79 @@ class ReachEngineTest {
     }
     assertTrue(Resolver.resolve(privateOff, "ssm", Set.of()).note().contains("private DNS is off"));
     assertTrue(Resolver.resolve(hostnamesOff, "ssm", Set.of()).note().contains("hostnames off"));
+  }
+
+  /** A VPC with every way out: NAT gateway, gateway endpoint, interface endpoint, public subnet. */
+  static final String EVERY_WAY_OUT = """
+      az 1a subnet public pa; az 1a subnet private a; nat in 1a
+      gateway s3
+      endpoint ssm in 1a
+      instance w in a needs ssm, s3, sqs
+      instance p in pa needs sqs
+      traffic w -> internet 1 GB
+      """;
+
+  @Test
+  void dnsSupportOffResolvesNoNameSoNothingIsReachable() {
+    Layout l = TestLayouts.layout(TOKYO, EVERY_WAY_OUT + "vpc dns off");
+    List<PairResult> pairs = ReachEngine.check(l, Set.of());
+    assertEquals(5, pairs.size());
+    for (PairResult p : pairs) {
+      assertFalse(p.reachable(), p.toString());
+      assertNull(p.via());
+      assertEquals(List.of(Reason.DNS_SUPPORT_OFF), p.reasons(), p.toString());
+      assertTrue(p.path().startsWith("blocked: the VPC has DNS support off (enableDnsSupport"),
+          p.path());
+    }
+    // reach: the path stops at DNS
+    PairResult s3 = pair(l, "w", "s3");
+    assertEquals(List.of("dns"), s3.hops().stream().map(Hop::step).toList());
+    assertFalse(s3.hops().get(0).ok());
+    assertTrue(s3.hops().get(0).detail().startsWith("s3.ap-northeast-1.amazonaws.com -> no answer"),
+        s3.hops().get(0).detail());
+    // resolve: no answer at all, neither private nor public
+    for (String service : List.of("ssm", "s3", "sqs", "internet")) {
+      DnsAnswer a = Resolver.resolve(l, service, Set.of());
+      assertFalse(a.answered(), service);
+      assertFalse(a.privateAnswer());
+      assertTrue(a.addresses().isEmpty());
+      assertTrue(a.note().contains("enableDnsSupport"), a.note());
+    }
+    assertTrue(Resolver.resolve(TestLayouts.layout(TOKYO, EVERY_WAY_OUT), "sqs", Set.of())
+        .answered());
+    // one warning, naming the attribute and the fix
+    List<String> w = ReachEngine.warnings(l);
+    assertEquals(1, w.size(), w.toString());
+    assertTrue(w.get(0).startsWith("the VPC has DNS support off (enableDnsSupport = false)"),
+        w.get(0));
+    assertTrue(w.get(0).endsWith("(fix: vpc dns on)"), w.get(0));
+  }
+
+  @Test
+  void dnsSupportOffIsNotAnAzFailureBreak() {
+    Layout l = TestLayouts.layout(TOKYO, """
+        az 1a subnet private a; az 1c subnet private c
+        endpoint ssm in 1c
+        instance x in a needs ssm
+        vpc dns off
+        """);
+    FailureReport f = FailureAnalysis.fail(l, Set.of("ap-northeast-1c"));
+    assertTrue(f.broken().isEmpty(), f.broken().toString());
+    assertNull(f.fix());
+    ResilienceReport r = FailureAnalysis.resilience(l);
+    assertEquals(0, r.brokenPairs());
+    // with the instance's own AZ down, that is the reason
+    assertEquals(List.of(Reason.INSTANCE_DOWN), pair(l, "x", "ssm", "ap-northeast-1a").reasons());
+  }
+
+  @Test
+  void dnsHostnamesOffStillResolvesPublicNames() {
+    Layout l = TestLayouts.layout(TOKYO, EVERY_WAY_OUT + "vpc dns hostnames off");
+    assertEquals(Via.GATEWAY_ENDPOINT, pair(l, "w", "s3").via());
+    assertEquals(Via.NAT, pair(l, "w", "sqs").via());
+    assertEquals(Via.NAT, pair(l, "w", "ssm").via(), "private DNS unused: the public name");
+    assertEquals(Via.IGW, pair(l, "p", "sqs").via());
+    assertTrue(Resolver.resolve(l, "ssm", Set.of()).answered());
   }
 
   // ------------------------------------------------------------------ routes
@@ -132,16 +204,70 @@ class ReachEngineTest {
   }
 
   @Test
-  void interfaceEndpointWithPrivateDnsWinsOverTheGatewayEndpoint() {
+  void interfaceEndpointWithPrivateDnsForAllResolversWinsOverTheGatewayEndpoint() {
     Layout l = TestLayouts.layout(TOKYO, """
-        az 1a subnet private a; gateway s3; endpoint s3 in 1a; instance w in a needs s3
+        az 1a subnet private a; gateway s3; endpoint s3 in 1a inbound-only off
+        instance w in a needs s3
         """);
+    assertFalse(l.endpoint("s3").orElseThrow().inboundOnly());
     assertEquals(Via.ENDPOINT, pair(l, "w", "s3").via());
     Layout off = TestLayouts.layout(TOKYO, """
         az 1a subnet private a; gateway s3; endpoint s3 in 1a private-dns off
         instance w in a needs s3
         """);
     assertEquals(Via.GATEWAY_ENDPOINT, pair(off, "w", "s3").via());
+  }
+
+  @Test
+  void s3InterfaceEndpointBesideAGatewayEndpointIsInboundOnlyByDefault() {
+    // AWS: with private DNS on, "private DNS only for inbound endpoints" is selected by default
+    // (console), PrivateDnsOnlyForInboundResolverEndpoint defaults to true (CLI); it needs a
+    // gateway endpoint for the service in the VPC
+    for (String service : List.of("s3", "dynamodb")) {
+      Layout l = TestLayouts.layout(TOKYO, "az 1a subnet private a; az 1c subnet private b\n"
+          + "gateway " + service + "; endpoint " + service + " in 1c\ninstance w in a needs "
+          + service);
+      assertTrue(l.endpoint(service).orElseThrow().inboundOnly(), service);
+      PairResult p = pair(l, "w", service);
+      assertEquals(Via.GATEWAY_ENDPOINT, p.via(), service);
+      DnsAnswer a = Resolver.resolve(l, service, Set.of());
+      assertFalse(a.privateAnswer());
+      assertTrue(a.note().contains("private DNS only for inbound endpoints"), a.note());
+      assertEquals(p, pair(TestLayouts.layout(TOKYO, "az 1a subnet private a; az 1c subnet"
+          + " private b\ngateway " + service + "; endpoint " + service + " in 1c inbound-only\n"
+          + "instance w in a needs " + service), "w", service), "written as the default");
+    }
+    // without a gateway endpoint the option cannot be set: private DNS for every resolver
+    Layout alone = TestLayouts.layout(TOKYO, """
+        az 1a subnet private a; endpoint s3 in 1a; instance w in a needs s3
+        """);
+    assertFalse(alone.endpoint("s3").orElseThrow().inboundOnly());
+    assertEquals(Via.ENDPOINT, pair(alone, "w", "s3").via());
+  }
+
+  @Test
+  void anAzFailureOfAnInboundOnlyEndpointBreaksNothingInTheVpc() {
+    String text = """
+        az 1a subnet private a; az 1c subnet private b
+        gateway s3
+        endpoint s3 in 1c inbound-only
+        instance w in a needs s3
+        """;
+    Layout l = TestLayouts.layout(TOKYO, text);
+    assertTrue(pair(l, "w", "s3", "ap-northeast-1c").reachable());
+    assertTrue(FailureAnalysis.fail(l, Set.of("ap-northeast-1c")).broken().isEmpty());
+    assertTrue(FailureAnalysis.resilience(l).survivesAzFailure());
+    // for every resolver, the ENI in 1c is the only way: its AZ failing breaks the pair, and the
+    // fix keeps the option as written
+    Layout all = TestLayouts.layout(TOKYO, text.replace("inbound-only", "inbound-only off"));
+    PairResult p = pair(all, "w", "s3", "ap-northeast-1c");
+    assertEquals(List.of(Reason.NO_ENI_UP), p.reasons());
+    FailureReport f = FailureAnalysis.fail(all, Set.of("ap-northeast-1c"));
+    assertEquals("endpoint s3 in 1a, 1c inbound-only off", f.fix().statement());
+    Layout fixed = TestLayouts.layout(TOKYO, text.replace("inbound-only", "inbound-only off")
+        + f.fix().statement());
+    assertFalse(fixed.endpoint("s3").orElseThrow().inboundOnly());
+    assertTrue(FailureAnalysis.resilience(fixed).survivesAzFailure());
   }
 
   // ------------------------------------------------------------------ security group
@@ -282,6 +408,12 @@ class ReachEngineTest {
         "vpc dns off\naz 1a subnet private app\nendpoint ssm in 1a");
     assertTrue(ReachEngine.warnings(supportOff).get(0).endsWith("(fix: vpc dns on)"),
         ReachEngine.warnings(supportOff).toString());
+    assertTrue(ReachEngine.warnings(supportOff).get(0).contains("enableDnsSupport"),
+        ReachEngine.warnings(supportOff).toString());
+    Layout bothOff = TestLayouts.layout(TOKYO,
+        "vpc dns off; vpc dns hostnames off\naz 1a subnet private app\nendpoint ssm in 1a");
+    assertTrue(ReachEngine.warnings(bothOff).get(0).endsWith(
+        "(fix: vpc dns on; vpc dns hostnames on)"), ReachEngine.warnings(bothOff).toString());
   }
 
   @Test

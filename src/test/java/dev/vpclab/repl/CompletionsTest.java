@@ -83,6 +83,8 @@ class CompletionsTest {
     List<String> place = at("endpoint ssm in ");
     assertTrue(place.containsAll(List.of("1a", "1c", "app", "ep")), place.toString());
     assertEquals(List.of("failure"), at("expect ha survives az "));
+    assertEquals(List.of("inbound-only"), at("endpoint s3 in 1a inb"));
+    assertEquals(List.of("on", "off"), at("endpoint s3 in 1a inbound-only "));
   }
 
   @Test
