@@ -62,7 +62,7 @@ public final class IpynbReport {
                 .put("file", run.name())
                 .put("line", cell.line())
                 .put("kind", cell.output().kind())
-                .put("failed", cell.output().failed())))
+                .put("expectationFailed", cell.output().failed())))
             .put("outputs", Json.arr(List.of(result)))
             .put("source", lines(TextReport.oneLine(cell.text()))));
       }
