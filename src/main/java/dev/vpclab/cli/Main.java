@@ -229,7 +229,10 @@ public final class Main {
     }
     List<FileRun> runs = new ArrayList<>();
     int status = OK;
+    List<String> prefixes = ChartPrefixes.of(options.files());
+    int fileNo = 0;
     for (String file : options.files()) {
+      String chartPrefix = prefixes.get(fileNo++);
       SourceFile source;
       Path base;
       try {
@@ -250,7 +253,7 @@ public final class Main {
         status = INVALID;
         continue;
       }
-      Notebook notebook = new Notebook(loader(base), policy);
+      Notebook notebook = new Notebook(loader(base), policy, chartPrefix);
       Notebook.Result result = notebook.eval(source);
       printDiagnostics(result.diagnostics());
       runs.add(new FileRun(source.name(), result));
@@ -312,11 +315,13 @@ public final class Main {
 
   /**
    * Writes every chart the cells made (each whole or not at all) under {@code dir}. A chart that
-   * cannot be written is reported as {@code path: error: cannot write: ...}: status 2.
+   * cannot be written is reported as {@code path: error: cannot write: ...}: status 2. Charts
+   * never overwrite each other: a second chart of the same file is an error and is not written.
    */
   private int writeCharts(List<FileRun> runs, Path dir, boolean createDir) {
     int status = OK;
     boolean dirReady = !createDir;
+    java.util.Map<Path, String> writers = new java.util.HashMap<>();
     for (FileRun run : runs) {
       for (Cell cell : run.result().cells()) {
         for (Output.Artifact a : cell.output().artifacts()) {
@@ -324,12 +329,21 @@ public final class Main {
             continue;
           }
           String shown = dir.toString().isEmpty() ? a.path() : dir.resolve(a.path()).toString();
+          String writer = run.name() + ":" + cell.line();
           try {
+            Path target = dir.resolve(a.path());
+            String earlier = writers.putIfAbsent(target.toAbsolutePath().normalize(), writer);
+            if (earlier != null) {
+              err.println(writer + ": error: chart file " + shown + " is also written by "
+                  + earlier + "; give one of them another name (to \"...\")");
+              status = INVALID;
+              continue;
+            }
             if (!dirReady) {
               Files.createDirectories(dir);
               dirReady = true;
             }
-            AtomicFile.write(dir.resolve(a.path()), a.bytes());
+            AtomicFile.write(target, a.bytes());
             err.println("vpclab: wrote " + shown);
           } catch (IOException | java.nio.file.InvalidPathException e) {
             err.println(shown + ": error: cannot write: " + reason(e));
