@@ -54,9 +54,9 @@ class ReportsTest {
     String text = Files.readString(md);
     assertTrue(text.startsWith("# vpclab design review: "), text);
     assertTrue(text.contains("| layout | endpoint-hours |"), "tables are Markdown tables");
-    assertTrue(text.contains("](cell-5-sweep.png)"), text);
+    assertTrue(text.contains("](nat-vs-endpoints-cell-5-sweep.png)"), text);
     assertTrue(text.contains("](three-az-cost.svg)"), text);
-    assertTrue(Files.size(dir.resolve("cell-5-sweep.png")) > 1000);
+    assertTrue(Files.size(dir.resolve("nat-vs-endpoints-cell-5-sweep.png")) > 1000);
     assertTrue(Files.size(dir.resolve("three-az-cost.svg")) > 1000);
     assertTrue(text.contains("208.57 GB"), text);
   }
