@@ -285,7 +285,8 @@ class MainTest {
         + "endpoint ssm in 1a\ncheck\nexpect main reaches\n");
     Result r = run("run", src.toString(), "--format", "csv");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().startsWith("In [1]: check\r\ninstance,service,reachable,"), r.out());
+    assertTrue(r.out().startsWith("In [1]: check\r\n1 of 1 pairs reachable in main\r\n"
+        + "instance,service,reachable,"), r.out());
     assertTrue(r.out().contains("In [2]: expect main reaches\r\n"), r.out());
   }
 

@@ -171,4 +171,56 @@ class ReportsTest {
     Result nb = run("run", SCENARIO, "--format", "ipynb", "--charts", dir.toString());
     assertEquals(4, new ObjectMapper().readTree(nb.out()).get("nbformat").asInt());
   }
+
+  @Test
+  void csvCarriesWhatTextCarries() throws Exception {
+    Result text = run("run", SCENARIO, THREE_AZ, "--charts", dir.toString());
+    Result csv = run("run", SCENARIO, THREE_AZ, "--format", "csv", "--charts", dir.toString());
+    assertEquals(0, csv.status(), csv.err());
+    List<List<String>> records = new ArrayList<>();
+    try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.parse(
+        new java.io.StringReader(csv.out()))) {
+      parser.forEach(r -> records.add(r.toList()));
+    }
+    // the cost totals, each figure in a cell of its own (cost logs-endpoint, In [4])
+    int cost = records.indexOf(List.of(
+        "scenarios/nat-vs-endpoints.vpc In [4]: cost logs-endpoint"));
+    assertTrue(cost >= 0, csv.out());
+    assertEquals(List.of("logs-endpoint: 45.30 USD a month"), records.get(cost + 1));
+    List<List<String>> costRows = records.subList(cost, cost + 12);
+    // 7.30 + 32.85 + 3.65 fixed = 43.80; 1.50 variable; 45.30 in all
+    assertTrue(costRows.contains(List.of("fixed", "43.80")), costRows.toString());
+    assertTrue(costRows.contains(List.of("variable", "1.50")), costRows.toString());
+    assertTrue(costRows.contains(List.of("total", "45.30", "USD")), costRows.toString());
+    // the sweep's break-even, as a table (208.57 GB, 45.89 USD: docs/json.md's example)
+    int header = records.indexOf(List.of("break-even", "layout", "other layout", "GB a month",
+        "USD a month", "cheaper above"));
+    assertTrue(header > 0, csv.out());
+    assertEquals(List.of("break-even", "nat-only", "logs-endpoint", "208.57", "45.89",
+        "logs-endpoint"), records.get(header + 1));
+    // fail's fix with its price: two NAT gateways at 0.048 + an IPv4 address each at 0.005 an
+    // hour, 730 hours: 2 * (35.04 + 3.65) = 77.38, less the cross-AZ transfer to the one NAT
+    // gateway it saves (10.00): 67.38 USD a month, as the text says
+    assertTrue(records.contains(List.of("fix", "nat in 1b, 1c", "67.38", "USD a month")),
+        csv.out());
+    assertTrue(records.contains(List.of("down with their AZ", "api-a")), csv.out());
+    // notes
+    assertTrue(records.contains(List.of("note",
+        "the 100 GB a month free tier of data transfer out is not deducted")), csv.out());
+    assertTrue(records.contains(List.of("note",
+        "one-nat: the 100 GB a month free tier of data transfer out is not deducted")));
+    // no Unicode bars (the tables carry their figures)
+    assertTrue(records.stream().flatMap(List::stream).noneMatch(c -> c.matches(
+        "(?s).*[\u2580-\u259f].*")), "bars are left out");
+    // every amount the text shows is in the CSV
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9]+\\.[0-9]{2}")
+        .matcher(text.out());
+    java.util.Set<String> amounts = new java.util.TreeSet<>();
+    while (m.find()) {
+      amounts.add(m.group());
+    }
+    String all = String.join(" ", records.stream().map(r -> String.join(" ", r)).toList());
+    List<String> lost = amounts.stream().filter(a -> !all.contains(a)).toList();
+    assertTrue(lost.isEmpty(), "amounts of the text missing from the CSV: " + lost);
+  }
 }
