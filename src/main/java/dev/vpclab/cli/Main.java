@@ -179,7 +179,7 @@ public final class Main {
       case "check" -> CHECK_USAGE;
       case "prices" -> PRICES_USAGE;
       case "repl" -> REPL_USAGE;
-      case "help", "-h", "--help" -> null;
+      case "help", "-h", "--help", "version", "--version" -> null;
       default -> throw new UsageError("unknown command '" + command + "'"
           + hint(Suggest.didYouMean(command, COMMANDS)));
     };

@@ -37,6 +37,7 @@ public final class HtmlReport {
       font-weight:700;letter-spacing:.04em}
       section.summary{border:2px solid #1a7f37;border-radius:6px;padding:.4em 1em;background:#f3fbf5}
       section.summary.failed{border-color:#c00000;background:#fff6f6}
+      section.summary.none{border-color:#ddd;background:#fff}
       section.summary p{margin:.3em 0}
       section.summary ul{margin:.3em 0;padding-left:1.2em}
       details summary{cursor:pointer;color:#555}
@@ -99,7 +100,8 @@ public final class HtmlReport {
 
   /** The page's opening: the count of expectations, each failure linked to its cell, errors. */
   private static void summary(StringBuilder sb, RunSummary s) {
-    sb.append("<section class=\"summary ").append(s.allGood() ? "passed" : "failed")
+    sb.append("<section class=\"summary ")
+        .append(!s.allGood() ? "failed" : s.expectations() == 0 ? "none" : "passed")
         .append("\" id=\"summary\">\n<p><strong>").append(esc(s.line())).append("</strong></p>\n");
     if (!s.failures().isEmpty()) {
       sb.append("<ul>\n");

@@ -256,6 +256,12 @@ class ReportsTest {
     Result ok = run("run", "scenarios/seed.vpc", "--format", "html", "--charts", dir.toString());
     assertTrue(ok.out().contains("<section class=\"summary passed\" id=\"summary\">\n"
         + "<p><strong>6 expectations: 6 passed, 0 failed</strong></p>\n</section>"), ok.out());
+    // nothing checked: neither green nor red
+    Path plain = dir.resolve("plain.vpc");
+    Files.writeString(plain, "layout a {\n  az 1a subnet private app\n}\ncheck a\n");
+    Result none = run("run", plain.toString(), "--format", "html");
+    assertTrue(none.out().contains("<section class=\"summary none\" id=\"summary\">\n"
+        + "<p><strong>0 expectations: 0 passed, 0 failed</strong></p>"), none.out());
   }
 
   private static String[] concat(String[] files, String... args) {
