@@ -42,7 +42,7 @@ final class Inputs {
       }
       return new SourceFile(name, decode(out.toByteArray()));
     } catch (IOException e) {
-      throw new InputError(name + ": error: cannot read: " + e.getMessage());
+      throw new InputError(name + ": error: cannot read: " + IoReason.of(e));
     }
   }
 
@@ -61,7 +61,7 @@ final class Inputs {
     } catch (NoSuchFileException e) {
       throw new InputError(name + ": error: no such file");
     } catch (IOException e) {
-      throw new InputError(name + ": error: cannot read: " + e.getMessage());
+      throw new InputError(name + ": error: cannot read: " + IoReason.of(e));
     }
   }
 

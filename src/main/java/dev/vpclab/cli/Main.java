@@ -45,20 +45,29 @@ public final class Main {
 
   static final List<String> FORMATS = List.of("text", "json", "csv", "markdown", "html", "ipynb");
 
-  static final String USAGE = """
-      usage:
-        vpclab                                   the REPL
-        vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
+  static final String RUN_USAGE = """
         vpclab run FILE... [--format text|json|csv|markdown|html|ipynb] [--out PATH]
                            [--charts DIR]    where charts go (default: the current directory)
                            [--no-charts]     draw no chart (the cells still report their data)
         vpclab run -                             the scenario from standard input
+      """;
+  static final String CHECK_USAGE = """
         vpclab check FILE...                     expectations and errors only, for CI
+                                                 (a file without an expectation is an error)
+      """;
+  static final String PRICES_USAGE = """
         vpclab prices [--region R]               the price table in use
         vpclab prices import AWS.csv [--out F]   convert an AWS Price List CSV
-        vpclab --help | --version
-      exit status: 0 all good, 1 an expectation failed, 2 invalid input or usage
       """;
+  static final String REPL_USAGE = """
+        vpclab                                   the REPL
+        vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
+      """;
+  static final String EXIT_STATUS =
+      "exit status: 0 all good, 1 an expectation failed, 2 invalid input or usage\n";
+
+  static final String USAGE = "usage:\n" + REPL_USAGE + RUN_USAGE + CHECK_USAGE + PRICES_USAGE
+      + "  vpclab help [COMMAND] | --help | --version\n" + EXIT_STATUS;
 
   private final InputStream in;
   private final PrintStream out;
@@ -117,10 +126,19 @@ public final class Main {
     }
     String command = args.get(0);
     List<String> rest = args.subList(1, args.size());
+    if (rest.contains("--help") || rest.contains("-h")) {
+      return help(command);
+    }
     switch (command) {
-      case "-h", "--help", "help" -> {
+      case "-h", "--help" -> {
         out.print(USAGE);
         return OK;
+      }
+      case "help" -> {
+        if (rest.size() > 1) {
+          throw new UsageError("help takes at most one COMMAND");
+        }
+        return rest.isEmpty() ? help(command) : help(rest.get(0));
       }
       case "--version", "version" -> {
         out.println("vpclab " + VERSION);
@@ -148,10 +166,31 @@ public final class Main {
           throw new UsageError("unknown command '" + command + "'; to run a file: vpclab run "
               + command);
         }
-        String hint = Suggest.didYouMean(command, List.of("run", "check", "repl", "prices"));
-        throw new UsageError("unknown command '" + command + "'" + (hint == null ? "" : "; " + hint));
+        throw new UsageError("unknown command '" + command + "'"
+            + hint(Suggest.didYouMean(command, COMMANDS)));
       }
     }
+  }
+
+  /** {@code vpclab COMMAND --help}: the command's usage on standard output, status 0. */
+  private int help(String command) throws UsageError {
+    String usage = switch (command) {
+      case "run" -> RUN_USAGE;
+      case "check" -> CHECK_USAGE;
+      case "prices" -> PRICES_USAGE;
+      case "repl" -> REPL_USAGE;
+      case "help", "-h", "--help", "version", "--version" -> null;
+      default -> throw new UsageError("unknown command '" + command + "'"
+          + hint(Suggest.didYouMean(command, COMMANDS)));
+    };
+    out.print(usage == null ? USAGE : "usage:\n" + usage + EXIT_STATUS);
+    return OK;
+  }
+
+  static final List<String> COMMANDS = List.of("run", "check", "repl", "prices");
+
+  private static String hint(String didYouMean) {
+    return didYouMean == null ? "" : "; " + didYouMean;
   }
 
   // ------------------------------------------------------------------ run and check
@@ -190,7 +229,10 @@ public final class Main {
     }
     List<FileRun> runs = new ArrayList<>();
     int status = OK;
+    List<String> prefixes = ChartPrefixes.of(options.files());
+    int fileNo = 0;
     for (String file : options.files()) {
+      String chartPrefix = prefixes.get(fileNo++);
       SourceFile source;
       Path base;
       try {
@@ -211,7 +253,7 @@ public final class Main {
         status = INVALID;
         continue;
       }
-      Notebook notebook = new Notebook(loader(base), policy);
+      Notebook notebook = new Notebook(loader(base), policy, chartPrefix);
       Notebook.Result result = notebook.eval(source);
       printDiagnostics(result.diagnostics());
       runs.add(new FileRun(source.name(), result));
@@ -223,7 +265,7 @@ public final class Main {
     }
     if (checkOnly) {
       printChecks(runs);
-      return status;
+      return noExpectation(runs) ? INVALID : status;
     }
     int charts = writeCharts(runs, chartsDir, chartsOption != null);
     String rendered = switch (format) {
@@ -234,7 +276,8 @@ public final class Main {
       case "ipynb" -> IpynbReport.render(runs);
       default -> TextReport.render(runs);
     };
-    int written = write(rendered, outPath);
+    int written = write(rendered, outPath,
+        "report." + (format.equals("text") ? "txt" : format.equals("markdown") ? "md" : format));
     if (written != OK) {
       return written;
     }
@@ -272,11 +315,13 @@ public final class Main {
 
   /**
    * Writes every chart the cells made (each whole or not at all) under {@code dir}. A chart that
-   * cannot be written is reported as {@code path: error: cannot write: ...}: status 2.
+   * cannot be written is reported as {@code path: error: cannot write: ...}: status 2. Charts
+   * never overwrite each other: a second chart of the same file is an error and is not written.
    */
   private int writeCharts(List<FileRun> runs, Path dir, boolean createDir) {
     int status = OK;
     boolean dirReady = !createDir;
+    java.util.Map<Path, String> writers = new java.util.HashMap<>();
     for (FileRun run : runs) {
       for (Cell cell : run.result().cells()) {
         for (Output.Artifact a : cell.output().artifacts()) {
@@ -284,12 +329,21 @@ public final class Main {
             continue;
           }
           String shown = dir.toString().isEmpty() ? a.path() : dir.resolve(a.path()).toString();
+          String writer = run.name() + ":" + cell.line();
           try {
+            Path target = dir.resolve(a.path());
+            String earlier = writers.putIfAbsent(target.toAbsolutePath().normalize(), writer);
+            if (earlier != null) {
+              err.println(writer + ": error: chart file " + shown + " is also written by "
+                  + earlier + "; give one of them another name (to \"...\")");
+              status = INVALID;
+              continue;
+            }
             if (!dirReady) {
               Files.createDirectories(dir);
               dirReady = true;
             }
-            AtomicFile.write(dir.resolve(a.path()), a.bytes());
+            AtomicFile.write(target, a.bytes());
             err.println("vpclab: wrote " + shown);
           } catch (IOException | java.nio.file.InvalidPathException e) {
             err.println(shown + ": error: cannot write: " + reason(e));
@@ -302,14 +356,7 @@ public final class Main {
   }
 
   private static String reason(Exception e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    } else if (e instanceof java.nio.file.NoSuchFileException n) {
-      return "no such file or directory: " + n.getFile();
-    } else if (e instanceof java.nio.file.FileAlreadyExistsException f) {
-      return "a file is in the way: " + f.getFile();
-    }
-    return e.getMessage();
+    return e instanceof IOException io ? IoReason.of(io) : "not a valid file name";
   }
 
   /** `vpclab check`: every expectation, passed or failed, and a closing count. */
@@ -333,6 +380,23 @@ public final class Main {
       }
     }
     out.println(passed + " passed, " + failed + " failed");
+  }
+
+  /**
+   * {@code vpclab check} of a file that has no expectation (empty, cut short, or the wrong file)
+   * must not pass a CI gate: each such file is an error. A file with errors has said so already.
+   */
+  private boolean noExpectation(List<FileRun> runs) {
+    boolean any = false;
+    for (FileRun run : runs) {
+      if (!run.result().hasErrors() && run.result().cells().stream()
+          .noneMatch(c -> c.output().kind().equals("expect"))) {
+        err.println(run.name() + ": error: no expectation to check");
+        err.println("  hint: add one, e.g. expect LAYOUT reaches");
+        any = true;
+      }
+    }
+    return any;
   }
 
   private void printDiagnostics(Diagnostics diagnostics) {
@@ -388,7 +452,7 @@ public final class Main {
         }
         return INVALID;
       }
-      return write(PriceBook.of(table).toCsv(), o.value("--out", null));
+      return write(PriceBook.of(table).toCsv(), o.value("--out", null), "prices.csv");
     }
     Options o = Options.parse(args, List.of("--region"));
     if (!o.files().isEmpty()) {
@@ -405,8 +469,11 @@ public final class Main {
     }
   }
 
-  /** Text to standard output, or whole to a file (temp file, then rename). */
-  private int write(String text, String target) {
+  /**
+   * Text to standard output, or whole to a file (temp file, then rename). When {@code target} is
+   * a directory, the message shows a file name in it ({@code example}) that would do.
+   */
+  private int write(String text, String target, String example) {
     if (target == null) {
       out.print(text);
       return OK;
@@ -416,7 +483,9 @@ public final class Main {
       err.println("vpclab: wrote " + target);
       return OK;
     } catch (IOException | java.nio.file.InvalidPathException e) {
-      err.println(target + ": error: cannot write: " + reason(e));
+      boolean directory = e instanceof IOException && Files.isDirectory(Path.of(target));
+      err.println(target + ": error: cannot write: " + reason(e) + (directory
+          ? " (--out takes a file name, e.g. " + Path.of(target).resolve(example) + ")" : ""));
       return INVALID;
     }
   }

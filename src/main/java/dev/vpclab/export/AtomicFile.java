@@ -2,11 +2,15 @@ package dev.vpclab.export;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file whole or not at all: a temporary file beside it, then a rename over it. */
+/**
+ * Writes a file whole or not at all: a temporary file beside it, then a rename over it. A
+ * directory in the target's place is refused before anything is written.
+ */
 public final class AtomicFile {
   private AtomicFile() {}
 
@@ -14,6 +18,9 @@ public final class AtomicFile {
     Path dir = target.toAbsolutePath().getParent();
     if (dir != null && !Files.isDirectory(dir)) {
       throw new IOException("no such directory: " + dir);
+    }
+    if (Files.isDirectory(target)) {
+      throw new FileSystemException(target.toString(), null, "is a directory");
     }
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {

@@ -24,7 +24,7 @@ public final class HtmlReport {
       section.cell{border:1px solid #ddd;border-radius:6px;margin:1.2em 0;padding:.6em 1em}
       section.failed{border-color:#c00000;background:#fff6f6}
       .in{font-family:ui-monospace,Menlo,Consolas,monospace;font-weight:600;color:#333}
-      .in span{color:#0072b2}
+      .in .n{color:#0072b2}
       pre{font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:13px;
       background:#f6f8fa;padding:.6em;border-radius:4px;overflow-x:auto;margin:.5em 0}
       table{border-collapse:collapse;font-size:13px;margin:.5em 0}
@@ -33,7 +33,13 @@ public final class HtmlReport {
       td.num{text-align:right;font-variant-numeric:tabular-nums}
       figure{margin:.5em 0}
       figure svg,figure img{max-width:100%;height:auto;border:1px solid #eee}
-      .badge{color:#fff;background:#c00000;border-radius:3px;padding:0 6px;font-size:12px}
+      .badge{color:#ffffff;background:#c00000;border-radius:3px;padding:1px 6px;font-size:12px;
+      font-weight:700;letter-spacing:.04em}
+      section.summary{border:2px solid #1a7f37;border-radius:6px;padding:.4em 1em;background:#f3fbf5}
+      section.summary.failed{border-color:#c00000;background:#fff6f6}
+      section.summary.none{border-color:#ddd;background:#fff}
+      section.summary p{margin:.3em 0}
+      section.summary ul{margin:.3em 0;padding-left:1.2em}
       details summary{cursor:pointer;color:#555}
       """;
 
@@ -44,6 +50,7 @@ public final class HtmlReport {
         .append("<meta name=\"generator\" content=\"vpclab\">\n<title>").append(esc(title))
         .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<h1>")
         .append(esc(title)).append("</h1>\n");
+    summary(sb, RunSummary.of(runs));
     int fileNo = 0;
     for (FileRun run : runs) {
       fileNo++;
@@ -60,7 +67,7 @@ public final class HtmlReport {
         n++;
         boolean failed = cell.output().failed();
         sb.append("<section class=\"cell").append(failed ? " failed" : "").append("\" id=\"f")
-            .append(fileNo).append("-cell-").append(n).append("\">\n<div class=\"in\"><span>In [")
+            .append(fileNo).append("-cell-").append(n).append("\">\n<div class=\"in\"><span class=\"n\">In [")
             .append(n).append("]:</span> ").append(esc(TextReport.oneLine(cell.text())))
             .append(failed ? " <span class=\"badge\">FAILED</span>" : "").append("</div>\n");
         for (ReportParts.Part p : ReportParts.split(cell.output())) {
@@ -89,6 +96,23 @@ public final class HtmlReport {
     }
     sb.append("</body>\n</html>\n");
     return sb.toString();
+  }
+
+  /** The page's opening: the count of expectations, each failure linked to its cell, errors. */
+  private static void summary(StringBuilder sb, RunSummary s) {
+    sb.append("<section class=\"summary ")
+        .append(!s.allGood() ? "failed" : s.expectations() == 0 ? "none" : "passed")
+        .append("\" id=\"summary\">\n<p><strong>").append(esc(s.line())).append("</strong></p>\n");
+    if (!s.failures().isEmpty()) {
+      sb.append("<ul>\n");
+      for (RunSummary.Failure f : s.failures()) {
+        sb.append("<li><span class=\"badge\">FAILED</span> <a href=\"#f").append(f.fileNo())
+            .append("-cell-").append(f.cell()).append("\">").append(esc(f.file())).append(" In [")
+            .append(f.cell()).append("]</a>: ").append(esc(f.result())).append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
+    sb.append("</section>\n");
   }
 
   /** An SVG document as an element of the page: no prolog or doctype, ids made unique. */

@@ -9,8 +9,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * {@code --format ipynb}: the run as a Jupyter notebook (nbformat 4.5). Per file a Markdown cell
- * (its name and source), then a code cell per query with {@code execution_count} and one {@code
+ * {@code --format ipynb}: the run as a Jupyter notebook (nbformat 4.5). First a Markdown cell
+ * {@code summary} (how many expectations passed and failed, each failure), then per file a
+ * Markdown cell (its name and source), then a code cell per query with {@code execution_count} and one {@code
  * execute_result} output: {@code text/plain} (the cell's text, Unicode bars included) and, for a
  * chart, {@code image/png} (base64) or {@code image/svg+xml}. Cell ids are deterministic ({@code
  * f1-source}, {@code f1-cell-3}); metadata names the vpclab language.
@@ -20,6 +21,11 @@ public final class IpynbReport {
 
   public static Json.Obj document(List<FileRun> runs) {
     List<Json> cells = new ArrayList<>();
+    cells.add(Json.obj()
+        .put("cell_type", "markdown")
+        .put("id", "summary")
+        .put("metadata", Json.obj())
+        .put("source", lines(MarkdownReport.summary(RunSummary.of(runs)).stripTrailing())));
     int fileNo = 0;
     int count = 0;
     for (FileRun run : runs) {
@@ -62,7 +68,7 @@ public final class IpynbReport {
                 .put("file", run.name())
                 .put("line", cell.line())
                 .put("kind", cell.output().kind())
-                .put("failed", cell.output().failed())))
+                .put("expectationFailed", cell.output().failed())))
             .put("outputs", Json.arr(List.of(result)))
             .put("source", lines(TextReport.oneLine(cell.text()))));
       }

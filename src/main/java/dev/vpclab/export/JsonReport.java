@@ -37,13 +37,15 @@ public final class JsonReport {
   }
 
   /**
-   * A query cell: the engine's fields after cell, file, line and source. A chart or sweep cell's
-   * own {@code file} is the chart file (LANGUAGE.md); its scenario file is then in {@code input}.
+   * A query cell: the engine's fields after cell, file, line and source, then {@code
+   * expectationFailed}. A chart or sweep cell's own {@code file} is the chart file (LANGUAGE.md);
+   * its scenario file is then in {@code input}.
    */
   public static Json.Obj cell(int n, String file, Cell cell) {
     Json.Obj data = cell.output().data();
     boolean chart = data.fields().containsKey("file");
     Json.Obj out = Json.obj()
+        .put("kind", data.get("kind"))
         .put("cell", n)
         .put("file", chart ? data.get("file") : Json.str(file));
     if (chart) {
@@ -51,9 +53,12 @@ public final class JsonReport {
     }
     out.put("line", cell.line())
         .put("source", TextReport.oneLine(cell.text()));
-    out.putAll(cell.output().data());
-    out.put("failed", cell.output().failed());
-    return reorderKindFirst(out);
+    data.fields().forEach((k, v) -> {
+      if (!k.equals("kind") && !k.equals("file")) {
+        out.put(k, v);
+      }
+    });
+    return out.put("expectationFailed", cell.output().failed());
   }
 
   /** An error cell (kind "error") or a warning entry (kind "warning"). */
@@ -65,16 +70,5 @@ public final class JsonReport {
         .put("column", d.column())
         .put("message", d.message())
         .put("hint", d.hint());
-  }
-
-  private static Json.Obj reorderKindFirst(Json.Obj o) {
-    Json.Obj out = Json.obj();
-    out.put("kind", o.get("kind"));
-    o.fields().forEach((k, v) -> {
-      if (!k.equals("kind")) {
-        out.put(k, v);
-      }
-    });
-    return out;
   }
 }

@@ -22,7 +22,8 @@ public final class MarkdownReport {
 
   public static String render(List<FileRun> runs, Function<Output.Artifact, String> link) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# ").append(ReportParts.title(runs)).append("\n");
+    sb.append("# ").append(ReportParts.title(runs)).append("\n\n")
+        .append(summary(RunSummary.of(runs)));
     for (FileRun run : runs) {
       sb.append("\n## ").append(run.name()).append("\n\n");
       List<Cell> cells = run.result().cells();
@@ -56,6 +57,22 @@ public final class MarkdownReport {
                 .replace("[", "(")).append("](").append(link.apply(a).replace(" ", "%20")).append(")\n");
           }
         }
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The document's opening, in Markdown: the count of expectations in bold, then a line per
+   * failed expectation (the notebook's first cell has the same).
+   */
+  static String summary(RunSummary s) {
+    StringBuilder sb = new StringBuilder("**").append(s.line()).append("**\n");
+    if (!s.failures().isEmpty()) {
+      sb.append('\n');
+      for (RunSummary.Failure f : s.failures()) {
+        sb.append("- FAILED: ").append(f.file()).append(" In [").append(f.cell()).append("]: `")
+            .append(f.query().replace("`", "'")).append("`: ").append(f.result()).append('\n');
       }
     }
     return sb.toString();

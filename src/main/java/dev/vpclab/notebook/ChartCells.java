@@ -20,7 +20,9 @@ import java.util.Locale;
  * The output cells of {@code chart cost}, {@code chart resilience} and {@code sweep}: the chart's
  * data (JSON, a table, a compact Unicode rendering in the text) and, when the {@link ChartFiles}
  * policy asks for it, the drawn chart as an {@link Output.Artifact}. Figures come from the
- * engines; amounts are exact until they are rounded to cents for display.
+ * engines; amounts are exact until they are rounded to cents for display. A chart without a
+ * file name is named after its cell: {@code chart + "-KIND.png"}, {@code chart} being {@code
+ * cell-3} (or {@code plan-cell-3} in a run of several files).
  */
 public final class ChartCells {
   /** Width of the text bars, in characters. */
@@ -115,7 +117,7 @@ public final class ChartCells {
    * otherwise, so that a text run never loads the chart code.
    */
   static List<Output.Artifact> compareChart(List<Layout> layouts, PriceBook prices, int hours,
-      String cell, ChartFiles policy) {
+      String chart, ChartFiles policy) {
     if (policy != ChartFiles.EMBED && policy != ChartFiles.ALL) {
       return List.of();
     }
@@ -123,14 +125,14 @@ public final class ChartCells {
     for (Layout l : layouts) {
       costs.add(CostEngine.cost(l, prices, hours));
     }
-    String path = policy == ChartFiles.ALL ? "cell-" + cell + "-compare.png" : null;
+    String path = policy == ChartFiles.ALL ? chart + "-compare.png" : null;
     return new Target(path, "png", true).artifacts(
         costSpec(layouts.stream().map(Layout::name).toList(), costs));
   }
 
-  static Output cost(List<Layout> layouts, PriceBook prices, int hours, String to, String cell,
+  static Output cost(List<Layout> layouts, PriceBook prices, int hours, String to, String chart,
       ChartFiles policy) {
-    Target target = Target.of(to, "cell-" + cell + "-cost.png", true, policy);
+    Target target = Target.of(to, chart + "-cost.png", true, policy);
     List<CostResult> costs = new ArrayList<>();
     for (Layout l : layouts) {
       costs.add(CostEngine.cost(l, prices, hours));
@@ -190,8 +192,8 @@ public final class ChartCells {
 
   // ------------------------------------------------------------------ chart resilience
 
-  static Output resilience(List<Layout> layouts, String to, String cell, ChartFiles policy) {
-    Target target = Target.of(to, "cell-" + cell + "-resilience.png", true, policy);
+  static Output resilience(List<Layout> layouts, String to, String chart, ChartFiles policy) {
+    Target target = Target.of(to, chart + "-resilience.png", true, policy);
     List<String> names = layouts.stream().map(Layout::name).toList();
     List<ResilienceReport> reports = layouts.stream().map(FailureAnalysis::resilience).toList();
     List<String> azs = new ArrayList<>();
@@ -266,8 +268,8 @@ public final class ChartCells {
   // ------------------------------------------------------------------ sweep
 
   static Output sweep(List<Layout> layouts, PriceBook prices, int hours, BigDecimal from,
-      BigDecimal to, BigDecimal step, String file, String cell, ChartFiles policy) {
-    Target target = Target.of(file, "cell-" + cell + "-sweep.png", false, policy);
+      BigDecimal to, BigDecimal step, String file, String chart, ChartFiles policy) {
+    Target target = Target.of(file, chart + "-sweep.png", false, policy);
     Sweep.Result r = Sweep.run(layouts, prices, hours, from, to, step);
     List<String> names = layouts.stream().map(Layout::name).toList();
 

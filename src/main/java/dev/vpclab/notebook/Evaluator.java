@@ -18,15 +18,15 @@ final class Evaluator {
   private Evaluator() {}
 
   static Output evaluate(Bound b) {
-    return evaluate(b, "1", ChartFiles.CHARTS);
+    return evaluate(b, "cell-1", ChartFiles.CHARTS);
   }
 
   /**
-   * Evaluates {@code b}, the query cell numbered {@code cell} ("3", or "3-2" for the second query
-   * of REPL input 3; charts without a file name are named after it), drawing charts as {@code
-   * charts} says.
+   * Evaluates {@code b}, drawing charts as {@code charts} says; a chart without a file name is
+   * named {@code chart + "-KIND.png"} ({@code chart} is "cell-3", "cell-3-2" for the second query
+   * of REPL input 3, or "plan-cell-3" in a run of several files).
    */
-  static Output evaluate(Bound b, String cell, ChartFiles charts) {
+  static Output evaluate(Bound b, String chart, ChartFiles charts) {
     Ast.Query q = b.query();
     if (q instanceof Ast.Check) {
       return ReachCells.check(b.layout());
@@ -42,9 +42,9 @@ final class Evaluator {
       return CostCells.cost(b.layout(), b.pricing(), b.hours());
     } else if (q instanceof Ast.Compare) {
       Output compare = CostCells.compare(b.layouts(), b.pricing(), b.hours());
-      List<Output.Artifact> chart = ChartCells.compareChart(b.layouts(), b.pricing(), b.hours(),
-          cell, charts);
-      return chart.isEmpty() ? compare : compare.withArtifacts(chart);
+      List<Output.Artifact> drawn = ChartCells.compareChart(b.layouts(), b.pricing(), b.hours(),
+          chart, charts);
+      return drawn.isEmpty() ? compare : compare.withArtifacts(drawn);
     } else if (q instanceof Ast.ExpectReaches e) {
       return e.service() == null ? ReachCells.expectReaches(b.layout())
           : ReachCells.expectReaches(b.layout(), b.instance(), e.service().text());
@@ -59,11 +59,11 @@ final class Evaluator {
           b.hours(), e.text());
     } else if (q instanceof Ast.Chart c) {
       return c.what() == Ast.ChartKind.COST
-          ? ChartCells.cost(b.layouts(), b.pricing(), b.hours(), c.file(), cell, charts)
-          : ChartCells.resilience(b.layouts(), c.file(), cell, charts);
+          ? ChartCells.cost(b.layouts(), b.pricing(), b.hours(), c.file(), chart, charts)
+          : ChartCells.resilience(b.layouts(), c.file(), chart, charts);
     } else if (q instanceof Ast.Sweep s) {
       return ChartCells.sweep(b.layouts(), b.pricing(), b.hours(), s.from().gb(), s.to().gb(),
-          s.step() == null ? null : s.step().gb(), s.file(), cell, charts);
+          s.step() == null ? null : s.step().gb(), s.file(), chart, charts);
     }
     return pending(kind(q), b.layouts(), "queries of this kind are");
   }

@@ -30,12 +30,18 @@ public sealed interface Json {
     }
   }
 
-  /** A JSON object; build with {@link #obj()} and {@link Obj#put}. */
+  /**
+   * A JSON object; build with {@link #obj()} and {@link Obj#put}. A key is put once: putting it
+   * again is a programming error (two writers of one field, the later silently winning), so it
+   * throws instead of replacing the value.
+   */
   final class Obj implements Json {
     private final Map<String, Json> fields = new LinkedHashMap<>();
 
     public Obj put(String key, Json value) {
-      fields.put(key, value == null ? NULL : value);
+      if (fields.putIfAbsent(key, value == null ? NULL : value) != null) {
+        throw new IllegalStateException("JSON key \"" + key + "\" put twice");
+      }
       return this;
     }
 
@@ -56,8 +62,9 @@ public sealed interface Json {
       return put(key, value == null ? NULL : new Num(value));
     }
 
+    /** Every field of {@code other}, in its order; none of them may be here already. */
     public Obj putAll(Obj other) {
-      fields.putAll(other.fields);
+      other.fields.forEach(this::put);
       return this;
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 public final class Notebook {
   private final SourceLoader loader;
   private final ChartFiles charts;
+  private final String chartPrefix;
   private State state = State.initial();
   private int cellCount;
 
@@ -29,8 +30,18 @@ public final class Notebook {
    * numbered from 1 across the session; a chart without {@code to} is named after its cell.
    */
   public Notebook(SourceLoader loader, ChartFiles charts) {
+    this(loader, charts, "");
+  }
+
+  /**
+   * As {@link #Notebook(SourceLoader, ChartFiles)}, with charts without {@code to} named {@code
+   * chartPrefix + "cell-N-KIND.png"}: a run of several files gives each its own prefix ("plan-"),
+   * so that their charts never share a name.
+   */
+  public Notebook(SourceLoader loader, ChartFiles charts, String chartPrefix) {
     this.loader = loader;
     this.charts = charts;
+    this.chartPrefix = chartPrefix;
   }
 
   /** The result of one call: diagnostics (errors and warnings) and the cells, in source order. */
@@ -73,7 +84,8 @@ public final class Notebook {
     for (Bound b : compiler.bound()) {
       k++;
       String cell = number > 0 ? (k == 1 ? number + "" : number + "-" + k) : ++cellCount + "";
-      cells.add(new Cell(source, b.query(), Evaluator.evaluate(b, cell, charts)));
+      cells.add(new Cell(source, b.query(),
+          Evaluator.evaluate(b, chartPrefix + "cell-" + cell, charts)));
     }
     return new Result(diagnostics, cells);
   }

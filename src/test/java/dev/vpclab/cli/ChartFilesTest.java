@@ -49,6 +49,7 @@ class ChartFilesTest {
     assertTrue(r.err().contains("vpclab: wrote " + charts.resolve("cell-2-cost.png")), r.err());
     // check draws nothing
     Files.delete(charts.resolve("cell-2-cost.png"));
+    Files.writeString(src, SRC + "expect cost a < 100 USD\n"); // check needs an expectation
     assertEquals(0, run("check", src.toString()).status());
     assertFalse(Files.exists(Path.of("cell-2-cost.png")));
   }
@@ -116,5 +117,86 @@ class ChartFilesTest {
       assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)),
           Files.readAllBytes(dir.resolve("two").resolve(f)), f);
     }
+  }
+
+  static final String SMALL = """
+      region us-east-1
+      layout a {
+        az 1a subnet private app
+        endpoint logs in 1a
+        instance w in app
+      }
+      chart cost a
+      compare a, a
+      """;
+
+  @Test
+  void chartsOfSeveralFilesNeverShareAName() throws Exception {
+    Path one = dir.resolve("one.vpc");
+    Path two = dir.resolve("two.vpc");
+    Files.writeString(one, SMALL);
+    Files.writeString(two, SMALL.replace("endpoint logs in 1a", "endpoint logs, ssm in 1a"));
+    Path charts = dir.resolve("charts");
+    Cli.Result r = run("run", one.toString(), two.toString(), "--charts", charts.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("-> one-cell-1-cost.png"), r.out());
+    assertTrue(r.out().contains("-> two-cell-1-cost.png"), r.out());
+    assertFalse(Files.exists(charts.resolve("cell-1-cost.png")));
+    assertFalse(java.util.Arrays.equals(Files.readAllBytes(charts.resolve("one-cell-1-cost.png")),
+        Files.readAllBytes(charts.resolve("two-cell-1-cost.png"))), "each file its own chart");
+    // Markdown: the compare charts too; into the current directory the same names
+    Path md = dir.resolve("md");
+    Cli.Result m = run("run", one.toString(), two.toString(), "--format", "markdown",
+        "--charts", md.toString());
+    assertEquals(0, m.status(), m.err());
+    assertTrue(Files.exists(md.resolve("one-cell-2-compare.png")));
+    assertTrue(Files.exists(md.resolve("two-cell-2-compare.png")));
+    assertTrue(m.out().contains("two-cell-2-compare.png)"), m.out());
+    // JSON names the chart file as written
+    Cli.Result j = run("run", one.toString(), two.toString(), "--format", "json",
+        "--charts", charts.toString());
+    assertTrue(j.out().contains("\"file\": \"two-cell-1-cost.png\""), j.out());
+    // one file alone keeps the short names
+    Cli.Result single = run("run", one.toString(), "--charts", charts.toString());
+    assertTrue(single.out().contains("-> cell-1-cost.png"), single.out());
+  }
+
+  @Test
+  void filesOfTheSameNameInTwoDirectoriesAreNumbered() throws Exception {
+    Files.createDirectories(dir.resolve("x"));
+    Files.createDirectories(dir.resolve("y"));
+    Path one = dir.resolve("x/plan.vpc");
+    Path two = dir.resolve("y/plan.vpc");
+    Files.writeString(one, SMALL);
+    Files.writeString(two, SMALL);
+    Path charts = dir.resolve("charts");
+    Cli.Result r = run("run", one.toString(), two.toString(), "--charts", charts.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(Files.exists(charts.resolve("plan-1-cell-1-cost.png")), r.err());
+    assertTrue(Files.exists(charts.resolve("plan-2-cell-1-cost.png")), r.err());
+  }
+
+  @Test
+  void twoChartsNamingOneFileAreAnError() throws Exception {
+    Path one = dir.resolve("one.vpc");
+    Path two = dir.resolve("two.vpc");
+    Files.writeString(one, SMALL.replace("chart cost a", "chart cost a to \"cost.svg\""));
+    Files.writeString(two, SMALL.replace("chart cost a", "\nchart cost a to \"cost.svg\""));
+    Path charts = dir.resolve("charts");
+    Cli.Result r = run("run", one.toString(), two.toString(), "--charts", charts.toString());
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains(two + ":8: error: chart file " + charts.resolve("cost.svg")
+        + " is also written by " + one + ":7; give one of them another name (to \"...\")\n"),
+        r.err());
+    String first = Files.readString(charts.resolve("cost.svg"));
+    Cli.Result alone = run("run", one.toString(), "--charts", dir.resolve("c2").toString());
+    assertEquals(0, alone.status());
+    assertEquals(Files.readString(dir.resolve("c2/cost.svg")), first, "the first one is kept");
+    // within one file as well
+    Path twice = dir.resolve("twice.vpc");
+    Files.writeString(twice, SMALL + "chart cost a to \"cell-1-cost.png\"\n");
+    Cli.Result t = run("run", twice.toString(), "--charts", charts.toString());
+    assertEquals(2, t.status());
+    assertTrue(t.err().contains(twice + ":9: error: chart file "), t.err());
   }
 }

@@ -116,10 +116,113 @@ class MainTest {
   @Test
   void checkPrintsACount() throws IOException {
     Path src = dir.resolve("a.vpc");
-    Files.writeString(src, "az 1a subnet private app\ninstance web in app\n");
+    Files.writeString(src, "layout a {\n  az 1a subnet private app\n  instance web in app\n}\n"
+        + "expect a reaches\n");
     Result r = run("check", src.toString());
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().endsWith("0 passed, 0 failed\n"), r.out());
+    assertTrue(r.out().endsWith("1 passed, 0 failed\n"), r.out());
+  }
+
+  @Test
+  void checkOfAFileWithoutAnExpectationFails() throws IOException {
+    Path empty = dir.resolve("empty.vpc");
+    Files.writeString(empty, "");
+    Path cut = dir.resolve("cut.vpc");
+    Files.writeString(cut, "layout a {\n  az 1a subnet private app\n  instance web in app\n}\n"
+        + "check a\n");
+    Path good = dir.resolve("good.vpc");
+    Files.writeString(good, "layout a {\n  az 1a subnet private app\n  instance web in app\n}\n"
+        + "expect a reaches\n");
+    for (Path p : new Path[] {empty, cut}) {
+      Result r = run("check", p.toString());
+      assertEquals(2, r.status(), p + ": " + r.err());
+      assertEquals(p + ": error: no expectation to check\n"
+          + "  hint: add one, e.g. expect LAYOUT reaches\n", r.err());
+      assertTrue(r.out().endsWith("0 passed, 0 failed\n"), r.out());
+    }
+    // one file without an expectation among good ones still fails the check
+    Result both = run("check", good.toString(), empty.toString());
+    assertEquals(2, both.status(), both.err());
+    assertTrue(both.out().endsWith("1 passed, 0 failed\n"), both.out());
+    assertEquals(0, run("check", good.toString()).status());
+    // vpclab run does not ask for expectations
+    assertEquals(0, run("run", empty.toString()).status());
+  }
+
+  @Test
+  void everyCommandPrintsItsUsageOnHelp() {
+    String[][] cases = {
+        {"run", "vpclab run FILE..."}, {"check", "vpclab check FILE..."},
+        {"prices", "vpclab prices [--region R]"}, {"repl", "vpclab repl [FILE]"}};
+    for (String[] c : cases) {
+      for (String flag : new String[] {"--help", "-h"}) {
+        Result r = run(c[0], flag);
+        assertEquals(0, r.status(), c[0] + " " + flag + ": " + r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().startsWith("usage:\n"), r.out());
+        assertTrue(r.out().contains(c[1]), c[0] + ": " + r.out());
+        assertTrue(r.out().contains("exit status: 0"), r.out());
+      }
+      Result help = run("help", c[0]);
+      assertEquals(0, help.status());
+      assertEquals(run(c[0], "--help").out(), help.out());
+    }
+    // the help of a command, whatever else is on the line
+    assertEquals(0, run("run", "x.vpc", "--format", "json", "--help").status());
+    assertEquals(0, run("prices", "import", "--help").status());
+    assertTrue(run("prices", "import", "--help").out().contains("vpclab prices import AWS.csv"));
+    assertTrue(run("run", "--help").out().contains("--no-charts"));
+    Result unknown = run("help", "frob");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("unknown command 'frob'"), unknown.err());
+  }
+
+  @Test
+  void outIntoADirectorySaysSoWithoutTemporaryNames() throws IOException {
+    Path src = dir.resolve("a.vpc");
+    Files.writeString(src, "az 1a subnet private app\ninstance web in app\ncheck\n");
+    Path target = dir.resolve("reports");
+    Files.createDirectories(target);
+    for (String format : new String[] {"text", "html"}) {
+      Result r = run("run", src.toString(), "--format", format, "--out", target.toString());
+      assertEquals(2, r.status());
+      assertEquals(target + ": error: cannot write: is a directory (--out takes a file name, e.g. "
+          + target.resolve("report." + (format.equals("text") ? "txt" : format)) + ")\n",
+          r.err());
+    }
+    try (var files = Files.list(target)) {
+      assertEquals(0, files.count(), "nothing is left in the directory");
+    }
+  }
+
+  @Test
+  void anUnreadableFileSaysWhy() throws IOException {
+    Path src = dir.resolve("secret.vpc");
+    Files.writeString(src, "check\n");
+    try {
+      Files.setPosixFilePermissions(src, java.nio.file.attribute.PosixFilePermissions.fromString(
+          "-w-------"));
+    } catch (UnsupportedOperationException e) {
+      org.junit.jupiter.api.Assumptions.abort("no POSIX permissions here");
+    }
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(src),
+        "a superuser reads every file");
+    Result r = run("run", src.toString());
+    assertEquals(2, r.status());
+    assertEquals(src + ": error: cannot read: permission denied\n", r.err());
+  }
+
+  @Test
+  void ioProblemsAreDescribedWithoutFileNames() {
+    assertEquals("permission denied",
+        IoReason.of(new java.nio.file.AccessDeniedException("/tmp/.x.vpc.123.tmp")));
+    assertEquals("is a directory", IoReason.of(new java.nio.file.FileSystemException(
+        "/tmp/.out.123.tmp", "/tmp/out", "Is a directory")));
+    assertEquals("no space left on device", IoReason.of(new java.nio.file.FileSystemException(
+        "/tmp/.out.123.tmp", null, "No space left on device")));
+    assertEquals("no such file or directory", IoReason.of(
+        new java.nio.file.NoSuchFileException("/tmp/.out.123.tmp")));
+    assertEquals("disk on fire", IoReason.of(new IOException("disk on fire")));
   }
 
   @Test
@@ -182,7 +285,8 @@ class MainTest {
         + "endpoint ssm in 1a\ncheck\nexpect main reaches\n");
     Result r = run("run", src.toString(), "--format", "csv");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().startsWith("In [1]: check\r\ninstance,service,reachable,"), r.out());
+    assertTrue(r.out().startsWith("In [1]: check\r\n1 of 1 pairs reachable in main\r\n"
+        + "instance,service,reachable,"), r.out());
     assertTrue(r.out().contains("In [2]: expect main reaches\r\n"), r.out());
   }
 
