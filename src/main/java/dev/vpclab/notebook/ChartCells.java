@@ -5,6 +5,7 @@ import dev.vpclab.cost.CostPart;
 import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.Rational;
 import dev.vpclab.cost.Sweep;
 import dev.vpclab.model.Layout;
 import dev.vpclab.reach.FailureAnalysis;
@@ -100,7 +101,7 @@ public final class ChartCells {
     for (CostPart p : parts) {
       List<BigDecimal> row = new ArrayList<>();
       for (CostResult c : costs) {
-        row.add(c.byPart().get(p));
+        row.add(c.byPart().get(p).decimal());
       }
       values.add(row);
     }
@@ -180,7 +181,7 @@ public final class ChartCells {
         .put("notes", Json.strings(notes));
     StringBuilder text = new StringBuilder("chart cost: monthly cost by part (USD)")
         .append(target.arrow()).append('\n');
-    List<BigDecimal> totalValues = costs.stream().map(CostResult::total).toList();
+    List<BigDecimal> totalValues = costs.stream().map(c -> c.total().decimal()).toList();
     text.append(bars(names, totalValues, totals));
     text.append(table.render());
     notes.forEach(n -> text.append("note: ").append(n).append('\n'));
@@ -286,8 +287,8 @@ public final class ChartCells {
           .put("complete", s.complete())
           .put("points", Json.arr(points)));
       lines.add(new ChartSpec.Line(s.layout().name(),
-          s.points().stream().map(Sweep.Point::gb).toList(),
-          s.points().stream().map(Sweep.Point::total).toList()));
+          s.points().stream().map(p -> p.gb().decimal()).toList(),
+          s.points().stream().map(p -> p.total().decimal()).toList()));
       if (s.function().flat()) {
         notes.add(s.layout().name() + " has no traffic lines: its cost does not change");
       }
@@ -307,7 +308,7 @@ public final class ChartCells {
           .put("gb", gb)
           .put("total", Json.money(Money.cents(be.total())))
           .put("cheaperAbove", cheaper));
-      markers.add(new ChartSpec.Marker(be.gb(), gb + " GB"));
+      markers.add(new ChartSpec.Marker(be.gb().decimal(), gb + " GB"));
       beLines.add("break-even: " + be.a() + " = " + be.b() + " at " + gb + " GB a month ("
           + Money.format(be.total()) + " USD)" + (cheaper == null ? ""
               : "; above it " + cheaper + " is cheaper"));
@@ -363,7 +364,7 @@ public final class ChartCells {
   private static String cheaperAbove(Sweep.Result r, Sweep.BreakEven be) {
     Sweep.CostFunction fa = function(r, be.a());
     Sweep.CostFunction fb = function(r, be.b());
-    BigDecimal next = null;
+    Rational next = null;
     for (Sweep.CostFunction f : List.of(fa, fb)) {
       for (Sweep.Point k : f.knots()) {
         if (k.gb().compareTo(be.gb()) > 0 && (next == null || k.gb().compareTo(next) < 0)) {
@@ -391,6 +392,10 @@ public final class ChartCells {
     return Money.quantity(gb).toPlainString();
   }
 
+  static String gbText(Rational gb) {
+    return Money.quantity(gb).toPlainString();
+  }
+
   // ------------------------------------------------------------------ text renderings
 
   /** One row per label: a bar of eighth blocks scaled to the largest value, then its label. */
@@ -410,8 +415,8 @@ public final class ChartCells {
 
   /** One sparkline per layout, on a common scale, labelled with its first and last totals. */
   static String sparklines(Sweep.Result r) {
-    BigDecimal min = null;
-    BigDecimal max = null;
+    Rational min = null;
+    Rational max = null;
     for (Sweep.Series s : r.series()) {
       for (Sweep.Point p : s.points()) {
         min = min == null ? p.total() : min.min(p.total());
@@ -427,9 +432,9 @@ public final class ChartCells {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < cols; c++) {
         int idx = cols == 1 ? 0 : (int) ((long) c * (n - 1) / (cols - 1));
-        BigDecimal v = s.points().get(idx).total();
-        int level = max.compareTo(min) == 0 ? 0 : v.subtract(min).multiply(BigDecimal.valueOf(7))
-            .divide(max.subtract(min), 0, RoundingMode.HALF_UP).intValue();
+        Rational v = s.points().get(idx).total();
+        int level = max.compareTo(min) == 0 ? 0 : v.subtract(min).multiply(7)
+            .divide(max.subtract(min)).round(0).intValue();
         line.append(SPARKS[level]);
       }
       String name = s.layout().name();

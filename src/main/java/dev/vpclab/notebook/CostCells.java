@@ -7,6 +7,7 @@ import dev.vpclab.cost.CostPart;
 import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.Rational;
 import dev.vpclab.cost.UnpricedTraffic;
 import dev.vpclab.model.Layout;
 import java.math.BigDecimal;
@@ -187,7 +188,7 @@ public final class CostCells {
 
   private static Json.Obj parts(CostResult c) {
     Json.Obj parts = Json.obj();
-    for (Map.Entry<CostPart, BigDecimal> e : c.byPart().entrySet()) {
+    for (Map.Entry<CostPart, Rational> e : c.byPart().entrySet()) {
       parts.put(e.getKey().key(), Json.money(Money.cents(e.getValue())));
     }
     return parts;

@@ -24,7 +24,7 @@ class CostEngineTest {
     return cost(TestLayouts.layout(region, statements));
   }
 
-  static String cents(BigDecimal d) {
+  static String cents(Rational d) {
     return Money.format(d);
   }
 
@@ -123,11 +123,11 @@ class CostEngineTest {
 
   @Test
   void endpointDataTiersAreBinary() {
-    assertEquals(0, new BigDecimal("10485.76").compareTo(endpointGb("1048576").variable()));
-    assertEquals(0, new BigDecimal("10485.766").compareTo(endpointGb("1048577").variable()));
+    assertEquals(0, Rational.parse("10485.76").compareTo(endpointGb("1048576").variable()));
+    assertEquals(0, Rational.parse("10485.766").compareTo(endpointGb("1048577").variable()));
     // 10485.76 + 4194304 * 0.006
-    assertEquals(0, new BigDecimal("35651.584").compareTo(endpointGb("5242880").variable()));
-    assertEquals(0, new BigDecimal("35651.588").compareTo(endpointGb("5242881").variable()));
+    assertEquals(0, Rational.parse("35651.584").compareTo(endpointGb("5242880").variable()));
+    assertEquals(0, Rational.parse("35651.588").compareTo(endpointGb("5242881").variable()));
     assertEquals(1, endpointGb("1048576").lines().stream()
         .filter(l -> l.part() == CostPart.ENDPOINT_DATA).count());
     assertEquals(3, endpointGb("5242881").lines().stream()
@@ -138,7 +138,7 @@ class CostEngineTest {
   void endpointDataTiersAggregateOverAllEndpoints() {
     CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm, logs in 1a\n"
         + "instance web in app\ntraffic web -> ssm 1048576 GB\ntraffic web -> logs 1 GB");
-    assertEquals(0, new BigDecimal("10485.766").compareTo(c.variable()));
+    assertEquals(0, Rational.parse("10485.766").compareTo(c.variable()));
   }
 
   static CostResult internetGb(String gb) {
@@ -148,12 +148,12 @@ class CostEngineTest {
 
   @Test
   void internetOutTiers() {
-    assertEquals(0, new BigDecimal("921.6").compareTo(internetGb("10240").total()));
-    assertEquals(0, new BigDecimal("921.685").compareTo(internetGb("10241").total()));
-    assertEquals(0, new BigDecimal("4403.2").compareTo(internetGb("51200").total()));
-    assertEquals(0, new BigDecimal("4403.27").compareTo(internetGb("51201").total()));
-    assertEquals(0, new BigDecimal("11571.2").compareTo(internetGb("153600").total()));
-    assertEquals(0, new BigDecimal("11571.25").compareTo(internetGb("153601").total()));
+    assertEquals(0, Rational.parse("921.6").compareTo(internetGb("10240").total()));
+    assertEquals(0, Rational.parse("921.685").compareTo(internetGb("10241").total()));
+    assertEquals(0, Rational.parse("4403.2").compareTo(internetGb("51200").total()));
+    assertEquals(0, Rational.parse("4403.27").compareTo(internetGb("51201").total()));
+    assertEquals(0, Rational.parse("11571.2").compareTo(internetGb("153600").total()));
+    assertEquals(0, Rational.parse("11571.25").compareTo(internetGb("153601").total()));
     assertTrue(internetGb("1").notes().stream().anyMatch(n -> n.contains("free tier")));
   }
 
@@ -231,6 +231,23 @@ class CostEngineTest {
     CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
         + "instance a in app\ninstance b in app\ninstance c in app\ntraffic * -> ssm 100 GB");
     assertEquals("1.00", part(c, CostPart.ENDPOINT_DATA));
+  }
+
+  @Test
+  void starTrafficSplitInSeventhsIsExact() {
+    // a (count 2) and b (count 5) share 15 GB: 30/7 and 75/7 GB, both through the NAT in 1a.
+    // NAT data = (30/7 + 75/7) x 0.045 = 15 x 0.045 = 0.675 exactly; NAT hours 730 x 0.045 =
+    // 32.85; its EIP 730 x 0.005 = 3.65; total 32.85 + 3.65 + 0.675 = 37.175 -> 37.18 half-up.
+    // (Shares cut to 34 digits add up to 14.999...996 GB: 0.67 and 37.17.)
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
+        + "nat in 1a\ninstance a in app count 2\ninstance b in app count 5\n"
+        + "traffic * -> logs 15 GB");
+    assertEquals("0.68", part(c, CostPart.NAT_DATA));
+    assertEquals("0.68", cents(c.variable()));
+    assertEquals("37.18", cents(c.total()));
+    assertEquals(Rational.parse("37.175"), c.total());
+    assertEquals(Rational.parse("15"), c.lines().stream()
+        .filter(l -> l.part() == CostPart.NAT_DATA).findFirst().orElseThrow().quantity());
   }
 
   @Test
