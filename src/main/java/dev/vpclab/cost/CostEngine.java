@@ -9,6 +9,7 @@ import dev.vpclab.model.Traffic;
 import dev.vpclab.reach.PairResult;
 import dev.vpclab.reach.ReachEngine;
 import dev.vpclab.reach.Reason;
+import dev.vpclab.reach.Via;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -162,6 +163,31 @@ public final class CostEngine {
         hourLine(CostPart.IPV4, "public IPv4 (Elastic IP) of NAT gateway " + nat.az(),
             PriceItem.IPV4_HOUR, hours);
       }
+      for (Instance i : layout.instances()) {
+        if (reachesThroughIgw(i)) {
+          hourLine(CostPart.IPV4, "public IPv4 of instance " + i.name()
+              + (i.count() == 1 ? "" : ", " + i.count() + " addresses"), PriceItem.IPV4_HOUR,
+              hours.multiply(BigDecimal.valueOf(i.count())));
+        }
+      }
+    }
+
+    /**
+     * Whether the instance holds a public IPv4 address (each member of its count): it sits in a
+     * public subnet and reaches something (a need or a traffic destination) through the internet
+     * gateway. One that reaches everything through endpoints holds none.
+     */
+    boolean reachesThroughIgw(Instance i) {
+      if (!i.subnet().isPublic()) {
+        return false;
+      }
+      for (String need : i.needs()) {
+        PairResult p = finder.path(layout, i, need, Set.of());
+        if (p.reachable() && p.via() == Via.IGW) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void hourLine(CostPart part, String label, PriceItem item, BigDecimal hoursBilled) {

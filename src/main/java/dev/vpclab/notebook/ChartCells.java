@@ -88,7 +88,7 @@ public final class ChartCells {
       case NAT_DATA -> "NAT data";
       case CROSS_AZ -> "cross-AZ";
       case INTERNET_OUT -> "internet out";
-      case IPV4 -> "NAT public IPv4";
+      case IPV4 -> "public IPv4";
     };
   }
 

@@ -78,22 +78,24 @@ class SweepTest {
 
   @Test
   void tierCrossingBreakEven() {
-    // internet out through the internet gateway: 0.09 to 10,240 GB, then 0.085
+    // internet out through the internet gateway: 0.09 to 10,240 GB, then 0.085; plus w's public
+    // IPv4 address, 730 x 0.005 = 3.65
     Layout egress = TestLayouts.layout("egress", "us-east-1", "az 1a subnet public web\n"
         + "instance w in web\ntraffic w -> internet 100 GB\n");
-    // flat: one endpoint at 1.5 USD an hour = 1095.00 a month
-    PriceBook dear = prices.withOverride("us-east-1", "endpoint.hour", d("1.5"));
+    // flat: one endpoint at 1.505 USD an hour = 1098.65 a month
+    PriceBook dear = prices.withOverride("us-east-1", "endpoint.hour", d("1.505"));
     Layout flat = TestLayouts.layout("flat", "us-east-1", "az 1a subnet private\n"
         + "endpoint logs in 1a\n");
     Sweep.CostFunction f = Sweep.function(egress, dear, 730, d("0"), d("20000"));
     assertEquals(List.of(r("0"), r("10240"), r("20000")),
         f.knots().stream().map(Sweep.Point::gb).toList());
-    assertEquals("921.60", Money.format(f.at(d("10240"))));
+    assertEquals("925.25", Money.format(f.at(d("10240")))); // 3.65 + 921.60
     Sweep.Result r = Sweep.run(List.of(egress, flat), dear, 730, d("0"), d("20000"), null);
     assertEquals(1, r.breakEven().size());
-    // 921.60 + 0.085 (X - 10240) = 1095 -> X = 12280 (a line through the first tier gives 12166.67)
+    // 925.25 + 0.085 (X - 10240) = 1098.65 -> X = 10240 + 173.40 / 0.085 = 12280 (a line through
+    // the first tier, 3.65 + 0.09 X = 1098.65, gives 12166.67)
     assertEquals("12280.00", r.breakEven().get(0).gbRounded().toPlainString());
-    assertEquals("1095.00", Money.format(r.breakEven().get(0).total()));
+    assertEquals("1098.65", Money.format(r.breakEven().get(0).total()));
     assertEquals(21, r.volumes().size());
     assertEquals(d("1000"), r.step());
   }
