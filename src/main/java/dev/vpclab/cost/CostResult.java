@@ -42,4 +42,29 @@ public record CostResult(String layout, String region, BigDecimal hours, List<Co
   public boolean complete() {
     return unpriced.isEmpty() && missingPrices.isEmpty();
   }
+
+  /** The GB of traffic left unpriced (exact). */
+  public Rational unpricedGb() {
+    Rational gb = Rational.ZERO;
+    for (UnpricedTraffic u : unpriced) {
+      gb = gb.add(u.gb());
+    }
+    return gb;
+  }
+
+  /**
+   * Why the total is incomplete, "" when it is complete: "20 GB of traffic not priced; no price
+   * for internet.gb".
+   */
+  public String shortfall() {
+    StringBuilder sb = new StringBuilder();
+    if (!unpriced.isEmpty()) {
+      sb.append(Money.quantity(unpricedGb()).toPlainString()).append(" GB of traffic not priced");
+    }
+    if (!missingPrices.isEmpty()) {
+      sb.append(sb.length() == 0 ? "" : "; ").append("no price for ")
+          .append(String.join(", ", missingPrices));
+    }
+    return sb.toString();
+  }
 }

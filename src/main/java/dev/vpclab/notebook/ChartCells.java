@@ -105,7 +105,7 @@ public final class ChartCells {
       }
       values.add(row);
     }
-    List<String> totals = costs.stream().map(c -> Money.format(c.total())).toList();
+    List<String> totals = costs.stream().map(CostCells::totalLabel).toList();
     return new ChartSpec.StackedBars("Monthly cost by part", "USD per month", names,
         parts.stream().map(ChartCells::label).toList(), values, totals);
   }
@@ -138,7 +138,7 @@ public final class ChartCells {
     }
     List<String> names = layouts.stream().map(Layout::name).toList();
     List<CostPart> parts = List.of(CostPart.values());
-    List<String> totals = costs.stream().map(c -> Money.format(c.total())).toList();
+    List<String> totals = costs.stream().map(CostCells::totalLabel).toList();
     ChartSpec spec = costSpec(names, costs);
 
     List<CostPart> shown = new ArrayList<>();
@@ -161,7 +161,7 @@ public final class ChartCells {
       for (CostPart p : shown) {
         row.add(Money.format(c.byPart().get(p)));
       }
-      row.add(Money.format(c.total()));
+      row.add(CostCells.totalLabel(c));
       tb.row(row);
       bars.add(Json.obj()
           .put("layout", names.get(i))
@@ -286,7 +286,7 @@ public final class ChartCells {
           .put("flat", s.function().flat())
           .put("complete", s.complete())
           .put("points", Json.arr(points)));
-      lines.add(new ChartSpec.Line(s.layout().name(),
+      lines.add(new ChartSpec.Line(seriesName(s),
           s.points().stream().map(p -> p.gb().decimal()).toList(),
           s.points().stream().map(p -> p.total().decimal()).toList()));
       if (s.function().flat()) {
@@ -303,15 +303,20 @@ public final class ChartCells {
     for (Sweep.BreakEven be : r.breakEven()) {
       String cheaper = cheaperAbove(r, be);
       String gb = be.gbRounded().toPlainString();
+      List<String> incomplete = r.series().stream().filter(s -> !s.complete())
+          .map(s -> s.layout().name()).filter(n -> n.equals(be.a()) || n.equals(be.b())).toList();
       breakEven.add(Json.obj()
           .put("layouts", Json.strings(List.of(be.a(), be.b())))
           .put("gb", gb)
           .put("total", Json.money(Money.cents(be.total())))
-          .put("cheaperAbove", cheaper));
+          .put("cheaperAbove", cheaper)
+          .put("complete", incomplete.isEmpty()));
       markers.add(new ChartSpec.Marker(be.gb().decimal(), gb + " GB"));
       beLines.add("break-even: " + be.a() + " = " + be.b() + " at " + gb + " GB a month ("
           + Money.format(be.total()) + " USD)" + (cheaper == null ? ""
-              : "; above it " + cheaper + " is cheaper"));
+              : "; above it " + cheaper + " is cheaper")
+          + (incomplete.isEmpty() ? "" : "; incomplete: " + String.join(", ", incomplete)
+              + " leaves traffic or items unpriced"));
     }
     for (Sweep.Tie t : r.ties()) {
       notes.add(t.a() + " and " + t.b() + " cost the same from " + gbText(t.fromGb()) + " to "
@@ -321,7 +326,7 @@ public final class ChartCells {
         "traffic (GB a month)", "USD per month", lines, markers);
 
     List<String> header = new ArrayList<>(List.of("GB"));
-    header.addAll(names);
+    r.series().forEach(s -> header.add(seriesName(s)));
     Table.Builder tb = Table.builder(header.toArray(new String[0]))
         .right(header.toArray(new String[0])).title("sweep (USD a month)");
     for (int i = 0; i < r.volumes().size(); i++) {
@@ -388,6 +393,11 @@ public final class ChartCells {
     throw new IllegalArgumentException(layout);
   }
 
+  /** A sweep series' name where its totals stand: "b", or "b (incomplete)". */
+  static String seriesName(Sweep.Series s) {
+    return s.layout().name() + (s.complete() ? "" : " (incomplete)");
+  }
+
   static String gbText(BigDecimal gb) {
     return Money.quantity(gb).toPlainString();
   }
@@ -425,7 +435,7 @@ public final class ChartCells {
     }
     int n = r.volumes().size();
     int cols = Math.min(n, SPARK_WIDTH);
-    int nameWidth = r.series().stream().mapToInt(s -> s.layout().name().length()).max()
+    int nameWidth = r.series().stream().mapToInt(s -> seriesName(s).length()).max()
         .orElse(0);
     StringBuilder sb = new StringBuilder();
     for (Sweep.Series s : r.series()) {
@@ -437,7 +447,7 @@ public final class ChartCells {
             .divide(max.subtract(min)).round(0).intValue();
         line.append(SPARKS[level]);
       }
-      String name = s.layout().name();
+      String name = seriesName(s);
       sb.append(name).append(" ".repeat(nameWidth - name.length())).append("  ").append(line)
           .append("  ").append(Money.format(s.points().get(0).total())).append(" .. ")
           .append(Money.format(s.points().get(n - 1).total())).append('\n');

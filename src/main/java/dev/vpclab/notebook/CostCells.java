@@ -38,6 +38,8 @@ public final class CostCells {
         .put("parts", parts(c))
         .put("lines", lines(c))
         .put("unpriced", unpriced(c))
+        .put("unpricedGb", Money.quantity(c.unpricedGb()))
+        .put("missingPrices", Json.strings(c.missingPrices()))
         .put("unconfirmed", c.unconfirmed())
         .put("complete", c.complete())
         .put("priceVersion", prices.version())
@@ -45,7 +47,8 @@ public final class CostCells {
     Table table = linesTable(c);
     StringBuilder text = new StringBuilder();
     text.append(layout.name()).append(": ").append(Money.format(c.total()))
-        .append(" USD a month\n");
+        .append(" USD a month").append(c.complete() ? "" : ", incomplete: " + c.shortfall())
+        .append('\n');
     if (!c.lines().isEmpty()) {
       text.append(table.render());
     }
@@ -79,7 +82,7 @@ public final class CostCells {
       List<String> cells = new ArrayList<>(List.of(r.layout().name()));
       shown.forEach(p -> cells.add(Money.format(c.byPart().get(p))));
       cells.addAll(List.of(Money.format(c.fixed()), Money.format(c.variable()),
-          Money.format(c.total()), Money.signed(r.delta()), Integer.toString(r.enis()),
+          totalLabel(c), Money.signed(r.delta()), Integer.toString(r.enis()),
           r.resilience().survivesAzFailure() ? "yes"
               : "no (" + String.join(", ", r.resilience().failingAzs()) + ")",
           Integer.toString(r.resilience().brokenPairs())));
@@ -97,7 +100,10 @@ public final class CostCells {
           .put("failingAzs", Json.strings(r.resilience().failingAzs()))
           .put("brokenPairs", r.resilience().brokenPairs())
           .put("unconfirmed", c.unconfirmed())
-          .put("complete", c.complete()));
+          .put("complete", c.complete())
+          .put("unpriced", unpriced(c))
+          .put("unpricedGb", Money.quantity(c.unpricedGb()))
+          .put("missingPrices", Json.strings(c.missingPrices())));
       for (String n : c.notes()) {
         notes.add(r.layout().name() + ": " + n);
       }
@@ -113,25 +119,29 @@ public final class CostCells {
     StringBuilder text = new StringBuilder("compare (USD a month): ");
     for (int i = 0; i < rows.size(); i++) {
       text.append(i == 0 ? "" : ", ").append(rows.get(i).layout().name()).append(' ')
-          .append(Money.format(rows.get(i).cost().total()));
+          .append(totalLabel(rows.get(i).cost()));
     }
     text.append('\n').append(table.render());
     notes(text, notes);
     return new Output("compare", text.toString(), data, List.of(table), false);
   }
 
-  /** {@code expect cost LAYOUT < N USD}: compares the total rounded to cents with the limit. */
+  /**
+   * {@code expect cost LAYOUT < N USD}: compares the total rounded to cents with the limit. An
+   * incomplete total (traffic or items not priced) fails whatever the amounts: it is a lower bound.
+   */
   public static Output expectCost(Layout layout, String cmpSymbol, BigDecimal limitUsd,
       PriceBook prices, int hours, String text) {
     CostResult c = CostEngine.cost(layout, prices, hours);
     BigDecimal actual = Money.cents(c.total());
-    boolean passed = holds(actual, cmpSymbol, limitUsd);
+    boolean passed = holds(actual, cmpSymbol, limitUsd) && c.complete();
     Json.Obj data = Json.obj()
         .put("kind", "expect")
         .put("layout", layout.name())
         .put("passed", passed);
     String line = text + ": " + (passed ? "passed" : "FAILED") + " (" + layout.name() + ": "
-        + Money.format(c.total()) + " USD a month)\n";
+        + Money.format(c.total()) + " USD a month"
+        + (c.complete() ? "" : ", incomplete: " + c.shortfall()) + ")\n";
     data.put("text", line.strip())
         .put("currency", "USD")
         .put("actual", Json.money(actual))
@@ -142,21 +152,25 @@ public final class CostCells {
     return new Output("expect", sb.toString(), data, List.of(), !passed);
   }
 
-  /** {@code expect cost A < cost B}: compares both totals rounded to cents. */
+  /**
+   * {@code expect cost A < cost B}: compares both totals rounded to cents; fails when either is
+   * incomplete.
+   */
   public static Output expectCostVs(Layout a, String cmpSymbol, Layout b, PriceBook prices,
       int hours, String text) {
     CostResult ca = CostEngine.cost(a, prices, hours);
     CostResult cb = CostEngine.cost(b, prices, hours);
     BigDecimal actual = Money.cents(ca.total());
     BigDecimal other = Money.cents(cb.total());
-    boolean passed = holds(actual, cmpSymbol, other);
+    boolean passed = holds(actual, cmpSymbol, other) && ca.complete() && cb.complete();
     Json.Obj data = Json.obj()
         .put("kind", "expect")
         .put("layouts", Json.strings(List.of(a.name(), b.name())))
         .put("passed", passed);
     StringBuilder sb = new StringBuilder(text + ": " + (passed ? "passed" : "FAILED") + " ("
         + a.name() + ": " + Money.format(ca.total()) + ", " + b.name() + ": "
-        + Money.format(cb.total()) + " USD a month)\n");
+        + Money.format(cb.total()) + " USD a month" + whyIncomplete(a.name(), ca)
+        + whyIncomplete(b.name(), cb) + ")\n");
     data.put("text", sb.toString().strip())
         .put("currency", "USD")
         .put("actual", Json.money(actual))
@@ -177,6 +191,16 @@ public final class CostCells {
       default -> throw new IllegalArgumentException("unknown comparison '" + cmpSymbol
           + "': use <, <=, > or >=");
     };
+  }
+
+  /** "; b is incomplete: 20 GB of traffic not priced", or "". */
+  private static String whyIncomplete(String name, CostResult c) {
+    return c.complete() ? "" : "; " + name + " is incomplete: " + c.shortfall();
+  }
+
+  /** The total as shown where it stands: "30.66", or "0.00 (incomplete)". */
+  static String totalLabel(CostResult c) {
+    return Money.format(c.total()) + (c.complete() ? "" : " (incomplete)");
   }
 
   private static void incomplete(StringBuilder sb, String name, CostResult c) {
@@ -242,7 +266,8 @@ public final class CostCells {
     for (int i = 0; i < labels.size(); i++) {
       String a = amounts.get(i);
       text.append(labels.get(i)).append(" ".repeat(10 - labels.get(i).length()))
-          .append(" ".repeat(width - a.length())).append(a).append(i == 2 ? " USD\n" : "\n");
+          .append(" ".repeat(width - a.length())).append(a)
+          .append(i < 2 ? "" : c.complete() ? " USD" : " USD, incomplete").append('\n');
     }
   }
 

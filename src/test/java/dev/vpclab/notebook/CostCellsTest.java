@@ -130,4 +130,55 @@ class CostCellsTest {
     assertThrows(IllegalArgumentException.class,
         () -> CostCells.expectCost(single, "==", BigDecimal.ONE, prices, 730, "t"));
   }
+  /** 20 GB to sqs with no way to reach it: 0.00 priced, the 20 GB not priced. */
+  final Layout lonely = TestLayouts.layout("lonely", "us-east-1", "az 1a subnet private app\n"
+      + "instance web in app\ntraffic web -> sqs 20 GB");
+
+  @Test
+  void aBudgetOverAnIncompleteCostFails() throws Exception {
+    Output o = CostCells.expectCost(lonely, "<", new BigDecimal("40"), prices, 730,
+        "expect cost lonely < 40 USD");
+    assertTrue(o.failed(), o.text());
+    JsonNode j = json(o);
+    assertFalse(j.get("passed").asBoolean());
+    assertFalse(j.get("complete").asBoolean());
+    assertEquals("expect cost lonely < 40 USD: FAILED (lonely: 0.00 USD a month, incomplete: 20 GB"
+        + " of traffic not priced)", j.get("text").asText());
+    // either side incomplete: no verdict can be trusted
+    Output vs = CostCells.expectCostVs(lonely, "<", single, prices, 730,
+        "expect cost lonely < cost single");
+    assertTrue(vs.failed(), vs.text());
+    assertTrue(vs.text().startsWith("expect cost lonely < cost single: FAILED (lonely: 0.00,"
+        + " single: 30.66 USD a month; lonely is incomplete: 20 GB of traffic not priced)\n"),
+        vs.text());
+    assertTrue(CostCells.expectCostVs(single, ">", lonely, prices, 730, "t").failed());
+    assertFalse(json(vs).get("complete").asBoolean());
+  }
+
+  @Test
+  void anIncompleteTotalSaysSoWhereItStands() throws Exception {
+    Output cost = CostCells.cost(lonely, prices, 730);
+    assertTrue(cost.text().startsWith("lonely: 0.00 USD a month, incomplete: 20 GB of traffic not"
+        + " priced\n"), cost.text());
+    assertTrue(cost.text().contains("total     0.00 USD, incomplete\n"), cost.text());
+    JsonNode j = json(cost);
+    assertFalse(j.get("complete").asBoolean());
+    assertEquals("20", j.get("unpricedGb").asText());
+    assertEquals(0, j.get("missingPrices").size());
+
+    Output cmp = CostCells.compare(List.of(single, lonely), prices, 730);
+    assertTrue(cmp.text().startsWith("compare (USD a month): single 30.66, lonely 0.00"
+        + " (incomplete)\n"), cmp.text());
+    List<String> row = cmp.tables().get(0).rows().get(1);
+    assertTrue(row.contains("0.00 (incomplete)"), row.toString());
+    JsonNode r = json(cmp).get("rows").get(1);
+    assertFalse(r.get("complete").asBoolean());
+    assertEquals("20", r.get("unpricedGb").asText());
+    assertEquals(1, r.get("unpriced").size());
+    assertEquals("sqs", r.get("unpriced").get(0).get("destination").asText());
+    // a complete layout is not marked
+    assertTrue(CostCells.cost(single, prices, 730).text().startsWith(
+        "single: 30.66 USD a month\n"));
+  }
 }
+
