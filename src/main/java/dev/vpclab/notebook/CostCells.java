@@ -21,11 +21,15 @@ import java.util.Map;
  * Comparison}. Amounts are rounded half-up to cents here, and only here; JSON amounts are strings.
  */
 public final class CostCells {
+  /** The item and part of the line that makes the printed lines add up to the printed total. */
+  static final String ROUNDING = "rounding";
+
   private CostCells() {}
 
   /** {@code cost [LAYOUT]}. */
   public static Output cost(Layout layout, PriceBook prices, int hours) {
     CostResult c = CostEngine.cost(layout, prices, hours);
+    BigDecimal rounding = rounding(c);
     Json.Obj data = Json.obj()
         .put("kind", "cost")
         .put("layout", layout.name())
@@ -35,8 +39,9 @@ public final class CostCells {
         .put("total", Json.money(Money.cents(c.total())))
         .put("fixed", Json.money(Money.cents(c.fixed())))
         .put("variable", Json.money(Money.cents(c.variable())))
+        .put("rounding", Json.money(rounding))
         .put("parts", parts(c))
-        .put("lines", lines(c))
+        .put("lines", lines(c, rounding))
         .put("unpriced", unpriced(c))
         .put("unpricedGb", Money.quantity(c.unpricedGb()))
         .put("missingPrices", Json.strings(c.missingPrices()))
@@ -44,7 +49,7 @@ public final class CostCells {
         .put("complete", c.complete())
         .put("priceVersion", prices.version())
         .put("notes", Json.strings(c.notes()));
-    Table table = linesTable(c);
+    Table table = linesTable(c, rounding);
     StringBuilder text = new StringBuilder();
     text.append(layout.name()).append(": ").append(Money.format(c.total()))
         .append(" USD a month").append(c.complete() ? "" : ", incomplete: " + c.shortfall())
@@ -218,7 +223,19 @@ public final class CostCells {
     return parts;
   }
 
-  private static Json lines(CostResult c) {
+  /**
+   * What the printed lines lack to add up to the printed total: the total rounded to cents minus
+   * the sum of the lines each rounded to cents (0.00 mostly; -0.01 for three lines of 9.125).
+   */
+  static BigDecimal rounding(CostResult c) {
+    BigDecimal lines = BigDecimal.ZERO;
+    for (CostLine l : c.lines()) {
+      lines = lines.add(Money.cents(l.monthly()));
+    }
+    return Money.cents(c.total()).subtract(lines);
+  }
+
+  private static Json lines(CostResult c, BigDecimal rounding) {
     List<Json> out = new ArrayList<>();
     for (CostLine l : c.lines()) {
       out.add(Json.obj()
@@ -230,6 +247,17 @@ public final class CostCells {
           .put("part", l.part().key())
           .put("price", l.priceItem().key())
           .put("unconfirmed", l.unconfirmed()));
+    }
+    if (rounding.signum() != 0) {
+      out.add(Json.obj()
+          .put("item", ROUNDING)
+          .put("quantity", Json.NULL)
+          .put("unit", Json.NULL)
+          .put("unitPrice", Json.NULL)
+          .put("monthly", Json.money(rounding))
+          .put("part", ROUNDING)
+          .put("price", Json.NULL)
+          .put("unconfirmed", false));
     }
     return Json.arr(out);
   }
@@ -246,13 +274,16 @@ public final class CostCells {
     return Json.arr(out);
   }
 
-  private static Table linesTable(CostResult c) {
+  private static Table linesTable(CostResult c, BigDecimal rounding) {
     Table.Builder b = Table.builder("item", "quantity", "unit", "unit price", "monthly", "part")
         .right("quantity", "unit price", "monthly").title("cost of " + c.layout());
     for (CostLine l : c.lines()) {
       b.row(l.item(), Money.quantity(l.quantity()).toPlainString(), l.unit(),
           Money.price(l.unitPrice()) + (l.unconfirmed() ? "*" : ""), Money.format(l.monthly()),
           l.part().key());
+    }
+    if (rounding.signum() != 0) {
+      b.row(ROUNDING, "", "", "", rounding.toPlainString(), ROUNDING);
     }
     return b.build();
   }

@@ -180,5 +180,39 @@ class CostCellsTest {
     assertTrue(CostCells.cost(single, prices, 730).text().startsWith(
         "single: 30.66 USD a month\n"));
   }
+  @Test
+  void aRoundingLineMakesThePrintedLinesAddUp() throws Exception {
+    // three endpoints in one AZ at 0.0125 USD an hour: each line 730 x 0.0125 = 9.125, printed
+    // 9.13; the total 3 x 9.125 = 27.375, printed 27.38; the lines printed add up to 27.39, so a
+    // rounding line of -0.01 makes them add up to the printed total
+    PriceBook odd = prices.withOverride("us-east-1", "endpoint.hour", new BigDecimal("0.0125"));
+    Layout three = TestLayouts.layout("three", "us-east-1", "az 1a subnet private app\n"
+        + "endpoint ssm, sqs, kms in 1a");
+    Output o = CostCells.cost(three, odd, 730);
+    assertTrue(o.text().startsWith("three: 27.38 USD a month\n"), o.text());
+    List<List<String>> rows = o.tables().get(0).rows();
+    assertEquals(4, rows.size(), o.text());
+    assertEquals(List.of("9.13", "9.13", "9.13"), rows.subList(0, 3).stream()
+        .map(r -> r.get(4)).toList());
+    assertEquals(List.of("rounding", "", "", "", "-0.01", "rounding"), rows.get(3));
+    JsonNode j = json(o);
+    assertEquals("27.38", j.get("total").asText());
+    assertEquals("-0.01", j.get("rounding").asText());
+    JsonNode last = j.get("lines").get(3);
+    assertEquals("rounding", last.get("item").asText());
+    assertEquals("-0.01", last.get("monthly").asText());
+    assertEquals("rounding", last.get("part").asText());
+    assertTrue(last.get("quantity").isNull());
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode l : j.get("lines")) {
+      sum = sum.add(new BigDecimal(l.get("monthly").asText()));
+    }
+    assertEquals(new BigDecimal("27.38"), sum);
+    // lines that add up need none
+    JsonNode seed = json(CostCells.cost(single, prices, 730));
+    assertEquals("0.00", seed.get("rounding").asText());
+    assertEquals(3, seed.get("lines").size());
+  }
 }
+
 
