@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Comparison {
   /** One layout's row; {@code delta} = this total minus the first layout's total (exact). */
-  public record Row(Layout layout, CostResult cost, BigDecimal delta, int enis,
+  public record Row(Layout layout, CostResult cost, Rational delta, int enis,
       Resilience.Summary resilience) {}
 
   private Comparison() {}
@@ -23,7 +23,7 @@ public final class Comparison {
   static List<Row> compare(List<Layout> layouts, PriceBook prices, int hours,
       CostEngine.PathFinder finder, Resilience.PairChecker checker) {
     List<Row> rows = new ArrayList<>();
-    BigDecimal first = null;
+    Rational first = null;
     for (Layout l : layouts) {
       CostResult c = CostEngine.cost(l, prices, BigDecimal.valueOf(hours), finder);
       if (first == null) {

@@ -9,8 +9,8 @@ import dev.vpclab.model.Traffic;
 import dev.vpclab.reach.PairResult;
 import dev.vpclab.reach.ReachEngine;
 import dev.vpclab.reach.Reason;
+import dev.vpclab.reach.Via;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Prices a layout for one month, following PRICING.md (see docs/pricing.md for every rule). Pure:
- * no I/O, no printing; money is exact {@link BigDecimal} throughout.
+ * no I/O, no printing; money is exact throughout: {@link BigDecimal} prices, {@link Rational}
+ * quantities and amounts (a traffic share of 2/7 stays 2/7), rounded only when printed.
  */
 public final class CostEngine {
   /** The AWS Pricing Calculator's month: 365 × 24 / 12 hours. */
@@ -34,8 +35,6 @@ public final class CostEngine {
   }
 
   static final PathFinder REACH = ReachEngine::path;
-
-  private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
   private CostEngine() {}
 
@@ -50,7 +49,20 @@ public final class CostEngine {
   }
 
   static CostResult cost(Layout layout, PriceBook prices, BigDecimal hours, PathFinder finder) {
-    return new Run(layout, prices, hours, finder).run();
+    return cost(layout, prices, hours, Rational.ONE, finder);
+  }
+
+  /**
+   * The monthly cost with every traffic volume multiplied by {@code scale} (exactly: a sweep
+   * prices X GB as the layout's own volumes times X / their total, without dividing first).
+   */
+  public static CostResult cost(Layout layout, PriceBook prices, int hours, Rational scale) {
+    return cost(layout, prices, BigDecimal.valueOf(hours), scale, REACH);
+  }
+
+  static CostResult cost(Layout layout, PriceBook prices, BigDecimal hours, Rational scale,
+      PathFinder finder) {
+    return new Run(layout, prices, hours, scale, finder).run();
   }
 
   /** One computation: accumulates GB per kind of path, then lines. */
@@ -58,27 +70,29 @@ public final class CostEngine {
     final Layout layout;
     final PriceBook prices;
     final BigDecimal hours;
+    final Rational scale;
     final PathFinder finder;
     final String region;
     final List<CostLine> lines = new ArrayList<>();
     final Set<String> notes = new LinkedHashSet<>();
     final List<String> missing = new ArrayList<>();
     final List<UnpricedTraffic> unpriced = new ArrayList<>();
-    BigDecimal endpointGb = BigDecimal.ZERO;
-    BigDecimal endpointCrossAzGb = BigDecimal.ZERO;
-    BigDecimal gatewayGb = BigDecimal.ZERO;
-    BigDecimal natGb = BigDecimal.ZERO;
-    BigDecimal crossAzGb = BigDecimal.ZERO;
-    BigDecimal internetGb = BigDecimal.ZERO;
-    BigDecimal igwServiceGb = BigDecimal.ZERO;
+    Rational endpointGb = Rational.ZERO;
+    Rational endpointCrossAzGb = Rational.ZERO;
+    Rational gatewayGb = Rational.ZERO;
+    Rational natGb = Rational.ZERO;
+    Rational crossAzGb = Rational.ZERO;
+    Rational internetGb = Rational.ZERO;
+    Rational igwServiceGb = Rational.ZERO;
 
-    Run(Layout layout, PriceBook prices, BigDecimal hours, PathFinder finder) {
+    Run(Layout layout, PriceBook prices, BigDecimal hours, Rational scale, PathFinder finder) {
       if (hours == null || hours.signum() < 0) {
         throw new IllegalArgumentException("hours must not be negative: " + hours);
       }
       this.layout = layout;
       this.prices = prices;
       this.hours = hours.setScale(0, RoundingMode.CEILING);
+      this.scale = scale;
       this.finder = finder;
       this.region = layout.region().code();
     }
@@ -95,7 +109,7 @@ public final class CostEngine {
       tiered(CostPart.NAT_DATA, "NAT data processing", PriceItem.NAT_GB, natGb);
       // 0.01 USD/GB in each direction: a GB crossing is billed twice
       tiered(CostPart.CROSS_AZ, "cross-AZ transfer to NAT (both directions)", PriceItem.CROSSAZ_GB,
-          crossAzGb.multiply(TWO));
+          crossAzGb.multiply(2));
       tiered(CostPart.INTERNET_OUT, "data transfer out to internet", PriceItem.INTERNET_GB,
           internetGb);
       if (internetGb.signum() > 0) {
@@ -123,8 +137,8 @@ public final class CostEngine {
             + " GB not priced: " + (u.reason().equals("NO_INSTANCES") ? "no instance sends it"
                 : u.instance() + " does not reach " + u.destination() + " (" + u.reason() + ")"));
       }
-      BigDecimal fixed = BigDecimal.ZERO;
-      BigDecimal variable = BigDecimal.ZERO;
+      Rational fixed = Rational.ZERO;
+      Rational variable = Rational.ZERO;
       for (CostLine l : lines) {
         if (l.part().fixed()) {
           fixed = fixed.add(l.monthly());
@@ -149,12 +163,38 @@ public final class CostEngine {
         hourLine(CostPart.IPV4, "public IPv4 (Elastic IP) of NAT gateway " + nat.az(),
             PriceItem.IPV4_HOUR, hours);
       }
+      for (Instance i : layout.instances()) {
+        if (reachesThroughIgw(i)) {
+          hourLine(CostPart.IPV4, "public IPv4 of instance " + i.name()
+              + (i.count() == 1 ? "" : ", " + i.count() + " addresses"), PriceItem.IPV4_HOUR,
+              hours.multiply(BigDecimal.valueOf(i.count())));
+        }
+      }
     }
 
-    void hourLine(CostPart part, String label, PriceItem item, BigDecimal quantity) {
-      if (quantity.signum() == 0) {
+    /**
+     * Whether the instance holds a public IPv4 address (each member of its count): it sits in a
+     * public subnet and reaches something (a need or a traffic destination) through the internet
+     * gateway. One that reaches everything through endpoints holds none.
+     */
+    boolean reachesThroughIgw(Instance i) {
+      if (!i.subnet().isPublic()) {
+        return false;
+      }
+      for (String need : i.needs()) {
+        PairResult p = finder.path(layout, i, need, Set.of());
+        if (p.reachable() && p.via() == Via.IGW) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void hourLine(CostPart part, String label, PriceItem item, BigDecimal hoursBilled) {
+      if (hoursBilled.signum() == 0) {
         return;
       }
+      Rational quantity = Rational.of(hoursBilled);
       Optional<PriceRow> price = prices.price(region, item);
       if (price.isEmpty()) {
         missing(item, label, quantity);
@@ -165,11 +205,11 @@ public final class CostEngine {
           part, item, p.unconfirmed()));
     }
 
-    void missing(PriceItem item, String label, BigDecimal quantity) {
+    void missing(PriceItem item, String label, Rational quantity) {
       missing(item, label, quantity, "set one with: price " + item.key() + " VALUE");
     }
 
-    void missing(PriceItem item, String label, BigDecimal quantity, String fix) {
+    void missing(PriceItem item, String label, Rational quantity, String fix) {
       if (!missing.contains(item.key())) {
         missing.add(item.key());
       }
@@ -178,7 +218,7 @@ public final class CostEngine {
     }
 
     /** One line per tier the quantity reaches. */
-    void tiered(CostPart part, String label, PriceItem item, BigDecimal quantity) {
+    void tiered(CostPart part, String label, PriceItem item, Rational quantity) {
       if (quantity.signum() == 0) {
         return;
       }
@@ -187,10 +227,10 @@ public final class CostEngine {
         missing(item, label, quantity);
         return;
       }
-      BigDecimal covered = BigDecimal.ZERO;
+      Rational covered = Rational.ZERO;
       for (PriceRow t : tiers) {
-        BigDecimal upper = t.tierToGb() == null ? quantity : t.tierToGb().min(quantity);
-        BigDecimal portion = upper.subtract(t.tierFromGb());
+        Rational upper = t.tierToGb() == null ? quantity : Rational.of(t.tierToGb()).min(quantity);
+        Rational portion = upper.subtract(Rational.of(t.tierFromGb()));
         if (portion.signum() <= 0) {
           continue;
         }
@@ -216,15 +256,15 @@ public final class CostEngine {
         long weight = senders.stream().mapToLong(Instance::count).sum(); // may pass 2^31
         if (weight <= 0) {
           if (t.gb().signum() > 0) {
-            unpriced.add(new UnpricedTraffic(t.sourceLabel(), t.destination(), t.gb(),
-                "NO_INSTANCES"));
+            unpriced.add(new UnpricedTraffic(t.sourceLabel(), t.destination(),
+                scale.multiply(t.gb()), "NO_INSTANCES"));
           }
           continue;
         }
+        Rational volume = scale.multiply(t.gb());
         for (Instance i : senders) {
-          BigDecimal share = senders.size() == 1 ? t.gb()
-              : t.gb().multiply(BigDecimal.valueOf(i.count()))
-                  .divide(BigDecimal.valueOf(weight), MathContext.DECIMAL128);
+          // exact: a 2/7 share stays 2/7 (rounding happens only when printed)
+          Rational share = volume.multiply(Rational.of(i.count()).divide(Rational.of(weight)));
           if (share.signum() == 0) {
             continue;
           }
@@ -233,7 +273,7 @@ public final class CostEngine {
       }
     }
 
-    void route(Instance i, String destination, BigDecimal share) {
+    void route(Instance i, String destination, Rational share) {
       PairResult p = finder.path(layout, i, destination, Set.of());
       if (!p.reachable() || p.via() == null) {
         String reason = p.reasons().isEmpty() ? Reason.NO_ROUTE.name()
@@ -269,7 +309,7 @@ public final class CostEngine {
       }
     }
 
-    static String gb(BigDecimal q) {
+    static String gb(Rational q) {
       return Money.quantity(q).toPlainString();
     }
   }

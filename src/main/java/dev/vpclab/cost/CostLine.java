@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * One line of a bill: a label ({@code item}, e.g. "endpoint ssm, 2 AZs"), the quantity billed in
  * {@code unit} (hour or GB) at {@code unitPrice} USD, the exact monthly amount, its part, the price
- * item it uses ({@code endpoint.hour}) and whether that price is unconfirmed.
+ * item it uses ({@code endpoint.hour}) and whether that price is unconfirmed. Quantity and amount
+ * are exact fractions (a 2/7 share of traffic stays 2/7).
  */
-public record CostLine(String item, BigDecimal quantity, String unit, BigDecimal unitPrice,
-    BigDecimal monthly, CostPart part, PriceItem priceItem, boolean unconfirmed) {}
+public record CostLine(String item, Rational quantity, String unit, BigDecimal unitPrice,
+    Rational monthly, CostPart part, PriceItem priceItem, boolean unconfirmed) {}

@@ -4,7 +4,6 @@ import dev.vpclab.model.Layout;
 import dev.vpclab.model.Traffic;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,10 @@ import java.util.TreeSet;
  * corners only where some part's quantity reaches a tier boundary: boundary × (base total /
  * base quantity of that part). {@link #function} finds those corners and prices the layout there
  * with {@link CostEngine}; between corners the cost is a straight line. Two layouts' functions are
- * then intersected segment by segment ({@link #crossings}), not read off sampled points.
+ * then intersected segment by segment ({@link #crossings}), not read off sampled points. Volumes
+ * and totals are exact fractions ({@link Rational}): a break-even volume such as 447.125 / 0.042
+ * GB has no finite decimal, and the total there is still exactly 483.625, rounded once when
+ * printed.
  */
 public final class Sweep {
   /** At most this many sampled points per sweep (the compiler refuses more). */
@@ -38,8 +40,8 @@ public final class Sweep {
 
   private Sweep() {}
 
-  /** A layout's monthly total at one volume. */
-  public record Point(BigDecimal gb, BigDecimal total) {}
+  /** A layout's monthly total at one volume (both exact). */
+  public record Point(Rational gb, Rational total) {}
 
   /**
    * A layout's cost as a function of X on [from, to]: {@code knots} (X, total) sorted by X,
@@ -51,8 +53,8 @@ public final class Sweep {
       knots = List.copyOf(knots);
     }
 
-    /** The total at x in [from, to], exact up to the division by a segment's width. */
-    public BigDecimal at(BigDecimal x) {
+    /** The total at x in [from, to], exactly. */
+    public Rational at(Rational x) {
       Point prev = knots.get(0);
       if (x.compareTo(prev.gb()) <= 0) {
         return prev.total();
@@ -69,18 +71,22 @@ public final class Sweep {
       }
       return prev.total();
     }
+
+    public Rational at(BigDecimal x) {
+      return at(Rational.of(x));
+    }
   }
 
   /** Layouts {@code a} and {@code b} cost the same ({@code total}) at {@code gb} GB a month. */
-  public record BreakEven(String a, String b, BigDecimal gb, BigDecimal total) {
+  public record BreakEven(String a, String b, Rational gb, Rational total) {
     /** The volume rounded half-up to hundredths of a GB, as shown: "208.57". */
     public BigDecimal gbRounded() {
-      return gb.setScale(2, RoundingMode.HALF_UP);
+      return gb.round(2);
     }
   }
 
   /** A stretch [fromGb, toGb] where two layouts cost exactly the same. */
-  public record Tie(String a, String b, BigDecimal fromGb, BigDecimal toGb) {}
+  public record Tie(String a, String b, Rational fromGb, Rational toGb) {}
 
   /** One layout's sampled points and its exact cost function. */
   public record Series(CostFunction function, List<Point> points, boolean complete) {
@@ -191,27 +197,36 @@ public final class Sweep {
     return layout.withTraffic(scaled);
   }
 
-  /** The layout's monthly total at {@code gb} GB of traffic, by {@link CostEngine}. */
+  /**
+   * The layout's monthly total at {@code gb} GB of traffic, by {@link CostEngine}: its own
+   * volumes times gb / their total, exactly (the same lines as {@link #atVolume}, undivided).
+   */
+  public static CostResult costAt(Layout layout, PriceBook prices, int hours, Rational gb) {
+    BigDecimal base = baseGb(layout);
+    Rational scale = base.signum() == 0 ? Rational.ONE : gb.divide(Rational.of(base));
+    return CostEngine.cost(layout, prices, hours, scale);
+  }
+
   public static CostResult costAt(Layout layout, PriceBook prices, int hours, BigDecimal gb) {
-    return CostEngine.cost(atVolume(layout, gb), prices, hours);
+    return costAt(layout, prices, hours, Rational.of(gb));
   }
 
   /** The layout's exact cost function on [from, to] (see the class comment). */
   public static CostFunction function(Layout layout, PriceBook prices, int hours,
       BigDecimal from, BigDecimal to) {
     BigDecimal base = baseGb(layout);
-    TreeSet<BigDecimal> xs = new TreeSet<>();
-    xs.add(from);
-    xs.add(to);
+    TreeSet<Rational> xs = new TreeSet<>();
+    xs.add(Rational.of(from));
+    xs.add(Rational.of(to));
     if (base.signum() > 0) {
-      for (BigDecimal x : corners(CostEngine.cost(layout, prices, hours), prices, base)) {
+      for (Rational x : corners(CostEngine.cost(layout, prices, hours), prices, base)) {
         if (x.compareTo(from) > 0 && x.compareTo(to) < 0) {
           xs.add(x);
         }
       }
     }
     List<Point> knots = new ArrayList<>();
-    for (BigDecimal x : xs) {
+    for (Rational x : xs) {
       knots.add(new Point(x, costAt(layout, prices, hours, x).total()));
     }
     return new CostFunction(layout, base, base.signum() == 0, knots);
@@ -221,21 +236,21 @@ public final class Sweep {
    * The volumes X where some per-GB part of the bill reaches a tier boundary: for a part whose
    * quantity is q at the base volume, boundary b is reached at X = b × base / q.
    */
-  static List<BigDecimal> corners(CostResult atBase, PriceBook prices, BigDecimal base) {
-    Map<PriceItem, BigDecimal> quantity = new LinkedHashMap<>();
+  static List<Rational> corners(CostResult atBase, PriceBook prices, BigDecimal base) {
+    Map<PriceItem, Rational> quantity = new LinkedHashMap<>();
     for (CostLine l : atBase.lines()) {
       if (!l.part().fixed()) {
-        quantity.merge(l.priceItem(), l.quantity(), BigDecimal::add);
+        quantity.merge(l.priceItem(), l.quantity(), Rational::add);
       }
     }
-    List<BigDecimal> out = new ArrayList<>();
-    for (Map.Entry<PriceItem, BigDecimal> e : quantity.entrySet()) {
+    List<Rational> out = new ArrayList<>();
+    for (Map.Entry<PriceItem, Rational> e : quantity.entrySet()) {
       if (e.getValue().signum() <= 0) {
         continue;
       }
       for (PriceRow tier : prices.tiers(atBase.region(), e.getKey())) {
         if (tier.tierToGb() != null) {
-          out.add(clean(tier.tierToGb().multiply(base).divide(e.getValue(), MC)));
+          out.add(Rational.of(tier.tierToGb().multiply(base)).divide(e.getValue()));
         }
       }
     }
@@ -249,12 +264,12 @@ public final class Sweep {
    * (where they cross, or touch), ascending; stretches where they are equal go to {@code ties}.
    */
   public static List<BreakEven> crossings(CostFunction a, CostFunction b, List<Tie> ties) {
-    TreeSet<BigDecimal> xs = new TreeSet<>();
+    TreeSet<Rational> xs = new TreeSet<>();
     a.knots().forEach(k -> xs.add(k.gb()));
     b.knots().forEach(k -> xs.add(k.gb()));
-    List<BigDecimal> x = new ArrayList<>(xs);
-    List<BigDecimal> d = new ArrayList<>();
-    for (BigDecimal v : x) {
+    List<Rational> x = new ArrayList<>(xs);
+    List<Rational> d = new ArrayList<>();
+    for (Rational v : x) {
       d.add(a.at(v).subtract(b.at(v)));
     }
     String na = a.layout().name();
@@ -276,10 +291,9 @@ public final class Sweep {
         }
       } else if (i + 1 < n && d.get(i + 1).signum() != 0
           && d.get(i).signum() != d.get(i + 1).signum()) {
-        BigDecimal x0 = x.get(i);
-        BigDecimal width = x.get(i + 1).subtract(x0);
-        BigDecimal at = clean(x0.add(width.multiply(d.get(i))
-            .divide(d.get(i).subtract(d.get(i + 1)), MC)));
+        Rational x0 = x.get(i);
+        Rational width = x.get(i + 1).subtract(x0);
+        Rational at = x0.add(width.multiply(d.get(i)).divide(d.get(i).subtract(d.get(i + 1))));
         out.add(new BreakEven(na, nb, at, a.at(at)));
       }
     }
@@ -307,9 +321,10 @@ public final class Sweep {
       List<Point> points = new ArrayList<>();
       boolean complete = true;
       for (BigDecimal v : volumes) {
-        CostResult c = costAt(l, prices, hours, v);
+        Rational x = Rational.of(v);
+        CostResult c = costAt(l, prices, hours, x);
         complete &= c.complete();
-        points.add(new Point(v, c.total()));
+        points.add(new Point(x, c.total()));
       }
       series.add(new Series(f, points, complete));
     }
@@ -325,13 +340,13 @@ public final class Sweep {
     return new Result(from, to, step(from, to, step), volumes, series, sorted, ties);
   }
 
-  private static BigDecimal interpolate(Point p0, Point p1, BigDecimal x) {
-    BigDecimal width = p1.gb().subtract(p0.gb());
+  private static Rational interpolate(Point p0, Point p1, Rational x) {
+    Rational width = p1.gb().subtract(p0.gb());
     if (width.signum() == 0) {
       return p0.total();
     }
     return p0.total().add(p1.total().subtract(p0.total()).multiply(x.subtract(p0.gb()))
-        .divide(width, MC));
+        .divide(width));
   }
 
   /** Without trailing zeros, and never in exponent form for whole numbers. */

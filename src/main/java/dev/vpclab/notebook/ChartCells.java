@@ -5,6 +5,7 @@ import dev.vpclab.cost.CostPart;
 import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.Rational;
 import dev.vpclab.cost.Sweep;
 import dev.vpclab.model.Layout;
 import dev.vpclab.reach.FailureAnalysis;
@@ -89,7 +90,7 @@ public final class ChartCells {
       case NAT_DATA -> "NAT data";
       case CROSS_AZ -> "cross-AZ";
       case INTERNET_OUT -> "internet out";
-      case IPV4 -> "NAT public IPv4";
+      case IPV4 -> "public IPv4";
     };
   }
 
@@ -102,11 +103,11 @@ public final class ChartCells {
     for (CostPart p : parts) {
       List<BigDecimal> row = new ArrayList<>();
       for (CostResult c : costs) {
-        row.add(c.byPart().get(p));
+        row.add(c.byPart().get(p).decimal());
       }
       values.add(row);
     }
-    List<String> totals = costs.stream().map(c -> Money.format(c.total())).toList();
+    List<String> totals = costs.stream().map(CostCells::totalLabel).toList();
     return new ChartSpec.StackedBars("Monthly cost by part", "USD per month", names,
         parts.stream().map(ChartCells::label).toList(), values, totals);
   }
@@ -139,7 +140,7 @@ public final class ChartCells {
     }
     List<String> names = layouts.stream().map(Layout::name).toList();
     List<CostPart> parts = List.of(CostPart.values());
-    List<String> totals = costs.stream().map(c -> Money.format(c.total())).toList();
+    List<String> totals = costs.stream().map(CostCells::totalLabel).toList();
     ChartSpec spec = costSpec(names, costs);
 
     List<CostPart> shown = new ArrayList<>();
@@ -162,7 +163,7 @@ public final class ChartCells {
       for (CostPart p : shown) {
         row.add(Money.format(c.byPart().get(p)));
       }
-      row.add(Money.format(c.total()));
+      row.add(CostCells.totalLabel(c));
       tb.row(row);
       bars.add(Json.obj()
           .put("layout", names.get(i))
@@ -182,7 +183,7 @@ public final class ChartCells {
         .put("notes", Json.strings(notes));
     StringBuilder text = new StringBuilder("chart cost: monthly cost by part (USD)")
         .append(target.arrow()).append('\n');
-    List<BigDecimal> totalValues = costs.stream().map(CostResult::total).toList();
+    List<BigDecimal> totalValues = costs.stream().map(c -> c.total().decimal()).toList();
     text.append(bars(names, totalValues, totals));
     text.append(table.render());
     notes.forEach(n -> text.append("note: ").append(n).append('\n'));
@@ -288,9 +289,9 @@ public final class ChartCells {
           .put("flat", s.function().flat())
           .put("complete", s.complete())
           .put("points", Json.arr(points)));
-      lines.add(new ChartSpec.Line(s.layout().name(),
-          s.points().stream().map(Sweep.Point::gb).toList(),
-          s.points().stream().map(Sweep.Point::total).toList()));
+      lines.add(new ChartSpec.Line(seriesName(s),
+          s.points().stream().map(p -> p.gb().decimal()).toList(),
+          s.points().stream().map(p -> p.total().decimal()).toList()));
       if (s.function().flat()) {
         notes.add(s.layout().name() + " has no traffic lines: its cost does not change");
       }
@@ -305,15 +306,20 @@ public final class ChartCells {
     for (Sweep.BreakEven be : r.breakEven()) {
       String cheaper = cheaperAbove(r, be);
       String gb = be.gbRounded().toPlainString();
+      List<String> incomplete = r.series().stream().filter(s -> !s.complete())
+          .map(s -> s.layout().name()).filter(n -> n.equals(be.a()) || n.equals(be.b())).toList();
       breakEven.add(Json.obj()
           .put("layouts", Json.strings(List.of(be.a(), be.b())))
           .put("gb", gb)
           .put("total", Json.money(Money.cents(be.total())))
-          .put("cheaperAbove", cheaper));
-      markers.add(new ChartSpec.Marker(be.gb(), gb + " GB"));
+          .put("cheaperAbove", cheaper)
+          .put("complete", incomplete.isEmpty()));
+      markers.add(new ChartSpec.Marker(be.gb().decimal(), gb + " GB"));
       beLines.add("break-even: " + be.a() + " = " + be.b() + " at " + gb + " GB a month ("
           + Money.format(be.total()) + " USD)" + (cheaper == null ? ""
-              : "; above it " + cheaper + " is cheaper"));
+              : "; above it " + cheaper + " is cheaper")
+          + (incomplete.isEmpty() ? "" : "; incomplete: " + String.join(", ", incomplete)
+              + " leaves traffic or items unpriced"));
     }
     for (Sweep.Tie t : r.ties()) {
       notes.add(t.a() + " and " + t.b() + " cost the same from " + gbText(t.fromGb()) + " to "
@@ -323,7 +329,7 @@ public final class ChartCells {
         "traffic (GB a month)", "USD per month", lines, markers);
 
     List<String> header = new ArrayList<>(List.of("GB"));
-    header.addAll(names);
+    r.series().forEach(s -> header.add(seriesName(s)));
     Table.Builder tb = Table.builder(header.toArray(new String[0]))
         .right(header.toArray(new String[0])).title("sweep (USD a month)");
     for (int i = 0; i < r.volumes().size(); i++) {
@@ -366,7 +372,7 @@ public final class ChartCells {
   private static String cheaperAbove(Sweep.Result r, Sweep.BreakEven be) {
     Sweep.CostFunction fa = function(r, be.a());
     Sweep.CostFunction fb = function(r, be.b());
-    BigDecimal next = null;
+    Rational next = null;
     for (Sweep.CostFunction f : List.of(fa, fb)) {
       for (Sweep.Point k : f.knots()) {
         if (k.gb().compareTo(be.gb()) > 0 && (next == null || k.gb().compareTo(next) < 0)) {
@@ -390,7 +396,16 @@ public final class ChartCells {
     throw new IllegalArgumentException(layout);
   }
 
+  /** A sweep series' name where its totals stand: "b", or "b (incomplete)". */
+  static String seriesName(Sweep.Series s) {
+    return s.layout().name() + (s.complete() ? "" : " (incomplete)");
+  }
+
   static String gbText(BigDecimal gb) {
+    return Money.quantity(gb).toPlainString();
+  }
+
+  static String gbText(Rational gb) {
     return Money.quantity(gb).toPlainString();
   }
 
@@ -413,8 +428,8 @@ public final class ChartCells {
 
   /** One sparkline per layout, on a common scale, labelled with its first and last totals. */
   static String sparklines(Sweep.Result r) {
-    BigDecimal min = null;
-    BigDecimal max = null;
+    Rational min = null;
+    Rational max = null;
     for (Sweep.Series s : r.series()) {
       for (Sweep.Point p : s.points()) {
         min = min == null ? p.total() : min.min(p.total());
@@ -423,19 +438,19 @@ public final class ChartCells {
     }
     int n = r.volumes().size();
     int cols = Math.min(n, SPARK_WIDTH);
-    int nameWidth = r.series().stream().mapToInt(s -> s.layout().name().length()).max()
+    int nameWidth = r.series().stream().mapToInt(s -> seriesName(s).length()).max()
         .orElse(0);
     StringBuilder sb = new StringBuilder();
     for (Sweep.Series s : r.series()) {
       StringBuilder line = new StringBuilder();
       for (int c = 0; c < cols; c++) {
         int idx = cols == 1 ? 0 : (int) ((long) c * (n - 1) / (cols - 1));
-        BigDecimal v = s.points().get(idx).total();
-        int level = max.compareTo(min) == 0 ? 0 : v.subtract(min).multiply(BigDecimal.valueOf(7))
-            .divide(max.subtract(min), 0, RoundingMode.HALF_UP).intValue();
+        Rational v = s.points().get(idx).total();
+        int level = max.compareTo(min) == 0 ? 0 : v.subtract(min).multiply(7)
+            .divide(max.subtract(min)).round(0).intValue();
         line.append(SPARKS[level]);
       }
-      String name = s.layout().name();
+      String name = seriesName(s);
       sb.append(name).append(" ".repeat(nameWidth - name.length())).append("  ").append(line)
           .append("  ").append(Money.format(s.points().get(0).total())).append(" .. ")
           .append(Money.format(s.points().get(n - 1).total())).append('\n');

@@ -7,6 +7,7 @@ import dev.vpclab.cost.CostPart;
 import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.cost.PriceBook;
+import dev.vpclab.cost.Rational;
 import dev.vpclab.cost.UnpricedTraffic;
 import dev.vpclab.model.Layout;
 import java.math.BigDecimal;
@@ -20,11 +21,15 @@ import java.util.Map;
  * Comparison}. Amounts are rounded half-up to cents here, and only here; JSON amounts are strings.
  */
 public final class CostCells {
+  /** The item and part of the line that makes the printed lines add up to the printed total. */
+  static final String ROUNDING = "rounding";
+
   private CostCells() {}
 
   /** {@code cost [LAYOUT]}. */
   public static Output cost(Layout layout, PriceBook prices, int hours) {
     CostResult c = CostEngine.cost(layout, prices, hours);
+    BigDecimal rounding = rounding(c);
     Json.Obj data = Json.obj()
         .put("kind", "cost")
         .put("layout", layout.name())
@@ -34,17 +39,21 @@ public final class CostCells {
         .put("total", Json.money(Money.cents(c.total())))
         .put("fixed", Json.money(Money.cents(c.fixed())))
         .put("variable", Json.money(Money.cents(c.variable())))
+        .put("rounding", Json.money(rounding))
         .put("parts", parts(c))
-        .put("lines", lines(c))
+        .put("lines", lines(c, rounding))
         .put("unpriced", unpriced(c))
+        .put("unpricedGb", Money.quantity(c.unpricedGb()))
+        .put("missingPrices", Json.strings(c.missingPrices()))
         .put("unconfirmed", c.unconfirmed())
         .put("complete", c.complete())
         .put("priceVersion", prices.version())
         .put("notes", Json.strings(c.notes()));
-    Table table = linesTable(c);
+    Table table = linesTable(c, rounding);
     StringBuilder text = new StringBuilder();
     text.append(layout.name()).append(": ").append(Money.format(c.total()))
-        .append(" USD a month\n");
+        .append(" USD a month").append(c.complete() ? "" : ", incomplete: " + c.shortfall())
+        .append('\n');
     if (!c.lines().isEmpty()) {
       text.append(table.render());
     }
@@ -78,7 +87,7 @@ public final class CostCells {
       List<String> cells = new ArrayList<>(List.of(r.layout().name()));
       shown.forEach(p -> cells.add(Money.format(c.byPart().get(p))));
       cells.addAll(List.of(Money.format(c.fixed()), Money.format(c.variable()),
-          Money.format(c.total()), Money.signed(r.delta()), Integer.toString(r.enis()),
+          totalLabel(c), Money.signed(r.delta()), Integer.toString(r.enis()),
           AzVerdict.column(r.resilience().survivesAzFailure(), r.resilience().singleAz(),
               r.resilience().failingAzs(), r.resilience().unreachablePairs()),
           Integer.toString(r.resilience().unreachablePairs())));
@@ -98,7 +107,10 @@ public final class CostCells {
           .put("brokenPairs", r.resilience().unreachablePairs())
           .put("unreachablePairs", r.resilience().unreachablePairs())
           .put("unconfirmed", c.unconfirmed())
-          .put("complete", c.complete()));
+          .put("complete", c.complete())
+          .put("unpriced", unpriced(c))
+          .put("unpricedGb", Money.quantity(c.unpricedGb()))
+          .put("missingPrices", Json.strings(c.missingPrices())));
       for (String n : c.notes()) {
         notes.add(r.layout().name() + ": " + n);
       }
@@ -114,25 +126,29 @@ public final class CostCells {
     StringBuilder text = new StringBuilder("compare (USD a month): ");
     for (int i = 0; i < rows.size(); i++) {
       text.append(i == 0 ? "" : ", ").append(rows.get(i).layout().name()).append(' ')
-          .append(Money.format(rows.get(i).cost().total()));
+          .append(totalLabel(rows.get(i).cost()));
     }
     text.append('\n').append(table.render());
     notes(text, notes);
     return new Output("compare", text.toString(), data, List.of(table), false);
   }
 
-  /** {@code expect cost LAYOUT < N USD}: compares the total rounded to cents with the limit. */
+  /**
+   * {@code expect cost LAYOUT < N USD}: compares the total rounded to cents with the limit. An
+   * incomplete total (traffic or items not priced) fails whatever the amounts: it is a lower bound.
+   */
   public static Output expectCost(Layout layout, String cmpSymbol, BigDecimal limitUsd,
       PriceBook prices, int hours, String text) {
     CostResult c = CostEngine.cost(layout, prices, hours);
     BigDecimal actual = Money.cents(c.total());
-    boolean passed = holds(actual, cmpSymbol, limitUsd);
+    boolean passed = holds(actual, cmpSymbol, limitUsd) && c.complete();
     Json.Obj data = Json.obj()
         .put("kind", "expect")
         .put("layout", layout.name())
         .put("passed", passed);
     String line = text + ": " + (passed ? "passed" : "FAILED") + " (" + layout.name() + ": "
-        + Money.format(c.total()) + " USD a month)\n";
+        + Money.format(c.total()) + " USD a month"
+        + (c.complete() ? "" : ", incomplete: " + c.shortfall()) + ")\n";
     data.put("text", line.strip())
         .put("currency", "USD")
         .put("actual", Json.money(actual))
@@ -143,21 +159,25 @@ public final class CostCells {
     return new Output("expect", sb.toString(), data, List.of(), !passed);
   }
 
-  /** {@code expect cost A < cost B}: compares both totals rounded to cents. */
+  /**
+   * {@code expect cost A < cost B}: compares both totals rounded to cents; fails when either is
+   * incomplete.
+   */
   public static Output expectCostVs(Layout a, String cmpSymbol, Layout b, PriceBook prices,
       int hours, String text) {
     CostResult ca = CostEngine.cost(a, prices, hours);
     CostResult cb = CostEngine.cost(b, prices, hours);
     BigDecimal actual = Money.cents(ca.total());
     BigDecimal other = Money.cents(cb.total());
-    boolean passed = holds(actual, cmpSymbol, other);
+    boolean passed = holds(actual, cmpSymbol, other) && ca.complete() && cb.complete();
     Json.Obj data = Json.obj()
         .put("kind", "expect")
         .put("layouts", Json.strings(List.of(a.name(), b.name())))
         .put("passed", passed);
     StringBuilder sb = new StringBuilder(text + ": " + (passed ? "passed" : "FAILED") + " ("
         + a.name() + ": " + Money.format(ca.total()) + ", " + b.name() + ": "
-        + Money.format(cb.total()) + " USD a month)\n");
+        + Money.format(cb.total()) + " USD a month" + whyIncomplete(a.name(), ca)
+        + whyIncomplete(b.name(), cb) + ")\n");
     data.put("text", sb.toString().strip())
         .put("currency", "USD")
         .put("actual", Json.money(actual))
@@ -180,6 +200,16 @@ public final class CostCells {
     };
   }
 
+  /** "; b is incomplete: 20 GB of traffic not priced", or "". */
+  private static String whyIncomplete(String name, CostResult c) {
+    return c.complete() ? "" : "; " + name + " is incomplete: " + c.shortfall();
+  }
+
+  /** The total as shown where it stands: "30.66", or "0.00 (incomplete)". */
+  static String totalLabel(CostResult c) {
+    return Money.format(c.total()) + (c.complete() ? "" : " (incomplete)");
+  }
+
   private static void incomplete(StringBuilder sb, String name, CostResult c) {
     if (!c.complete()) {
       sb.append("  note: ").append(name).append("'s cost leaves some traffic or items unpriced"
@@ -189,13 +219,25 @@ public final class CostCells {
 
   private static Json.Obj parts(CostResult c) {
     Json.Obj parts = Json.obj();
-    for (Map.Entry<CostPart, BigDecimal> e : c.byPart().entrySet()) {
+    for (Map.Entry<CostPart, Rational> e : c.byPart().entrySet()) {
       parts.put(e.getKey().key(), Json.money(Money.cents(e.getValue())));
     }
     return parts;
   }
 
-  private static Json lines(CostResult c) {
+  /**
+   * What the printed lines lack to add up to the printed total: the total rounded to cents minus
+   * the sum of the lines each rounded to cents (0.00 mostly; -0.01 for three lines of 9.125).
+   */
+  static BigDecimal rounding(CostResult c) {
+    BigDecimal lines = BigDecimal.ZERO;
+    for (CostLine l : c.lines()) {
+      lines = lines.add(Money.cents(l.monthly()));
+    }
+    return Money.cents(c.total()).subtract(lines);
+  }
+
+  private static Json lines(CostResult c, BigDecimal rounding) {
     List<Json> out = new ArrayList<>();
     for (CostLine l : c.lines()) {
       out.add(Json.obj()
@@ -207,6 +249,17 @@ public final class CostCells {
           .put("part", l.part().key())
           .put("price", l.priceItem().key())
           .put("unconfirmed", l.unconfirmed()));
+    }
+    if (rounding.signum() != 0) {
+      out.add(Json.obj()
+          .put("item", ROUNDING)
+          .put("quantity", Json.NULL)
+          .put("unit", Json.NULL)
+          .put("unitPrice", Json.NULL)
+          .put("monthly", Json.money(rounding))
+          .put("part", ROUNDING)
+          .put("price", Json.NULL)
+          .put("unconfirmed", false));
     }
     return Json.arr(out);
   }
@@ -223,13 +276,16 @@ public final class CostCells {
     return Json.arr(out);
   }
 
-  private static Table linesTable(CostResult c) {
+  private static Table linesTable(CostResult c, BigDecimal rounding) {
     Table.Builder b = Table.builder("item", "quantity", "unit", "unit price", "monthly", "part")
         .right("quantity", "unit price", "monthly").title("cost of " + c.layout());
     for (CostLine l : c.lines()) {
       b.row(l.item(), Money.quantity(l.quantity()).toPlainString(), l.unit(),
           Money.price(l.unitPrice()) + (l.unconfirmed() ? "*" : ""), Money.format(l.monthly()),
           l.part().key());
+    }
+    if (rounding.signum() != 0) {
+      b.row(ROUNDING, "", "", "", rounding.toPlainString(), ROUNDING);
     }
     return b.build();
   }
@@ -243,7 +299,8 @@ public final class CostCells {
     for (int i = 0; i < labels.size(); i++) {
       String a = amounts.get(i);
       text.append(labels.get(i)).append(" ".repeat(10 - labels.get(i).length()))
-          .append(" ".repeat(width - a.length())).append(a).append(i == 2 ? " USD\n" : "\n");
+          .append(" ".repeat(width - a.length())).append(a)
+          .append(i < 2 ? "" : c.complete() ? " USD" : " USD, incomplete").append('\n');
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.vpclab.notebook;
 
 import dev.vpclab.cost.CostEngine;
+import dev.vpclab.cost.Money;
 import dev.vpclab.lang.Ast;
 import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
@@ -89,8 +90,8 @@ final class Evaluator {
     if (fixed == null || diagnostics.hasErrors() || stmts.isEmpty()) {
       return null;
     }
-    return CostEngine.cost(fixed, b.pricing(), b.hours()).total()
-        .subtract(CostEngine.cost(b.layout(), b.pricing(), b.hours()).total());
+    return Money.cents(CostEngine.cost(fixed, b.pricing(), b.hours()).total()
+        .subtract(CostEngine.cost(b.layout(), b.pricing(), b.hours()).total()));
   }
 
   static String kind(Ast.Query q) {

@@ -1,6 +1,7 @@
 package dev.vpclab.notebook;
 
 import dev.vpclab.cost.CostEngine;
+import dev.vpclab.cost.Money;
 import dev.vpclab.lang.Ast;
 import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
@@ -107,7 +108,7 @@ public final class Notebook {
       } else {
         out.add(new LayoutSummary(name, current, true, l.region().code(),
             l.azs().stream().map(l.region()::shortAz).toList(), l.eniCount(),
-            CostEngine.cost(l, state.pricing(), state.hours()).total()));
+            Money.cents(CostEngine.cost(l, state.pricing(), state.hours()).total())));
       }
     });
     return out;

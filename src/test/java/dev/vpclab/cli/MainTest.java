@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import dev.vpclab.testing.Cli;
 import dev.vpclab.testing.Cli.Result;
 import org.junit.jupiter.api.Test;
@@ -223,6 +224,20 @@ class MainTest {
     assertEquals("no such file or directory", IoReason.of(
         new java.nio.file.NoSuchFileException("/tmp/.out.123.tmp")));
     assertEquals("disk on fire", IoReason.of(new IOException("disk on fire")));
+  }
+
+  @Test
+  void checkFailsABudgetOverAnIncompleteCost() throws IOException {
+    // 20 GB to sqs without a route: priced 0.00, which is no proof of staying under 40 USD
+    Path src = dir.resolve("lonely.vpc");
+    Files.writeString(src, "region us-east-1\naz 1a subnet private app\ninstance web in app\n"
+        + "traffic web -> sqs 20 GB\nexpect cost < 40 USD\n");
+    for (String cmd : List.of("check", "run")) {
+      Result r = run(cmd, src.toString());
+      assertEquals(1, r.status(), cmd + ": " + r.out() + r.err());
+      assertTrue(r.out().contains("expect cost < 40 USD: FAILED (main: 0.00 USD a month,"
+          + " incomplete: 20 GB of traffic not priced)"), cmd + ": " + r.out());
+    }
   }
 
   @Test

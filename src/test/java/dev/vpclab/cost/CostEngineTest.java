@@ -24,7 +24,7 @@ class CostEngineTest {
     return cost(TestLayouts.layout(region, statements));
   }
 
-  static String cents(BigDecimal d) {
+  static String cents(Rational d) {
     return Money.format(d);
   }
 
@@ -80,6 +80,47 @@ class CostEngineTest {
   }
 
   @Test
+  void publicInstancesPayForTheirPublicIpv4() {
+    // web (count 3) in a public subnet sends 100 GB to the internet through the internet gateway:
+    // 3 addresses x 730 h = 2190 h x 0.005 = 10.95; transfer out 100 x 0.09 = 9.00; 19.95
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\ninstance web in pub count 3\n"
+        + "traffic web -> internet 100 GB");
+    assertEquals("10.95", part(c, CostPart.IPV4));
+    assertEquals("9.00", part(c, CostPart.INTERNET_OUT));
+    assertEquals("19.95", cents(c.total()));
+    assertEquals("10.95", cents(c.fixed()));
+    CostLine ip = c.lines().stream().filter(l -> l.part() == CostPart.IPV4).findFirst()
+        .orElseThrow();
+    assertEquals("public IPv4 of instance web, 3 addresses", ip.item());
+    assertEquals(Rational.parse("2190"), ip.quantity());
+    assertEquals(PriceItem.IPV4_HOUR, ip.priceItem());
+  }
+
+  @Test
+  void publicInstanceWithAnAwsServiceThroughTheIgwHoldsAnAddressToo() {
+    // api reaches sqs through the internet gateway (no transfer charge): 730 x 0.005 = 3.65
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\ninstance api in pub needs sqs");
+    assertEquals("3.65", cents(c.total()));
+    assertEquals("public IPv4 of instance api", c.lines().get(0).item());
+  }
+
+  @Test
+  void publicInstanceThatReachesNothingThroughTheIgwHoldsNoAddress() {
+    // everything through an interface endpoint (7.30) and a gateway endpoint: no public IPv4
+    CostResult viaEndpoints = cost("us-east-1", "az 1a subnet public pub\nendpoint sqs in 1a\n"
+        + "gateway s3\ninstance api in pub needs sqs, s3");
+    assertEquals("7.30", cents(viaEndpoints.total()));
+    assertEquals("0.00", part(viaEndpoints, CostPart.IPV4));
+    // no needs at all: it reaches nothing, so nothing says it holds an address
+    CostResult idle = cost("us-east-1", "az 1a subnet public pub\ninstance idle in pub");
+    assertTrue(idle.lines().isEmpty());
+    // a private instance never holds one (its NAT gateway's Elastic IP is billed instead)
+    CostResult nat = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
+        + "nat in 1a\ninstance web in app count 5 needs internet");
+    assertEquals("3.65", part(nat, CostPart.IPV4));
+  }
+
+  @Test
   void tokyoFourEndpointsInTwoAzsPlusTenGb() {
     CostResult c = cost("ap-northeast-1", "az 1a subnet private app\naz 1c subnet private ep\n"
         + "endpoint ssm, ssmmessages, ec2messages, logs in 1a, 1c\n"
@@ -123,11 +164,11 @@ class CostEngineTest {
 
   @Test
   void endpointDataTiersAreBinary() {
-    assertEquals(0, new BigDecimal("10485.76").compareTo(endpointGb("1048576").variable()));
-    assertEquals(0, new BigDecimal("10485.766").compareTo(endpointGb("1048577").variable()));
+    assertEquals(0, Rational.parse("10485.76").compareTo(endpointGb("1048576").variable()));
+    assertEquals(0, Rational.parse("10485.766").compareTo(endpointGb("1048577").variable()));
     // 10485.76 + 4194304 * 0.006
-    assertEquals(0, new BigDecimal("35651.584").compareTo(endpointGb("5242880").variable()));
-    assertEquals(0, new BigDecimal("35651.588").compareTo(endpointGb("5242881").variable()));
+    assertEquals(0, Rational.parse("35651.584").compareTo(endpointGb("5242880").variable()));
+    assertEquals(0, Rational.parse("35651.588").compareTo(endpointGb("5242881").variable()));
     assertEquals(1, endpointGb("1048576").lines().stream()
         .filter(l -> l.part() == CostPart.ENDPOINT_DATA).count());
     assertEquals(3, endpointGb("5242881").lines().stream()
@@ -138,7 +179,7 @@ class CostEngineTest {
   void endpointDataTiersAggregateOverAllEndpoints() {
     CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm, logs in 1a\n"
         + "instance web in app\ntraffic web -> ssm 1048576 GB\ntraffic web -> logs 1 GB");
-    assertEquals(0, new BigDecimal("10485.766").compareTo(c.variable()));
+    assertEquals(0, Rational.parse("10485.766").compareTo(c.variable()));
   }
 
   static CostResult internetGb(String gb) {
@@ -146,14 +187,20 @@ class CostEngineTest {
         + "traffic web -> internet " + gb + " GB");
   }
 
+  static Rational internetOut(String gb) {
+    return internetGb(gb).byPart().get(CostPart.INTERNET_OUT);
+  }
+
   @Test
   void internetOutTiers() {
-    assertEquals(0, new BigDecimal("921.6").compareTo(internetGb("10240").total()));
-    assertEquals(0, new BigDecimal("921.685").compareTo(internetGb("10241").total()));
-    assertEquals(0, new BigDecimal("4403.2").compareTo(internetGb("51200").total()));
-    assertEquals(0, new BigDecimal("4403.27").compareTo(internetGb("51201").total()));
-    assertEquals(0, new BigDecimal("11571.2").compareTo(internetGb("153600").total()));
-    assertEquals(0, new BigDecimal("11571.25").compareTo(internetGb("153601").total()));
+    assertEquals(0, Rational.parse("921.6").compareTo(internetOut("10240")));
+    assertEquals(0, Rational.parse("921.685").compareTo(internetOut("10241")));
+    assertEquals(0, Rational.parse("4403.2").compareTo(internetOut("51200")));
+    assertEquals(0, Rational.parse("4403.27").compareTo(internetOut("51201")));
+    assertEquals(0, Rational.parse("11571.2").compareTo(internetOut("153600")));
+    assertEquals(0, Rational.parse("11571.25").compareTo(internetOut("153601")));
+    // plus web's public IPv4: 730 x 0.005 = 3.65; 921.60 + 3.65 = 925.25
+    assertEquals(0, Rational.parse("925.25").compareTo(internetGb("10240").total()));
     assertTrue(internetGb("1").notes().stream().anyMatch(n -> n.contains("free tier")));
   }
 
@@ -196,7 +243,10 @@ class CostEngineTest {
     assertTrue(gw.complete());
     CostResult igw = cost("us-east-1", "az 1a subnet public pub\ninstance web in pub\n"
         + "traffic web -> sqs 5 TB");
-    assertEquals("0.00", cents(igw.total()));
+    // no transfer charge; only web's public IPv4 address: 730 x 0.005 = 3.65
+    assertEquals("0.00", cents(igw.variable()));
+    assertEquals("3.65", cents(igw.total()));
+    assertEquals("3.65", part(igw, CostPart.IPV4));
     assertTrue(igw.complete());
   }
 
@@ -231,6 +281,23 @@ class CostEngineTest {
     CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
         + "instance a in app\ninstance b in app\ninstance c in app\ntraffic * -> ssm 100 GB");
     assertEquals("1.00", part(c, CostPart.ENDPOINT_DATA));
+  }
+
+  @Test
+  void starTrafficSplitInSeventhsIsExact() {
+    // a (count 2) and b (count 5) share 15 GB: 30/7 and 75/7 GB, both through the NAT in 1a.
+    // NAT data = (30/7 + 75/7) x 0.045 = 15 x 0.045 = 0.675 exactly; NAT hours 730 x 0.045 =
+    // 32.85; its EIP 730 x 0.005 = 3.65; total 32.85 + 3.65 + 0.675 = 37.175 -> 37.18 half-up.
+    // (Shares cut to 34 digits add up to 14.999...996 GB: 0.67 and 37.17.)
+    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
+        + "nat in 1a\ninstance a in app count 2\ninstance b in app count 5\n"
+        + "traffic * -> logs 15 GB");
+    assertEquals("0.68", part(c, CostPart.NAT_DATA));
+    assertEquals("0.68", cents(c.variable()));
+    assertEquals("37.18", cents(c.total()));
+    assertEquals(Rational.parse("37.175"), c.total());
+    assertEquals(Rational.parse("15"), c.lines().stream()
+        .filter(l -> l.part() == CostPart.NAT_DATA).findFirst().orElseThrow().quantity());
   }
 
   @Test

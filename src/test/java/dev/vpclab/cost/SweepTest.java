@@ -23,6 +23,10 @@ class SweepTest {
     return new BigDecimal(s);
   }
 
+  static Rational r(String s) {
+    return Rational.parse(s);
+  }
+
   @Test
   void classicBreakEvenIs208_57() {
     Sweep.Result r = Sweep.run(List.of(natOnly, logsEndpoint), prices, 730, d("0"), d("1024"),
@@ -32,9 +36,8 @@ class SweepTest {
     assertEquals("nat-only", be.a());
     assertEquals("logs-endpoint", be.b());
     assertEquals("208.57", be.gbRounded().toPlainString());
-    // 7.30 / 0.035 exactly, to the 30th digit
-    assertEquals(0, be.gb().setScale(20, java.math.RoundingMode.HALF_UP)
-        .compareTo(d("7.30").divide(d("0.035"), 20, java.math.RoundingMode.HALF_UP)));
+    // 7.30 / 0.035 exactly
+    assertEquals(Rational.parse("7.30").divide(Rational.parse("0.035")), be.gb());
     assertEquals("45.89", Money.format(be.total()));
   }
 
@@ -75,22 +78,24 @@ class SweepTest {
 
   @Test
   void tierCrossingBreakEven() {
-    // internet out through the internet gateway: 0.09 to 10,240 GB, then 0.085
+    // internet out through the internet gateway: 0.09 to 10,240 GB, then 0.085; plus w's public
+    // IPv4 address, 730 x 0.005 = 3.65
     Layout egress = TestLayouts.layout("egress", "us-east-1", "az 1a subnet public web\n"
         + "instance w in web\ntraffic w -> internet 100 GB\n");
-    // flat: one endpoint at 1.5 USD an hour = 1095.00 a month
-    PriceBook dear = prices.withOverride("us-east-1", "endpoint.hour", d("1.5"));
+    // flat: one endpoint at 1.505 USD an hour = 1098.65 a month
+    PriceBook dear = prices.withOverride("us-east-1", "endpoint.hour", d("1.505"));
     Layout flat = TestLayouts.layout("flat", "us-east-1", "az 1a subnet private\n"
         + "endpoint logs in 1a\n");
     Sweep.CostFunction f = Sweep.function(egress, dear, 730, d("0"), d("20000"));
-    assertEquals(List.of(d("0"), d("10240"), d("20000")),
+    assertEquals(List.of(r("0"), r("10240"), r("20000")),
         f.knots().stream().map(Sweep.Point::gb).toList());
-    assertEquals("921.60", Money.format(f.at(d("10240"))));
+    assertEquals("925.25", Money.format(f.at(d("10240")))); // 3.65 + 921.60
     Sweep.Result r = Sweep.run(List.of(egress, flat), dear, 730, d("0"), d("20000"), null);
     assertEquals(1, r.breakEven().size());
-    // 921.60 + 0.085 (X - 10240) = 1095 -> X = 12280 (a line through the first tier gives 12166.67)
+    // 925.25 + 0.085 (X - 10240) = 1098.65 -> X = 10240 + 173.40 / 0.085 = 12280 (a line through
+    // the first tier, 3.65 + 0.09 X = 1098.65, gives 12166.67)
     assertEquals("12280.00", r.breakEven().get(0).gbRounded().toPlainString());
-    assertEquals("1095.00", Money.format(r.breakEven().get(0).total()));
+    assertEquals("1098.65", Money.format(r.breakEven().get(0).total()));
     assertEquals(21, r.volumes().size());
     assertEquals(d("1000"), r.step());
   }
@@ -103,7 +108,7 @@ class SweepTest {
         + "endpoint logs, sqs in 1a\ninstance w in app\ntraffic w -> logs 1 GB\n"
         + "traffic w -> sqs 3 GB\n");
     Sweep.CostFunction f = Sweep.function(ep, prices, 730, d("0"), d("2000000"));
-    assertEquals(List.of(d("0"), d("1048576"), d("2000000")),
+    assertEquals(List.of(r("0"), r("1048576"), r("2000000")),
         f.knots().stream().map(Sweep.Point::gb).toList());
     Layout half = TestLayouts.layout("half", "us-east-1", "az 1a subnet private app\n"
         + "az 1a subnet public\nnat in 1a\n"
@@ -134,6 +139,27 @@ class SweepTest {
     assertThrows(IllegalArgumentException.class,
         () -> Sweep.volumes(d("0"), d("10240"), d("1")));
     assertEquals(List.of(d("5")), Sweep.volumes(d("5"), d("5"), null));
+  }
+
+  @Test
+  void breakEvenTotalIsRoundedOnceWhenPrinted() {
+    // mixed: NAT hours 730 x 0.045 = 32.85 + EIP 730 x 0.005 = 3.65 = 36.50 fixed; of X GB, 14/15
+    // go to logs through the NAT (0.045/GB) and 1/15 to s3 through the gateway endpoint (free):
+    // 36.50 + 0.042 X. dear: one endpoint-AZ at 0.6625 USD an hour, no traffic: 730 x 0.6625 =
+    // 483.625, flat. 36.50 + 0.042 X = 483.625 -> X = 447.125 / 0.042 = 10645.833... GB (no
+    // finite decimal); the total there is 483.625 exactly: 483.63 half-up (483.62 when X is
+    // first cut to 34 digits).
+    Layout mixed = TestLayouts.layout("mixed", "us-east-1", "az 1a subnet public\n"
+        + "az 1a subnet private app\nnat in 1a\ngateway s3\ninstance worker in app\n"
+        + "traffic worker -> logs 14 GB\ntraffic worker -> s3 1 GB\n");
+    PriceBook dear = prices.withOverride("us-east-1", "endpoint.hour", d("0.6625"));
+    Layout flat = TestLayouts.layout("dear", "us-east-1", "az 1a subnet private\n"
+        + "endpoint logs in 1a\n");
+    Sweep.Result r = Sweep.run(List.of(mixed, flat), dear, 730, d("0"), d("20000"), null);
+    assertEquals(1, r.breakEven().size());
+    Sweep.BreakEven be = r.breakEven().get(0);
+    assertEquals("10645.83", be.gbRounded().toPlainString());
+    assertEquals("483.63", Money.format(be.total()));
   }
 
   @Test

@@ -99,6 +99,45 @@ class ChartCellsTest {
     assertTrue(lines.get(2).contains("█".repeat(40) + " 45.30"), o.text());
   }
 
+  static final String STRANDED = "layout stranded {\n  az 1a subnet private app\n"
+      + "  instance worker in app\n  traffic worker -> logs 150 GB\n}\n";
+
+  @Test
+  void chartsSayWhichTotalsAreIncomplete() throws Exception {
+    // stranded: 150 GB to logs with no route: 0.00 priced, incomplete
+    Output o = run(STRANDED + "chart cost nat-only, stranded\n", ChartFiles.NONE).cells().get(0)
+        .output();
+    List<String> lines = o.text().lines().toList();
+    assertTrue(lines.get(1).endsWith(" 43.25"), o.text());
+    assertTrue(lines.get(2).startsWith("stranded") && lines.get(2).endsWith(" 0.00 (incomplete)"),
+        o.text());
+    assertTrue(o.tables().get(0).rows().get(1).contains("0.00 (incomplete)"), o.text());
+    assertFalse(json(o).get("bars").get(1).get("complete").asBoolean());
+    ChartSpec.StackedBars spec = (ChartSpec.StackedBars) ChartCells.costSpec(List.of("stranded"), List.of(
+        dev.vpclab.cost.CostEngine.cost(dev.vpclab.testing.TestLayouts.layout("stranded",
+            "us-east-1", "az 1a subnet private app\ninstance w in app\ntraffic w -> logs 1 GB"),
+            dev.vpclab.cost.PriceBook.builtIn(), 730)));
+    assertEquals(List.of("0.00 (incomplete)"), spec.totalLabels());
+
+    Output sweep = run(STRANDED + "sweep traffic 0 .. 100 over nat-only, stranded\n",
+        ChartFiles.NONE).cells().get(0).output();
+    assertTrue(sweep.text().lines().anyMatch(l -> l.startsWith("stranded (incomplete)  ")),
+        sweep.text());
+    assertEquals(List.of("GB", "nat-only", "stranded (incomplete)"),
+        sweep.tables().get(0).header());
+    assertFalse(json(sweep).get("series").get(1).get("complete").asBoolean());
+    // nat-only (36.50 + 0.045 X) crosses a flat 6 x 7.30 = 43.80 at X = 162.22 GB; the
+    // break-even says what the incomplete side leaves out
+    Output be = run(STRANDED.replace("traffic worker -> logs 150 GB",
+        "traffic worker -> logs 150 GB\n  endpoint sqs, sns, kms, sts, ec2, ssm in 1a")
+        .replace("layout stranded", "layout stranded-ep")
+        + "sweep traffic 0 .. 1000 over nat-only, stranded-ep\n",
+        ChartFiles.NONE).cells().get(0).output();
+    assertTrue(be.text().contains("; incomplete: stranded-ep leaves traffic or items unpriced\n"),
+        be.text());
+    assertFalse(json(be).get("breakEven").get(0).get("complete").asBoolean());
+  }
+
   @Test
   void chartFileNamesAndArtifacts() throws Exception {
     Notebook.Result r = run("check nat-only\nchart cost nat-only to \"c.svg\"\n"

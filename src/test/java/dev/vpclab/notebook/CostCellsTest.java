@@ -164,4 +164,89 @@ class CostCellsTest {
     assertThrows(IllegalArgumentException.class,
         () -> CostCells.expectCost(single, "==", BigDecimal.ONE, prices, 730, "t"));
   }
+  /** 20 GB to sqs with no way to reach it: 0.00 priced, the 20 GB not priced. */
+  final Layout lonely = TestLayouts.layout("lonely", "us-east-1", "az 1a subnet private app\n"
+      + "instance web in app\ntraffic web -> sqs 20 GB");
+
+  @Test
+  void aBudgetOverAnIncompleteCostFails() throws Exception {
+    Output o = CostCells.expectCost(lonely, "<", new BigDecimal("40"), prices, 730,
+        "expect cost lonely < 40 USD");
+    assertTrue(o.failed(), o.text());
+    JsonNode j = json(o);
+    assertFalse(j.get("passed").asBoolean());
+    assertFalse(j.get("complete").asBoolean());
+    assertEquals("expect cost lonely < 40 USD: FAILED (lonely: 0.00 USD a month, incomplete: 20 GB"
+        + " of traffic not priced)", j.get("text").asText());
+    // either side incomplete: no verdict can be trusted
+    Output vs = CostCells.expectCostVs(lonely, "<", single, prices, 730,
+        "expect cost lonely < cost single");
+    assertTrue(vs.failed(), vs.text());
+    assertTrue(vs.text().startsWith("expect cost lonely < cost single: FAILED (lonely: 0.00,"
+        + " single: 30.66 USD a month; lonely is incomplete: 20 GB of traffic not priced)\n"),
+        vs.text());
+    assertTrue(CostCells.expectCostVs(single, ">", lonely, prices, 730, "t").failed());
+    assertFalse(json(vs).get("complete").asBoolean());
+  }
+
+  @Test
+  void anIncompleteTotalSaysSoWhereItStands() throws Exception {
+    Output cost = CostCells.cost(lonely, prices, 730);
+    assertTrue(cost.text().startsWith("lonely: 0.00 USD a month, incomplete: 20 GB of traffic not"
+        + " priced\n"), cost.text());
+    assertTrue(cost.text().contains("total     0.00 USD, incomplete\n"), cost.text());
+    JsonNode j = json(cost);
+    assertFalse(j.get("complete").asBoolean());
+    assertEquals("20", j.get("unpricedGb").asText());
+    assertEquals(0, j.get("missingPrices").size());
+
+    Output cmp = CostCells.compare(List.of(single, lonely), prices, 730);
+    assertTrue(cmp.text().startsWith("compare (USD a month): single 30.66, lonely 0.00"
+        + " (incomplete)\n"), cmp.text());
+    List<String> row = cmp.tables().get(0).rows().get(1);
+    assertTrue(row.contains("0.00 (incomplete)"), row.toString());
+    JsonNode r = json(cmp).get("rows").get(1);
+    assertFalse(r.get("complete").asBoolean());
+    assertEquals("20", r.get("unpricedGb").asText());
+    assertEquals(1, r.get("unpriced").size());
+    assertEquals("sqs", r.get("unpriced").get(0).get("destination").asText());
+    // a complete layout is not marked
+    assertTrue(CostCells.cost(single, prices, 730).text().startsWith(
+        "single: 30.66 USD a month\n"));
+  }
+  @Test
+  void aRoundingLineMakesThePrintedLinesAddUp() throws Exception {
+    // three endpoints in one AZ at 0.0125 USD an hour: each line 730 x 0.0125 = 9.125, printed
+    // 9.13; the total 3 x 9.125 = 27.375, printed 27.38; the lines printed add up to 27.39, so a
+    // rounding line of -0.01 makes them add up to the printed total
+    PriceBook odd = prices.withOverride("us-east-1", "endpoint.hour", new BigDecimal("0.0125"));
+    Layout three = TestLayouts.layout("three", "us-east-1", "az 1a subnet private app\n"
+        + "endpoint ssm, sqs, kms in 1a");
+    Output o = CostCells.cost(three, odd, 730);
+    assertTrue(o.text().startsWith("three: 27.38 USD a month\n"), o.text());
+    List<List<String>> rows = o.tables().get(0).rows();
+    assertEquals(4, rows.size(), o.text());
+    assertEquals(List.of("9.13", "9.13", "9.13"), rows.subList(0, 3).stream()
+        .map(r -> r.get(4)).toList());
+    assertEquals(List.of("rounding", "", "", "", "-0.01", "rounding"), rows.get(3));
+    JsonNode j = json(o);
+    assertEquals("27.38", j.get("total").asText());
+    assertEquals("-0.01", j.get("rounding").asText());
+    JsonNode last = j.get("lines").get(3);
+    assertEquals("rounding", last.get("item").asText());
+    assertEquals("-0.01", last.get("monthly").asText());
+    assertEquals("rounding", last.get("part").asText());
+    assertTrue(last.get("quantity").isNull());
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode l : j.get("lines")) {
+      sum = sum.add(new BigDecimal(l.get("monthly").asText()));
+    }
+    assertEquals(new BigDecimal("27.38"), sum);
+    // lines that add up need none
+    JsonNode seed = json(CostCells.cost(single, prices, 730));
+    assertEquals("0.00", seed.get("rounding").asText());
+    assertEquals(3, seed.get("lines").size());
+  }
 }
+
+
