@@ -127,12 +127,12 @@ class RegionPricesTest {
     // me-central-1 endpoint.hour 0.0121 (shared data, high)
     // single: 3 services x 1 AZ x 730 h x 0.0121 = 2,190 x 0.0121 = 26.499 -> 26.50
     CostResult single = cost("me-central-1", TestLayouts.SEED_SINGLE);
-    assertEquals(0, new BigDecimal("26.499").compareTo(single.total()));
+    assertEquals(0, Rational.of(new BigDecimal("26.499")).compareTo(single.total()));
     assertEquals("26.50", Money.format(single.total()));
     // per-az: 3 services x 2 AZs x 730 h x 0.0121 = 4,380 x 0.0121 = 52.998 -> 53.00
     CostResult perAz = cost("me-central-1", TestLayouts.SEED_SINGLE
         + "endpoint ssm, ec2messages, ssmmessages in 1a, 1c\n");
-    assertEquals(0, new BigDecimal("52.998").compareTo(perAz.total()));
+    assertEquals(0, Rational.of(new BigDecimal("52.998")).compareTo(perAz.total()));
     assertEquals("53.00", Money.format(perAz.total()));
     assertTrue(single.complete() && perAz.complete());
     assertFalse(single.unconfirmed());
@@ -150,7 +150,7 @@ class RegionPricesTest {
     //   total                         = 63.06
     CostResult c = cost("ap-south-2", "az 2a subnet public pub\naz 2b subnet private app\n"
         + "nat in 2a\ninstance web in app\ntraffic web -> internet 100 GB");
-    assertEquals(0, new BigDecimal("63.06").compareTo(c.total()), c.lines().toString());
+    assertEquals(0, Rational.of(new BigDecimal("63.06")).compareTo(c.total()), c.lines().toString());
     assertTrue(c.complete());
     assertFalse(c.unconfirmed());
   }
@@ -187,7 +187,7 @@ class RegionPricesTest {
     // 10,240 x 0.126 = 1,290.24 priced; 10 GB above it not priced, the cost is incomplete
     CostResult c = cost("ap-northeast-2", "az 2a subnet public pub\ninstance web in pub\n"
         + "traffic web -> internet 10250 GB");
-    assertEquals(0, new BigDecimal("1290.24").compareTo(c.byPart().get(CostPart.INTERNET_OUT)),
+    assertEquals(0, Rational.of(new BigDecimal("1290.24")).compareTo(c.byPart().get(CostPart.INTERNET_OUT)),
         c.lines().toString());
     assertFalse(c.complete());
     assertEquals(List.of("internet.gb"), c.missingPrices());
@@ -198,7 +198,7 @@ class RegionPricesTest {
     // 10,240 x 0.114 + 10 x 0.089 = 1,167.36 + 0.89 = 1,168.25
     CostResult tokyo = cost("ap-northeast-1", "az 1a subnet public pub\ninstance web in pub\n"
         + "traffic web -> internet 10250 GB");
-    assertEquals(0, new BigDecimal("1168.25").compareTo(tokyo.byPart().get(CostPart.INTERNET_OUT)));
+    assertEquals(0, Rational.of(new BigDecimal("1168.25")).compareTo(tokyo.byPart().get(CostPart.INTERNET_OUT)));
     assertTrue(tokyo.complete());
   }
 

@@ -154,44 +154,46 @@ class JsonDocsTest {
         + end);
     schema("reach", query + "layout str, " + pair + ", hops [{hop}]" + end);
     schema("hop", "step str, detail str, ok bool");
-    schema("resolve", query + "layout str, name str, addresses [str], private bool, ?from str, "
+    schema("resolve", query + "layout str, name str, addresses [str], private bool, answered bool, ?from str, "
         + "answers [{answer}], note str" + end);
     schema("answer", "address str, az str, subnet str");
     schema("fail", query + "layout str, failed [str], broken [{broken}], fix str?, "
-        + "fixMonthly money?, fixDetail {fixDetail}?, down [str]" + end);
+        + "fixMonthly money?, fixDetail {fixDetail}?, down [str], instancesDown num" + end);
     schema("broken", "instance str, service str, az str, via str?, targetAz str?, reasons [str]");
     schema("fixDetail", "statement str, services [str], azs [str], enis num, nats [str], "
         + "publicSubnets [str]");
     schema("resilience", query + "layout str, rows [{resilienceRow}], survivesAzFailure bool, "
-        + "brokenPairs num" + end);
+        + "singleAz bool, brokenPairs num, unreachablePairs num" + end);
     schema("resilienceRow", "az str, broken num, services [str], instancesDown num, fix str?");
     schema("cost", query + "layout str, region str, hours num, currency str, total money, "
-        + "fixed money, variable money, parts map, lines [{line}], unpriced [{unpriced}], "
-        + "unconfirmed bool, complete bool, priceVersion str, notes [str]" + end);
-    schema("line", "item str, quantity num, unit str, unitPrice money, monthly money, part str, "
-        + "price str, unconfirmed bool");
+        + "fixed money, variable money, rounding money, parts map, lines [{line}], "
+        + "unpriced [{unpriced}], unpricedGb num, missingPrices [str], unconfirmed bool, complete bool, priceVersion str, notes [str]" + end);
+    schema("line", "item str, quantity num?, unit str?, unitPrice money?, monthly money, "
+        + "part str, price str?, unconfirmed bool");
     schema("unpriced", "instance str, destination str, gb num, reason str");
     schema("compare", query + "layouts [str], currency str, hours num, rows [{compareRow}], "
         + "notes [str]" + end);
     schema("compareRow", "layout str, region str, total money, fixed money, variable money, "
-        + "delta money, parts map, enis num, survivesAzFailure bool, failingAzs [str], "
-        + "brokenPairs num, unconfirmed bool, complete bool");
+        + "delta money, parts map, enis num, survivesAzFailure bool, singleAz bool, "
+        + "failingAzs [str], brokenPairs num, unreachablePairs num, unconfirmed bool, "
+        + "complete bool, unpriced [{unpriced}], unpricedGb num, missingPrices [str]");
     String chart = "kind str, cell num, file str?, input str, line num, source str, "
         + "layouts [str], chart str, format str, ";
     schema("chart cost", chart + "currency str, parts [str], bars [{costBar}], notes [str]" + end);
     schema("costBar", "layout str, total money, parts map, complete bool");
     schema("chart resilience", chart + "azs [str], bars [{resilienceBar}]" + end);
     schema("resilienceBar", "layout str, rows [{azCount}], brokenPairs num, "
-        + "survivesAzFailure bool");
+        + "survivesAzFailure bool, singleAz bool, unreachablePairs num");
     schema("azCount", "az str, broken num");
     schema("sweep", "kind str, cell num, file str?, input str, line num, source str, "
         + "layouts [str], currency str, hours num, fromGb num, toGb num, stepGb num, format str?, "
         + "series [{series}], breakEven [{breakEven}], notes [str]" + end);
     schema("series", "layout str, baseGb num, flat bool, complete bool, points [{point}]");
     schema("point", "gb num, total money");
-    schema("breakEven", "layouts [str], gb money, total money, cheaperAbove str?");
+    schema("breakEven", "layouts [str], gb money, total money, cheaperAbove str?, complete bool");
     schema("expect", query + "?layout str, ?layouts [str], passed bool, text str, "
         + "?unreachable [{pair}], ?" + pair.replace(", ", ", ?") + ", ?brokenPairs num, "
+        + "?singleAz bool, ?unreachablePairs num, "
         + "?currency str, ?actual money, ?limit money, ?other money, ?complete bool" + end);
     schema("error", "kind str, file str, line num, column num, message str, hint str?");
   }

@@ -179,7 +179,7 @@ class ReportsTest {
     // gateway it saves (10.00): 67.38 USD a month, as the text says
     assertTrue(records.contains(List.of("fix", "nat in 1b, 1c", "67.38", "USD a month")),
         csv.out());
-    assertTrue(records.contains(List.of("down with their AZ", "api-a")), csv.out());
+    assertTrue(records.contains(List.of("down with their AZ", "api-a (1 instance)")), csv.out());
     // notes
     assertTrue(records.contains(List.of("note",
         "the 100 GB a month free tier of data transfer out is not deducted")), csv.out());
