@@ -69,7 +69,7 @@ public final class SourceParser {
     Ast.Program program() {
       List<Ast.Item> items = new ArrayList<>();
       int i = 0;
-      while (i < n && errors < Diagnostics.LIMIT) {
+      while (i < n && errors < Diagnostics.READ_LIMIT) {
         int type = tokens[i].getType();
         if (isSep(type)) {
           i++;
@@ -90,6 +90,12 @@ public final class SourceParser {
           items.add(item);
         }
         i = end;
+      }
+      while (i < n && isSep(tokens[i].getType())) {
+        i++;
+      }
+      if (i < n) { // stopped at READ_LIMIT errors: the first line not read
+        diagnostics.stoppedReading(source, tokens[i].getLine());
       }
       return new Ast.Program(source, List.copyOf(items));
     }
@@ -134,7 +140,7 @@ public final class SourceParser {
       List<Ast.Stmt> body = new ArrayList<>();
       int j = brace + 1;
       Token close = null;
-      while (j < n && errors < Diagnostics.LIMIT) {
+      while (j < n && errors < Diagnostics.READ_LIMIT) {
         Token t = tokens[j];
         int type = t.getType();
         if (isSep(type)) {
