@@ -213,9 +213,22 @@ public final class SourceParser {
       return ctx == null ? null : builder.item(ctx.item());
     }
 
+    /**
+     * {@code instance web in 1a}: the AZ is read as a name, so that the layout builder, which
+     * knows the subnets of 1a, reports it with a hint that names them.
+     */
+    private void azAsSubnetName(int from, int to) {
+      if (to - from >= 4 && tokens[from].getType() == VpcParser.INSTANCE
+          && tokens[from + 2].getType() == VpcParser.IN
+          && tokens[from + 3].getType() == VpcParser.AZ_SHORT) {
+        tokens[from + 3] = tokens[from + 3].as(VpcParser.NAME);
+      }
+    }
+
     /** Parses the tokens from (inclusive) to (exclusive) with an entry rule of the grammar. */
     private <T extends ParserRuleContext> T parse(int from, int to,
         java.util.function.Function<VpcParser, T> rule) {
+      azAsSubnetName(from, to);
       // the fast parser is made once per run
       TokenSlice piece = new TokenSlice(tokens, from, to);
       if (fast == null) {
