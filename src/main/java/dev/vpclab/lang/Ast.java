@@ -55,7 +55,7 @@ public final class Ast {
 
   public sealed interface Stmt extends Item
       permits VpcCidr, VpcDns, SubnetDecl, EndpointDecl, NoEndpoint, GatewayDecl, NoGateway,
-          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic {}
+          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic, BrokenSubnet {}
 
   /** An IPv4 CIDR as written. */
   public record CidrText(String text, Span span) {}
@@ -68,6 +68,12 @@ public final class Ast {
   /** {@code az 1a subnet private [name] [cidr C]}: az is the short or full AZ name as written. */
   public record SubnetDecl(Name az, boolean isPublic, Name name, CidrText cidr, Span span)
       implements Stmt {}
+
+  /**
+   * A subnet statement with a syntax error (already reported), reduced to the name it declares,
+   * so that its uses are not reported again as unknown names. Only in a program with errors.
+   */
+  public record BrokenSubnet(Name name, Span span) implements Stmt {}
 
   /** An AZ or a subnet name after {@code endpoint ... in}; which one is decided by the model. */
   public record Place(Name text) {}

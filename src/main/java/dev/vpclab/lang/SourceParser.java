@@ -163,6 +163,8 @@ public final class SourceParser {
           if (built != null) {
             body.add(built);
           }
+        } else {
+          addBrokenSubnet(j, end, body);
         }
         j = end;
       }
@@ -210,7 +212,27 @@ public final class SourceParser {
     private Ast.Item parseItem(int from, int to) {
       VpcParser.ItemEofContext ctx = parse(from, to, VpcParser::itemEof);
       builder.trusted = lastClean;
-      return ctx == null ? null : builder.item(ctx.item());
+      if (ctx == null) {
+        List<Ast.Item> broken = new ArrayList<>(1);
+        addBrokenSubnet(from, to, broken);
+        return broken.isEmpty() ? null : broken.get(0);
+      }
+      return builder.item(ctx.item());
+    }
+
+    /**
+     * After a syntax error in {@code az 1a subnet privat app ...}: the name it declares (the word
+     * after the kind), so that the uses of {@code app} are not reported again as unknown.
+     */
+    private void addBrokenSubnet(int from, int to, List<? super Ast.BrokenSubnet> out) {
+      if (to - from >= 5 && tokens[from].getType() == VpcParser.AZ
+          && tokens[from + 2].getType() == VpcParser.SUBNET
+          && tokens[from + 4].getType() == VpcParser.NAME) {
+        Tok name = tokens[from + 4];
+        Span at = new Span(name.getStartIndex(), name.getStopIndex() - name.getStartIndex() + 1,
+            name.getLine(), name.getCharPositionInLine() + 1);
+        out.add(new Ast.BrokenSubnet(new Ast.Name(name.getText(), at), at));
+      }
     }
 
     /**

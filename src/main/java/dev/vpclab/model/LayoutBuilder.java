@@ -230,6 +230,10 @@ public final class LayoutBuilder {
     Map<String, SourcedStmt> declaredAt = new LinkedHashMap<>();
     List<Object[]> auto = new ArrayList<>(); // {name, az, isPublic, span}
     for (SourcedStmt s : def.stmts()) {
+      if (s.stmt() instanceof Ast.BrokenSubnet b) {
+        failed(b.name().text(), null, false); // its syntax error is reported
+        continue;
+      }
       if (!(s.stmt() instanceof Ast.SubnetDecl d)) {
         continue;
       }
