@@ -33,6 +33,8 @@ public final class Diagnostics {
 
   private final Set<Diagnostic> seen = new LinkedHashSet<>();
   private final Set<Key> omittedKeys = new HashSet<>();
+  /** Messages reported in another form (see {@link #cover}). */
+  private final Set<Key> covered = new HashSet<>();
   private int errors;
   private int omittedErrors;
   private int omittedWarnings;
@@ -92,8 +94,19 @@ public final class Diagnostics {
    * a stage that would only repeat a message can then leave it out.
    */
   public boolean has(Severity severity, SourceFile source, Span span, String message) {
-    return isKept(severity, source, span, message)
-        || omittedKeys.contains(new Key(severity, source, span, message));
+    Key key = new Key(severity, source, span, message);
+    return isKept(severity, source, span, message) || omittedKeys.contains(key)
+        || covered.contains(key);
+  }
+
+  /**
+   * Records that this message has been reported in another form (the model reports a problem of
+   * a line a layout inherits with the layout's name in front): {@link #has} is then true for it.
+   */
+  public void cover(Severity severity, SourceFile source, Span span, String message) {
+    if (covered.size() < DISTINCT_LIMIT) {
+      covered.add(new Key(severity, source, span, message));
+    }
   }
 
   private boolean isKept(Severity severity, SourceFile source, Span span, String message) {

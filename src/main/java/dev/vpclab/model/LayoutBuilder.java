@@ -81,6 +81,9 @@ public final class LayoutBuilder {
     } else {
       diagnostics.warningLazy(src, span, shown, hint);
     }
+    if (from != null) { // a layout that extends this one inherits it too: once is enough
+      diagnostics.cover(severity, src, span, message);
+    }
   }
 
   /** The layout an inherited statement covering this spot was written in, or null. */
@@ -761,10 +764,17 @@ public final class LayoutBuilder {
         inAz.add(sn.name());
       }
     }
+    Subnet chosen = subnetIn(az.get(), subnets);
+    failedSubnets.forEach((name, f) -> {
+      if (az.get().equals(f.az())) {
+        inAz.add(name); // declared with an error, reported at its line
+      }
+    });
     if (inAz.isEmpty()) {
       return azText + " has no subnet; add one: az " + azText + " subnet private NAME";
     }
-    String write = "write: instance " + instance + " in " + subnetIn(az.get(), subnets).name();
+    String write = "write: instance " + instance + " in "
+        + (chosen != null ? chosen.name() : inAz.get(0));
     return inAz.size() == 1 ? write + " (the subnet in " + azText + ")"
         : write + " (the subnets in " + azText + ": " + String.join(", ", inAz) + ")";
   }
