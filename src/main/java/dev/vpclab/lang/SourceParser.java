@@ -236,14 +236,28 @@ public final class SourceParser {
     }
 
     /**
-     * {@code instance web in 1a}: the AZ is read as a name, so that the layout builder, which
-     * knows the subnets of 1a, reports it with a hint that names them.
+     * {@code instance web in 1a} and {@code endpoint ... allow 1a}: where a subnet is meant, an AZ
+     * is read as a name, so that the layout builder, which knows the subnets of 1a, reports it
+     * with a hint that names them.
      */
     private void azAsSubnetName(int from, int to) {
-      if (to - from >= 4 && tokens[from].getType() == VpcParser.INSTANCE
+      int first = tokens[from].getType();
+      if (to - from >= 4 && first == VpcParser.INSTANCE
           && tokens[from + 2].getType() == VpcParser.IN
           && tokens[from + 3].getType() == VpcParser.AZ_SHORT) {
         tokens[from + 3] = tokens[from + 3].as(VpcParser.NAME);
+      } else if (first == VpcParser.ENDPOINT) {
+        boolean allow = false;
+        for (int k = from + 1; k < to; k++) {
+          int type = tokens[k].getType();
+          int before = tokens[k - 1].getType();
+          if (type == VpcParser.ALLOW || type == VpcParser.PRIVATE_DNS) {
+            allow = type == VpcParser.ALLOW;
+          } else if (allow && type == VpcParser.AZ_SHORT
+              && (before == VpcParser.ALLOW || before == VpcParser.COMMA)) {
+            tokens[k] = tokens[k].as(VpcParser.NAME);
+          }
+        }
       }
     }
 

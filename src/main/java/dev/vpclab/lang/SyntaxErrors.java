@@ -139,8 +139,10 @@ final class SyntaxErrors {
     }
     if (t.getType() == VpcParser.AZ_SHORT && expected.contains(VpcParser.NAME)
         && !expected.contains(VpcParser.AZ_SHORT)) {
+      // not where a subnet is meant: 'instance web in 1a' and 'allow 1a' are read as names, for
+      // the model to name the subnets of 1a
       report(t, "expected a name, found the AZ " + found,
-          "name a subnet of that AZ, such as private-" + text);
+          "a layout, instance or service name cannot look like an AZ");
       return;
     }
     if (Keywords.isKeyword(text) && expected.contains(VpcParser.NAME)) {

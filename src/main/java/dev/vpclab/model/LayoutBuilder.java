@@ -392,7 +392,10 @@ public final class LayoutBuilder {
               }
             } else {
               Subnet sn = subnets.get(e.subnet().text());
-              if (sn == null) {
+              if (sn == null && Region.looksLikeAz(e.subnet().text())) {
+                error(src, e.subnet().span(), "an endpoint allows subnets or CIDRs, not an AZ",
+                    subnetOfAzHint("allow ", e.subnet().text(), subnets));
+              } else if (sn == null) {
                 unknownSubnet(src, e.subnet(), subnets);
               } else {
                 allow.add(new AllowRule(sn.name(), sn.cidr()));
@@ -716,7 +719,7 @@ public final class LayoutBuilder {
       if (subnet == null) {
         if (Region.looksLikeAz(d.subnet().text())) {
           error(src, d.subnet().span(), "an instance goes in a subnet, not in an AZ",
-              subnetOfAzHint(name, d.subnet().text(), subnets));
+              subnetOfAzHint("instance " + name + " in ", d.subnet().text(), subnets));
         } else {
           unknownSubnet(src, d.subnet(), subnets);
         }
@@ -751,8 +754,12 @@ public final class LayoutBuilder {
     return out;
   }
 
-  /** For {@code instance NAME in AZ}: the subnet(s) of that AZ by name, or how to add one. */
-  private String subnetOfAzHint(String instance, String azText, Map<String, Subnet> subnets) {
+  /**
+   * Where a subnet is meant but an AZ written ({@code instance web in 1a}, {@code allow 1a}): the
+   * statement with the subnet of that AZ ({@code write} is what comes before it), naming them
+   * all, or how to add one.
+   */
+  private String subnetOfAzHint(String write, String azText, Map<String, Subnet> subnets) {
     Optional<String> az = region.fullAz(azText);
     if (az.isEmpty()) {
       return subnets.isEmpty() ? "declare a subnet first: az " + region.shortAzs().get(0)
@@ -773,10 +780,9 @@ public final class LayoutBuilder {
     if (inAz.isEmpty()) {
       return azText + " has no subnet; add one: az " + azText + " subnet private NAME";
     }
-    String write = "write: instance " + instance + " in "
-        + (chosen != null ? chosen.name() : inAz.get(0));
-    return inAz.size() == 1 ? write + " (the subnet in " + azText + ")"
-        : write + " (the subnets in " + azText + ": " + String.join(", ", inAz) + ")";
+    String written = "write: " + write + (chosen != null ? chosen.name() : inAz.get(0));
+    return inAz.size() == 1 ? written + " (the subnet in " + azText + ")"
+        : written + " (the subnets in " + azText + ": " + String.join(", ", inAz) + ")";
   }
 
   // ------------------------------------------------------------------ addresses
