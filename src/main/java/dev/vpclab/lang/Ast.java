@@ -31,7 +31,7 @@ public final class Ast {
   public record Program(SourceFile source, List<Item> items) {}
 
   /** Anything that may stand at the top level. */
-  public sealed interface Item permits Setting, LayoutDecl, Use, Stmt, Query {
+  public sealed interface Item permits Setting, LayoutDecl, BrokenLayout, Use, Stmt, Query {
     Span span();
   }
 
@@ -48,6 +48,12 @@ public final class Ast {
   public record PricesLoad(String path, Span pathSpan, Span span) implements Setting {}
 
   public record LayoutDecl(Name name, Name parent, List<Stmt> body, Span span) implements Item {}
+
+  /**
+   * A layout whose first line has a syntax error (already reported), reduced to its name, so
+   * that its uses are not reported again as unknown layouts. Only in a program with errors.
+   */
+  public record BrokenLayout(Name name, Span span) implements Item {}
 
   public record Use(Name layout, Span span) implements Item {}
 

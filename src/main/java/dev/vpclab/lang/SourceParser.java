@@ -175,13 +175,17 @@ public final class SourceParser {
             "start a new line after the block");
         j = endOfItem(j);
       }
+      Ast.LayoutDecl decl = null;
       if (head != null) {
         Token last = close != null ? close : tokens[Math.max(brace, j - 1)];
         builder.trusted = headClean;
-        Ast.LayoutDecl decl = builder.layout(head, body, tokens[i], last);
-        if (decl != null) {
-          items.add(decl);
-        }
+        decl = builder.layout(head, body, tokens[i], last);
+      }
+      if (decl != null) {
+        items.add(decl);
+      } else if (tokens[i + 1].getType() == VpcParser.NAME) {
+        Ast.Name name = nameAt(i + 1);
+        items.add(new Ast.BrokenLayout(name, name.span()));
       }
       return j;
     }
@@ -228,11 +232,16 @@ public final class SourceParser {
       if (to - from >= 5 && tokens[from].getType() == VpcParser.AZ
           && tokens[from + 2].getType() == VpcParser.SUBNET
           && tokens[from + 4].getType() == VpcParser.NAME) {
-        Tok name = tokens[from + 4];
-        Span at = new Span(name.getStartIndex(), name.getStopIndex() - name.getStartIndex() + 1,
-            name.getLine(), name.getCharPositionInLine() + 1);
-        out.add(new Ast.BrokenSubnet(new Ast.Name(name.getText(), at), at));
+        Ast.Name name = nameAt(from + 4);
+        out.add(new Ast.BrokenSubnet(name, name.span()));
       }
+    }
+
+    /** The name token at k as the AST has it. */
+    private Ast.Name nameAt(int k) {
+      Tok t = tokens[k];
+      return new Ast.Name(t.getText(), new Span(t.getStartIndex(),
+          t.getStopIndex() - t.getStartIndex() + 1, t.getLine(), t.getCharPositionInLine() + 1));
     }
 
     /**
