@@ -61,7 +61,7 @@ public final class Ast {
 
   public sealed interface Stmt extends Item
       permits VpcCidr, VpcDns, SubnetDecl, EndpointDecl, NoEndpoint, GatewayDecl, NoGateway,
-          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic, BrokenSubnet {}
+          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic, BrokenDecl {}
 
   /** An IPv4 CIDR as written. */
   public record CidrText(String text, Span span) {}
@@ -76,10 +76,13 @@ public final class Ast {
       implements Stmt {}
 
   /**
-   * A subnet statement with a syntax error (already reported), reduced to the name it declares,
-   * so that its uses are not reported again as unknown names. Only in a program with errors.
+   * A subnet or instance statement with a syntax error (already reported), reduced to the name it
+   * declares, so that its uses are not reported again as unknown names. Only in a program with
+   * errors.
    */
-  public record BrokenSubnet(Name name, Span span) implements Stmt {}
+  public record BrokenDecl(Kind kind, Name name, Span span) implements Stmt {
+    public enum Kind { SUBNET, INSTANCE }
+  }
 
   /** An AZ or a subnet name after {@code endpoint ... in}; which one is decided by the model. */
   public record Place(Name text) {}

@@ -164,7 +164,7 @@ public final class SourceParser {
             body.add(built);
           }
         } else {
-          addBrokenSubnet(j, end, body);
+          addBroken(j, end, body);
         }
         j = end;
       }
@@ -218,22 +218,27 @@ public final class SourceParser {
       builder.trusted = lastClean;
       if (ctx == null) {
         List<Ast.Item> broken = new ArrayList<>(1);
-        addBrokenSubnet(from, to, broken);
+        addBroken(from, to, broken);
         return broken.isEmpty() ? null : broken.get(0);
       }
       return builder.item(ctx.item());
     }
 
     /**
-     * After a syntax error in {@code az 1a subnet privat app ...}: the name it declares (the word
-     * after the kind), so that the uses of {@code app} are not reported again as unknown.
+     * After a syntax error in {@code az 1a subnet privat app ...} or {@code instance web in app
+     * neds ssm}: the name it declares, so that the uses of it are not reported again as unknown.
      */
-    private void addBrokenSubnet(int from, int to, List<? super Ast.BrokenSubnet> out) {
-      if (to - from >= 5 && tokens[from].getType() == VpcParser.AZ
+    private void addBroken(int from, int to, List<? super Ast.BrokenDecl> out) {
+      int first = tokens[from].getType();
+      if (to - from >= 5 && first == VpcParser.AZ
           && tokens[from + 2].getType() == VpcParser.SUBNET
           && tokens[from + 4].getType() == VpcParser.NAME) {
         Ast.Name name = nameAt(from + 4);
-        out.add(new Ast.BrokenSubnet(name, name.span()));
+        out.add(new Ast.BrokenDecl(Ast.BrokenDecl.Kind.SUBNET, name, name.span()));
+      } else if (to - from >= 2 && first == VpcParser.INSTANCE
+          && tokens[from + 1].getType() == VpcParser.NAME) {
+        Ast.Name name = nameAt(from + 1);
+        out.add(new Ast.BrokenDecl(Ast.BrokenDecl.Kind.INSTANCE, name, name.span()));
       }
     }
 

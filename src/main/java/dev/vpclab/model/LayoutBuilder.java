@@ -233,7 +233,7 @@ public final class LayoutBuilder {
     Map<String, SourcedStmt> declaredAt = new LinkedHashMap<>();
     List<Object[]> auto = new ArrayList<>(); // {name, az, isPublic, span}
     for (SourcedStmt s : def.stmts()) {
-      if (s.stmt() instanceof Ast.BrokenSubnet b) {
+      if (s.stmt() instanceof Ast.BrokenDecl b && b.kind() == Ast.BrokenDecl.Kind.SUBNET) {
         failed(b.name().text(), null, false); // its syntax error is reported
         continue;
       }
@@ -611,6 +611,9 @@ public final class LayoutBuilder {
         decls.remove(d.name().text()); // a redeclaration moves to the end, replacing the first
         decls.put(d.name().text(), d);
         sources.put(d, s.source());
+      } else if (s.stmt() instanceof Ast.BrokenDecl b
+          && b.kind() == Ast.BrokenDecl.Kind.INSTANCE) {
+        brokenInstances.add(b.name().text()); // its syntax error is reported
       } else if (s.stmt() instanceof Ast.NoInstance n) {
         for (Name name : n.names()) {
           if (decls.remove(name.text()) == null) {
@@ -627,6 +630,8 @@ public final class LayoutBuilder {
 
   private final Map<Ast.Stmt, SourceFile> sources = new java.util.IdentityHashMap<>();
   private final Set<String> removedInstances = new TreeSet<>();
+  /** Instances whose statement has a syntax error: their traffic is not reported again. */
+  private final Set<String> brokenInstances = new TreeSet<>();
 
   private List<Traffic> traffic(Map<String, Ast.InstanceDecl> instances) {
     Map<String, Traffic> byPair = new LinkedHashMap<>();
@@ -635,7 +640,7 @@ public final class LayoutBuilder {
       if (s.stmt() instanceof Ast.TrafficDecl t) {
         String source = t.fromAll() ? null : t.source().text();
         if (source != null && !instances.containsKey(source)) {
-          if (removedInstances.contains(source)) {
+          if (removedInstances.contains(source) || brokenInstances.contains(source)) {
             continue; // 'no instance' removes the instance's traffic too
           }
           unknownInstance(src, t.source(), instances.keySet());

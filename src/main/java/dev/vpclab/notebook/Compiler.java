@@ -394,6 +394,9 @@ final class Compiler {
 
   private Instance instance(Layout l, Name name) {
     Optional<Instance> i = l.instance(name.text());
+    if (i.isEmpty() && brokenInstance(l, name.text())) {
+      return null; // its statement's syntax error is reported
+    }
     if (i.isEmpty()) {
       diagnostics.errorLazy(source, name.span(), "unknown instance " + name.text() + " in layout "
           + l.name(), () -> {
@@ -408,6 +411,21 @@ final class Compiler {
       return null;
     }
     return i.get();
+  }
+
+  /** Whether the layout has an instance statement of this name with a syntax error (reported). */
+  private boolean brokenInstance(Layout l, String name) {
+    LayoutEntry e = layouts.get(l.name());
+    if (e == null) {
+      return false;
+    }
+    for (SourcedStmt s : e.def().stmts()) {
+      if (s.stmt() instanceof Ast.BrokenDecl b && b.kind() == Ast.BrokenDecl.Kind.INSTANCE
+          && b.name().text().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Checks a service name of a query; unknown names are a warning, bundles an error. */
