@@ -403,12 +403,13 @@ public final class Main {
     for (Diagnostic d : diagnostics.all()) {
       err.print(d.render());
     }
-    if (diagnostics.dropped() > 0) {
-      err.println("... and " + diagnostics.dropped() + " more");
+    String omitted = diagnostics.omittedLine();
+    if (omitted != null) {
+      err.println(omitted);
     }
-    int errors = diagnostics.errorCount();
-    if (errors > 0) {
-      err.println(errors + (errors == 1 ? " error" : " errors"));
+    String count = diagnostics.countLine();
+    if (count != null) {
+      err.println(count);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The batch JSON document: {@code {"cells": [...], "warnings": [...]}}, a cell per query in source
- * order (or an error cell per error when a file is invalid). Every field is in docs/json.md.
+ * order (or an error cell per error when a file is invalid), and {@code "omitted"} when there
+ * were more messages than are listed. Every field is in docs/json.md.
  */
 public final class JsonReport {
   private JsonReport() {}
@@ -16,7 +17,11 @@ public final class JsonReport {
   public static Json.Obj document(List<FileRun> runs) {
     List<Json> cells = new ArrayList<>();
     List<Json> warnings = new ArrayList<>();
+    int omittedErrors = 0;
+    int omittedWarnings = 0;
     for (FileRun run : runs) {
+      omittedErrors += run.result().diagnostics().omittedErrors();
+      omittedWarnings += run.result().diagnostics().omittedWarnings();
       int n = 0;
       for (Cell cell : run.result().cells()) {
         n++;
@@ -29,7 +34,12 @@ public final class JsonReport {
         warnings.add(diagnostic(d));
       }
     }
-    return Json.obj().put("cells", Json.arr(cells)).put("warnings", Json.arr(warnings));
+    Json.Obj doc = Json.obj().put("cells", Json.arr(cells)).put("warnings", Json.arr(warnings));
+    if (omittedErrors + omittedWarnings > 0) {
+      // only past the listing limit, so that every other document keeps its two keys
+      doc.put("omitted", Json.obj().put("errors", omittedErrors).put("warnings", omittedWarnings));
+    }
+    return doc;
   }
 
   public static String render(List<FileRun> runs) {

@@ -31,7 +31,7 @@ public final class Ast {
   public record Program(SourceFile source, List<Item> items) {}
 
   /** Anything that may stand at the top level. */
-  public sealed interface Item permits Setting, LayoutDecl, Use, Stmt, Query {
+  public sealed interface Item permits Setting, LayoutDecl, BrokenLayout, Use, Stmt, Query {
     Span span();
   }
 
@@ -49,13 +49,19 @@ public final class Ast {
 
   public record LayoutDecl(Name name, Name parent, List<Stmt> body, Span span) implements Item {}
 
+  /**
+   * A layout whose first line has a syntax error (already reported), reduced to its name, so
+   * that its uses are not reported again as unknown layouts. Only in a program with errors.
+   */
+  public record BrokenLayout(Name name, Span span) implements Item {}
+
   public record Use(Name layout, Span span) implements Item {}
 
   // ------------------------------------------------------------------ layout statements
 
   public sealed interface Stmt extends Item
       permits VpcCidr, VpcDns, SubnetDecl, EndpointDecl, NoEndpoint, GatewayDecl, NoGateway,
-          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic {}
+          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic, BrokenDecl {}
 
   /** An IPv4 CIDR as written. */
   public record CidrText(String text, Span span) {}
@@ -68,6 +74,15 @@ public final class Ast {
   /** {@code az 1a subnet private [name] [cidr C]}: az is the short or full AZ name as written. */
   public record SubnetDecl(Name az, boolean isPublic, Name name, CidrText cidr, Span span)
       implements Stmt {}
+
+  /**
+   * A subnet or instance statement with a syntax error (already reported), reduced to the name it
+   * declares, so that its uses are not reported again as unknown names. Only in a program with
+   * errors.
+   */
+  public record BrokenDecl(Kind kind, Name name, Span span) implements Stmt {
+    public enum Kind { SUBNET, INSTANCE }
+  }
 
   /** An AZ or a subnet name after {@code endpoint ... in}; which one is decided by the model. */
   public record Place(Name text) {}

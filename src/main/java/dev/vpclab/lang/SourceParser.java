@@ -69,7 +69,7 @@ public final class SourceParser {
     Ast.Program program() {
       List<Ast.Item> items = new ArrayList<>();
       int i = 0;
-      while (i < n && errors < Diagnostics.LIMIT) {
+      while (i < n && errors < Diagnostics.READ_LIMIT) {
         int type = tokens[i].getType();
         if (isSep(type)) {
           i++;
@@ -90,6 +90,12 @@ public final class SourceParser {
           items.add(item);
         }
         i = end;
+      }
+      while (i < n && isSep(tokens[i].getType())) {
+        i++;
+      }
+      if (i < n) { // stopped at READ_LIMIT errors: the first line not read
+        diagnostics.stoppedReading(source, tokens[i].getLine());
       }
       return new Ast.Program(source, List.copyOf(items));
     }
@@ -134,7 +140,7 @@ public final class SourceParser {
       List<Ast.Stmt> body = new ArrayList<>();
       int j = brace + 1;
       Token close = null;
-      while (j < n && errors < Diagnostics.LIMIT) {
+      while (j < n && errors < Diagnostics.READ_LIMIT) {
         Token t = tokens[j];
         int type = t.getType();
         if (isSep(type)) {
@@ -157,6 +163,8 @@ public final class SourceParser {
           if (built != null) {
             body.add(built);
           }
+        } else {
+          addBroken(j, end, body);
         }
         j = end;
       }
@@ -167,13 +175,17 @@ public final class SourceParser {
             "start a new line after the block");
         j = endOfItem(j);
       }
+      Ast.LayoutDecl decl = null;
       if (head != null) {
         Token last = close != null ? close : tokens[Math.max(brace, j - 1)];
         builder.trusted = headClean;
-        Ast.LayoutDecl decl = builder.layout(head, body, tokens[i], last);
-        if (decl != null) {
-          items.add(decl);
-        }
+        decl = builder.layout(head, body, tokens[i], last);
+      }
+      if (decl != null) {
+        items.add(decl);
+      } else if (tokens[i + 1].getType() == VpcParser.NAME) {
+        Ast.Name name = nameAt(i + 1);
+        items.add(new Ast.BrokenLayout(name, name.span()));
       }
       return j;
     }
@@ -204,12 +216,69 @@ public final class SourceParser {
     private Ast.Item parseItem(int from, int to) {
       VpcParser.ItemEofContext ctx = parse(from, to, VpcParser::itemEof);
       builder.trusted = lastClean;
-      return ctx == null ? null : builder.item(ctx.item());
+      if (ctx == null) {
+        List<Ast.Item> broken = new ArrayList<>(1);
+        addBroken(from, to, broken);
+        return broken.isEmpty() ? null : broken.get(0);
+      }
+      return builder.item(ctx.item());
+    }
+
+    /**
+     * After a syntax error in {@code az 1a subnet privat app ...} or {@code instance web in app
+     * neds ssm}: the name it declares, so that the uses of it are not reported again as unknown.
+     */
+    private void addBroken(int from, int to, List<? super Ast.BrokenDecl> out) {
+      int first = tokens[from].getType();
+      if (to - from >= 5 && first == VpcParser.AZ
+          && tokens[from + 2].getType() == VpcParser.SUBNET
+          && tokens[from + 4].getType() == VpcParser.NAME) {
+        Ast.Name name = nameAt(from + 4);
+        out.add(new Ast.BrokenDecl(Ast.BrokenDecl.Kind.SUBNET, name, name.span()));
+      } else if (to - from >= 2 && first == VpcParser.INSTANCE
+          && tokens[from + 1].getType() == VpcParser.NAME) {
+        Ast.Name name = nameAt(from + 1);
+        out.add(new Ast.BrokenDecl(Ast.BrokenDecl.Kind.INSTANCE, name, name.span()));
+      }
+    }
+
+    /** The name token at k as the AST has it. */
+    private Ast.Name nameAt(int k) {
+      Tok t = tokens[k];
+      return new Ast.Name(t.getText(), new Span(t.getStartIndex(),
+          t.getStopIndex() - t.getStartIndex() + 1, t.getLine(), t.getCharPositionInLine() + 1));
+    }
+
+    /**
+     * {@code instance web in 1a} and {@code endpoint ... allow 1a}: where a subnet is meant, an AZ
+     * is read as a name, so that the layout builder, which knows the subnets of 1a, reports it
+     * with a hint that names them.
+     */
+    private void azAsSubnetName(int from, int to) {
+      int first = tokens[from].getType();
+      if (to - from >= 4 && first == VpcParser.INSTANCE
+          && tokens[from + 2].getType() == VpcParser.IN
+          && tokens[from + 3].getType() == VpcParser.AZ_SHORT) {
+        tokens[from + 3] = tokens[from + 3].as(VpcParser.NAME);
+      } else if (first == VpcParser.ENDPOINT) {
+        boolean allow = false;
+        for (int k = from + 1; k < to; k++) {
+          int type = tokens[k].getType();
+          int before = tokens[k - 1].getType();
+          if (type == VpcParser.ALLOW || type == VpcParser.PRIVATE_DNS) {
+            allow = type == VpcParser.ALLOW;
+          } else if (allow && type == VpcParser.AZ_SHORT
+              && (before == VpcParser.ALLOW || before == VpcParser.COMMA)) {
+            tokens[k] = tokens[k].as(VpcParser.NAME);
+          }
+        }
+      }
     }
 
     /** Parses the tokens from (inclusive) to (exclusive) with an entry rule of the grammar. */
     private <T extends ParserRuleContext> T parse(int from, int to,
         java.util.function.Function<VpcParser, T> rule) {
+      azAsSubnetName(from, to);
       // the fast parser is made once per run
       TokenSlice piece = new TokenSlice(tokens, from, to);
       if (fast == null) {

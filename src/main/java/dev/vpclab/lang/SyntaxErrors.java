@@ -17,7 +17,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 /**
  * Turns ANTLR's syntax errors into messages a user can act on ("expected 'private' or 'public'",
  * "did you mean 'endpoint'?", "units are upper case: GB") and stops after {@link
- * Diagnostics#LIMIT} errors so that binary garbage does not take long.
+ * Diagnostics#READ_LIMIT} errors so that binary garbage does not take long.
  */
 final class SyntaxErrors {
   /** Thrown once a piece's first error is reported: the rest of the piece is skipped. */
@@ -107,6 +107,23 @@ final class SyntaxErrors {
       report(t, "unexpected " + found, "units are upper case: " + text.toUpperCase(Locale.ROOT));
       return;
     }
+    if (t.getType() == VpcParser.NAME && before != null && before.getType() == VpcParser.NUMBER
+        && BINARY_UNIT.matcher(text).matches()) {
+      String unit = Character.toUpperCase(text.charAt(0)) + "B";
+      report(t, "unexpected " + found, "write " + before.getText() + " " + unit
+          + ": vpclab's units are AWS's binary ones (AWS's GB is a GiB; 1 TB = 1024 GB)");
+      return;
+    }
+    if (t.getType() == VpcParser.COMMA && ",".equals(text) && before != null
+        && before.getType() == VpcParser.NUMBER) {
+      String joined = thousands(p, t);
+      if (joined != null) {
+        String number = joined.split(" ")[0];
+        report(t, "unexpected ',' in the number " + number.replace('_', ','),
+            "write numbers without separators: " + joined.replace("_", ""));
+        return;
+      }
+    }
     if (t.getType() == VpcParser.NAME && statementStart && !expected.contains(VpcParser.NAME)) {
       String hint = Suggest.didYouMean(text, Keywords.STATEMENT_STARTS);
       report(t, "unknown statement " + found,
@@ -122,8 +139,10 @@ final class SyntaxErrors {
     }
     if (t.getType() == VpcParser.AZ_SHORT && expected.contains(VpcParser.NAME)
         && !expected.contains(VpcParser.AZ_SHORT)) {
+      // not where a subnet is meant: 'instance web in 1a' and 'allow 1a' are read as names, for
+      // the model to name the subnets of 1a
       report(t, "expected a name, found the AZ " + found,
-          "name a subnet of that AZ, such as private-" + text);
+          "a layout, instance or service name cannot look like an AZ");
       return;
     }
     if (Keywords.isKeyword(text) && expected.contains(VpcParser.NAME)) {
@@ -146,6 +165,9 @@ final class SyntaxErrors {
         }
       }
       hint = Suggest.didYouMean(text, keywordsWanted);
+      if (hint == null && !statementStart) {
+        hint = Suggest.didYouMean(text, optionsOf(p.getTokenStream().get(0).getType()));
+      }
     }
     if (t.getType() == VpcParser.LBRACE && wanted.isEmpty()) {
       hint = "only 'layout NAME { ... }' opens a block";
@@ -157,6 +179,60 @@ final class SyntaxErrors {
       message = "expected " + joinOr(wanted) + ", found " + found;
     }
     report(t, message, hint);
+  }
+
+  /** MiB, GiB, TiB, PiB in any case: units vpclab spells MB, GB, TB, PB. */
+  private static final java.util.regex.Pattern BINARY_UNIT =
+      java.util.regex.Pattern.compile("(?i)[mgtp]ib");
+
+  /**
+   * The keywords that may follow inside a statement starting with this token type, for a
+   * misspelt one the parser could not expect any more ({@code instance web in app neds ssm}).
+   */
+  private static List<String> optionsOf(int firstType) {
+    return switch (firstType) {
+      case VpcParser.INSTANCE -> List.of("count", "needs");
+      case VpcParser.ENDPOINT -> List.of("private-dns", "allow");
+      case VpcParser.AZ -> List.of("cidr");
+      case VpcParser.VPC -> List.of("cidr", "dns", "hostnames");
+      case VpcParser.NAT, VpcParser.REACH, VpcParser.FAIL -> List.of("in");
+      case VpcParser.RESOLVE -> List.of("from", "in");
+      case VpcParser.CHART -> List.of("to");
+      case VpcParser.SWEEP -> List.of("step", "over", "to");
+      case VpcParser.EXPECT -> List.of("reaches", "survives", "in");
+      case VpcParser.LAYOUT -> List.of("extends");
+      default -> List.of();
+    };
+  }
+
+  /**
+   * For a ',' after a number: the number written with thousands separators ({@code 1,000} or
+   * {@code 1,000,000.5}) as "1_000 GB" (the separators as '_', its unit after a space), or null
+   * when what follows the ',' is not a group of three digits.
+   */
+  private static String thousands(Parser p, Token comma) {
+    org.antlr.v4.runtime.TokenStream ts = p.getTokenStream();
+    StringBuilder sb = new StringBuilder(ts.get(comma.getTokenIndex() - 1).getText());
+    int k = comma.getTokenIndex();
+    boolean groups = false;
+    while (k + 1 < ts.size() && ts.get(k).getType() == VpcParser.COMMA
+        && ",".equals(ts.get(k).getText()) && ts.get(k + 1).getType() == VpcParser.NUMBER
+        && ts.get(k + 1).getText().matches("[0-9]{3}(\\.[0-9]+)?")) {
+      sb.append('_').append(ts.get(k + 1).getText());
+      groups = true;
+      k += 2;
+      if (sb.indexOf(".") >= 0) {
+        break;
+      }
+    }
+    if (!groups) {
+      return null;
+    }
+    String unit = k < ts.size() ? Keywords.text(ts.get(k).getType()) : null;
+    if (unit != null && Set.of("MB", "GB", "TB", "PB", "USD").contains(unit)) {
+      sb.append(' ').append(unit);
+    }
+    return sb.toString();
   }
 
   private static boolean isUnit(String s) {

@@ -102,6 +102,11 @@ final class Tok implements Token {
     return new Tok(source, EOF, stop + 1, stop, l, col, index);
   }
 
+  /** The same token read as another type. */
+  Tok as(int newType) {
+    return new Tok(source, newType, start, stop, line, column, index);
+  }
+
   @Override
   public String toString() {
     return "[@" + index + "," + start + ":" + stop + "='" + getText() + "',<" + type + ">," + line

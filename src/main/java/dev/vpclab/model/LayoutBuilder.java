@@ -3,6 +3,7 @@ package dev.vpclab.model;
 import dev.vpclab.lang.Ast;
 import dev.vpclab.lang.Ast.Name;
 import dev.vpclab.lang.Diagnostics;
+import dev.vpclab.lang.Severity;
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.lang.Span;
 import dev.vpclab.lang.Suggest;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Validates a {@link LayoutDef} and builds its {@link Layout}. Order inside a layout does not
@@ -51,11 +53,46 @@ public final class LayoutBuilder {
   }
 
   private void error(SourceFile src, Span span, String message, String hint) {
-    diagnostics.error(src, span, message, hint);
+    report(Severity.ERROR, src, span, message, () -> hint);
   }
 
   private void warning(SourceFile src, Span span, String message, String hint) {
-    diagnostics.warning(src, span, message, hint);
+    report(Severity.WARNING, src, span, message, () -> hint);
+  }
+
+  /**
+   * Every message of the builder goes through here. A message already reported (by the parent
+   * layout's build, or an earlier build of this one) is not repeated; one about a line this
+   * layout inherits through {@code extends} names this layout and the one the line is from.
+   */
+  private void report(Severity severity, SourceFile src, Span span, String message,
+      Supplier<String> hint) {
+    if (diagnostics.has(severity, src, span, message)) {
+      return;
+    }
+    String from = inheritedFrom(src, span);
+    String shown = from == null ? message
+        : "layout " + def.name() + " inherits this line from " + from + ": " + message;
+    if (severity == Severity.ERROR) {
+      diagnostics.errorLazy(src, span, shown, hint);
+    } else {
+      diagnostics.warningLazy(src, span, shown, hint);
+    }
+    if (from != null) { // a layout that extends this one inherits it too: once is enough
+      diagnostics.cover(severity, src, span, message);
+    }
+  }
+
+  /** The layout an inherited statement covering this spot was written in, or null. */
+  private String inheritedFrom(SourceFile src, Span span) {
+    for (int i = 0; i < def.inherited(); i++) {
+      SourcedStmt s = def.stmts().get(i);
+      Span at = s.stmt().span();
+      if (s.source() == src && at.offset() <= span.offset() && span.end() <= at.end()) {
+        return s.layout();
+      }
+    }
+    return null;
   }
 
   private Layout build() {
@@ -96,8 +133,13 @@ public final class LayoutBuilder {
     Cidr cidr = Vpc.DEFAULT_CIDR;
     boolean support = true;
     boolean hostnames = true;
+    SourcedStmt cidrAt = null;
     for (SourcedStmt s : def.stmts()) {
       if (s.stmt() instanceof Ast.VpcCidr v) {
+        if (cidrAt != null && secondCidr(cidrAt, s)) {
+          continue;
+        }
+        cidrAt = s;
         Cidr c = cidr(s.source(), v.cidr());
         if (c != null) {
           if (c.prefix() < 16 || c.prefix() > 28) {
@@ -117,6 +159,24 @@ public final class LayoutBuilder {
       }
     }
     return new Vpc(cidr, support, hostnames);
+  }
+
+  /**
+   * A second {@code vpc cidr} written in the same layout and file or cell as the first one is an
+   * error (reported here: true); after {@code extends}, or in a later REPL cell, it replaces the
+   * first (false).
+   */
+  private boolean secondCidr(SourcedStmt first, SourcedStmt second) {
+    if (second.layout() == null || !second.layout().equals(first.layout())
+        || second.source() != first.source()) {
+      return false;
+    }
+    Ast.CidrText was = ((Ast.VpcCidr) first.stmt()).cidr();
+    error(second.source(), ((Ast.VpcCidr) second.stmt()).cidr().span(), "layout "
+        + second.layout() + " already has the VPC CIDR " + was.text() + " (line "
+        + first.stmt().span().line() + ")", "keep one 'vpc cidr' line; a layout that extends "
+        + second.layout() + " may set its own");
+    return true;
   }
 
   private Cidr cidr(SourceFile src, Ast.CidrText text) {
@@ -152,16 +212,45 @@ public final class LayoutBuilder {
     return null;
   }
 
+  /**
+   * A subnet whose declaration had an error (reported there): its name is still declared, so that
+   * its uses are not reported again as unknown. {@code az} is null when the AZ was the problem.
+   */
+  private record FailedSubnet(String az, boolean isPublic) {}
+
+  private final Map<String, FailedSubnet> failedSubnets = new LinkedHashMap<>();
+
+  private void failed(String name, String az, boolean isPublic) {
+    failedSubnets.putIfAbsent(name, new FailedSubnet(az, isPublic));
+  }
+
+  /** Whether a subnet of this kind (public only, or any) failed to declare in this AZ. */
+  private boolean failedIn(String az, boolean publicOnly) {
+    for (FailedSubnet f : failedSubnets.values()) {
+      if (az.equals(f.az()) && (f.isPublic() || !publicOnly)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Map<String, Subnet> subnets(Vpc vpc) {
     Map<String, Subnet> byName = new LinkedHashMap<>();
     Map<String, SourcedStmt> declaredAt = new LinkedHashMap<>();
     List<Object[]> auto = new ArrayList<>(); // {name, az, isPublic, span}
     for (SourcedStmt s : def.stmts()) {
+      if (s.stmt() instanceof Ast.BrokenDecl b && b.kind() == Ast.BrokenDecl.Kind.SUBNET) {
+        failed(b.name().text(), null, false); // its syntax error is reported
+        continue;
+      }
       if (!(s.stmt() instanceof Ast.SubnetDecl d)) {
         continue;
       }
       String az = az(s.source(), d.az());
       if (az == null) {
+        if (d.name() != null) {
+          failed(d.name().text(), null, d.isPublic());
+        }
         continue;
       }
       String kind = d.isPublic() ? "public" : "private";
@@ -176,16 +265,19 @@ public final class LayoutBuilder {
       if (d.cidr() != null) {
         cidr = cidr(s.source(), d.cidr());
         if (cidr == null) {
+          failed(name, az, d.isPublic());
           continue;
         }
         if (cidr.prefix() < 16 || cidr.prefix() > 28) {
           error(s.source(), d.cidr().span(), "a subnet CIDR must be between /16 and /28", null);
+          failed(name, az, d.isPublic());
           continue;
         }
         if (!vpc.cidr().contains(cidr)) {
           error(s.source(), d.cidr().span(), "subnet " + name + " (" + cidr
               + ") is outside the VPC CIDR " + vpc.cidr(),
               "pick a block inside " + vpc.cidr() + ", or change it with: vpc cidr ...");
+          failed(name, az, d.isPublic());
           continue;
         }
       }
@@ -213,6 +305,7 @@ public final class LayoutBuilder {
           }
         }
         if (cidr == null) {
+          failed(name, az, d.isPublic());
           continue;
         }
       }
@@ -239,6 +332,7 @@ public final class LayoutBuilder {
         error(at.source(), at.stmt().span(), "no free /24 left in the VPC CIDR " + vpc.cidr()
             + " for subnet " + sn.name(), "give the subnet a CIDR: az ... subnet ... "
             + sn.name() + " cidr A.B.C.D/N");
+        failed(sn.name(), sn.az(), sn.isPublic());
         continue;
       }
       taken.add(free);
@@ -306,7 +400,10 @@ public final class LayoutBuilder {
               }
             } else {
               Subnet sn = subnets.get(e.subnet().text());
-              if (sn == null) {
+              if (sn == null && Region.looksLikeAz(e.subnet().text())) {
+                error(src, e.subnet().span(), "an endpoint allows subnets or CIDRs, not an AZ",
+                    subnetOfAzHint("allow ", e.subnet().text(), subnets));
+              } else if (sn == null) {
                 unknownSubnet(src, e.subnet(), subnets);
               } else {
                 allow.add(new AllowRule(sn.name(), sn.cidr()));
@@ -359,7 +456,7 @@ public final class LayoutBuilder {
           p.defaultAllow(), p.span()));
     }
     if (out.size() > ENDPOINT_QUOTA) {
-      diagnostics.warning(def.source(), def.span(), "layout " + def.name() + " has " + out.size()
+      warning(def.source(), def.span(), "layout " + def.name() + " has " + out.size()
           + " interface endpoints; a VPC may have " + ENDPOINT_QUOTA + " before AWS needs a quota "
           + "increase", "request an increase of 'Interface VPC endpoints per VPC'");
     }
@@ -408,6 +505,10 @@ public final class LayoutBuilder {
           continue;
         }
         chosen = subnetIn(az, subnets);
+        if (chosen == null && failedIn(az, false)) {
+          ok = false; // the subnet's own error says it all
+          continue;
+        }
         if (chosen == null) {
           error(src, place.span(), "no subnet in AZ " + place.text() + " for endpoint "
               + d.services().get(0).text(), "add: az " + place.text() + " subnet private");
@@ -450,8 +551,13 @@ public final class LayoutBuilder {
   }
 
   private void unknownSubnet(SourceFile src, Name name, Map<String, Subnet> subnets) {
-    diagnostics.errorLazy(src, name.span(), "unknown subnet " + name.text(), () -> {
-      String hint = Suggest.didYouMean(name.text(), subnets.keySet());
+    if (failedSubnets.containsKey(name.text())) {
+      return; // declared, with an error reported at its declaration
+    }
+    report(Severity.ERROR, src, name.span(), "unknown subnet " + name.text(), () -> {
+      Set<String> names = new LinkedHashSet<>(subnets.keySet());
+      names.addAll(failedSubnets.keySet());
+      String hint = Suggest.didYouMean(name.text(), names);
       if (hint == null) {
         hint = subnets.isEmpty() ? "declare one first: az 1a subnet private " + name.text()
             : "the subnets are: " + String.join(", ", subnets.keySet());
@@ -520,6 +626,9 @@ public final class LayoutBuilder {
               break;
             }
           }
+          if (pub == null && failedIn(az, true)) {
+            continue; // the public subnet's own error says it all
+          }
           if (pub == null) {
             error(s.source(), azName.span(), "no public subnet in AZ " + azName.text()
                 + " for the NAT gateway", "add: az " + azName.text() + " subnet public");
@@ -552,10 +661,13 @@ public final class LayoutBuilder {
         decls.remove(d.name().text()); // a redeclaration moves to the end, replacing the first
         decls.put(d.name().text(), d);
         sources.put(d, s.source());
+      } else if (s.stmt() instanceof Ast.BrokenDecl b
+          && b.kind() == Ast.BrokenDecl.Kind.INSTANCE) {
+        brokenInstances.add(b.name().text()); // its syntax error is reported
       } else if (s.stmt() instanceof Ast.NoInstance n) {
         for (Name name : n.names()) {
           if (decls.remove(name.text()) == null) {
-            diagnostics.warningLazy(s.source(), name.span(), "there is no instance " + name.text()
+            report(Severity.WARNING, s.source(), name.span(), "there is no instance " + name.text()
                 + " to remove", () -> Suggest.didYouMean(name.text(), decls.keySet()));
           } else {
             removedInstances.add(name.text());
@@ -568,6 +680,8 @@ public final class LayoutBuilder {
 
   private final Map<Ast.Stmt, SourceFile> sources = new java.util.IdentityHashMap<>();
   private final Set<String> removedInstances = new TreeSet<>();
+  /** Instances whose statement has a syntax error: their traffic is not reported again. */
+  private final Set<String> brokenInstances = new TreeSet<>();
 
   private List<Traffic> traffic(Map<String, Ast.InstanceDecl> instances) {
     Map<String, Traffic> byPair = new LinkedHashMap<>();
@@ -576,7 +690,7 @@ public final class LayoutBuilder {
       if (s.stmt() instanceof Ast.TrafficDecl t) {
         String source = t.fromAll() ? null : t.source().text();
         if (source != null && !instances.containsKey(source)) {
-          if (removedInstances.contains(source)) {
+          if (removedInstances.contains(source) || brokenInstances.contains(source)) {
             continue; // 'no instance' removes the instance's traffic too
           }
           unknownInstance(src, t.source(), instances.keySet());
@@ -611,7 +725,7 @@ public final class LayoutBuilder {
     if (instances.isEmpty()) {
       for (Traffic t : byPair.values()) {
         if (t.fromAll()) {
-          diagnostics.warning(sourceOf(t.span()), t.span(),
+          warning(sourceOf(t.span()), t.span(),
               "traffic from * but layout " + def.name() + " has no instances", null);
         }
       }
@@ -630,7 +744,7 @@ public final class LayoutBuilder {
   }
 
   private void unknownInstance(SourceFile src, Name name, Set<String> instances) {
-    diagnostics.errorLazy(src, name.span(), "unknown instance " + name.text(), () -> {
+    report(Severity.ERROR, src, name.span(), "unknown instance " + name.text(), () -> {
       String hint = Suggest.didYouMean(name.text(), instances);
       if (hint == null) {
         hint = instances.isEmpty() ? "declare it: instance " + name.text() + " in SUBNET"
@@ -659,11 +773,8 @@ public final class LayoutBuilder {
       Subnet subnet = subnets.get(d.subnet().text());
       if (subnet == null) {
         if (Region.looksLikeAz(d.subnet().text())) {
-          Optional<String> az = region.fullAz(d.subnet().text());
-          String inAz = az.map(a -> subnetIn(a, subnets)).map(Subnet::name).orElse(null);
           error(src, d.subnet().span(), "an instance goes in a subnet, not in an AZ",
-              inAz != null ? "write: instance " + name + " in " + inAz
-                  : "add a subnet: az " + d.subnet().text() + " subnet private");
+              subnetOfAzHint("instance " + name + " in ", d.subnet().text(), subnets));
         } else {
           unknownSubnet(src, d.subnet(), subnets);
         }
@@ -696,6 +807,37 @@ public final class LayoutBuilder {
       out.add(new Instance(name, subnet, count, new ArrayList<>(needs), d.span()));
     }
     return out;
+  }
+
+  /**
+   * Where a subnet is meant but an AZ written ({@code instance web in 1a}, {@code allow 1a}): the
+   * statement with the subnet of that AZ ({@code write} is what comes before it), naming them
+   * all, or how to add one.
+   */
+  private String subnetOfAzHint(String write, String azText, Map<String, Subnet> subnets) {
+    Optional<String> az = region.fullAz(azText);
+    if (az.isEmpty()) {
+      return subnets.isEmpty() ? "declare a subnet first: az " + region.shortAzs().get(0)
+          + " subnet private NAME" : "the subnets are: " + String.join(", ", subnets.keySet());
+    }
+    List<String> inAz = new ArrayList<>();
+    for (Subnet sn : subnets.values()) {
+      if (sn.az().equals(az.get())) {
+        inAz.add(sn.name());
+      }
+    }
+    Subnet chosen = subnetIn(az.get(), subnets);
+    failedSubnets.forEach((name, f) -> {
+      if (az.get().equals(f.az())) {
+        inAz.add(name); // declared with an error, reported at its line
+      }
+    });
+    if (inAz.isEmpty()) {
+      return azText + " has no subnet; add one: az " + azText + " subnet private NAME";
+    }
+    String written = "write: " + write + (chosen != null ? chosen.name() : inAz.get(0));
+    return inAz.size() == 1 ? written + " (the subnet in " + azText + ")"
+        : written + " (the subnets in " + azText + ": " + String.join(", ", inAz) + ")";
   }
 
   // ------------------------------------------------------------------ addresses

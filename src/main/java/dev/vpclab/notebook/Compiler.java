@@ -47,6 +47,11 @@ final class Compiler {
   /** Bare statements not yet added to the current layout. */
   private final List<SourcedStmt> pending = new ArrayList<>();
   private final java.util.Map<String, Span> declaredHere = new java.util.HashMap<>();
+  /**
+   * Layouts declared with an error in their first line, or extending such a layout: their names
+   * are known, so that using them reports nothing more.
+   */
+  private final java.util.Set<String> broken = new java.util.HashSet<>();
   /** Statements built so far, against {@link #MAX_STATEMENTS}; past it, compiling stops. */
   private long built;
   private boolean overBudget;
@@ -82,6 +87,8 @@ final class Compiler {
         setting(setting);
       } else if (item instanceof Ast.LayoutDecl decl) {
         layout(decl);
+      } else if (item instanceof Ast.BrokenLayout b) {
+        broken.add(b.name().text());
       } else if (item instanceof Ast.Use use) {
         if (entry(use.layout()) != null) {
           current = use.layout().text();
@@ -136,6 +143,9 @@ final class Compiler {
       }
       LayoutEntry parent = entry(decl.parent());
       if (parent == null) {
+        if (broken.contains(decl.parent().text())) {
+          broken.add(name);
+        }
         return;
       }
       def = parent.def().copyAs(name, source, decl.span());
@@ -182,7 +192,7 @@ final class Compiler {
   /** The layout a name refers to, or null after reporting that it is unknown. */
   private LayoutEntry entry(Name name) {
     LayoutEntry e = layouts.get(name.text());
-    if (e == null) {
+    if (e == null && !broken.contains(name.text())) {
       // the hint is computed during this call (or never), from the layouts as they are now
       diagnostics.errorLazy(source, name.span(), "unknown layout " + name.text(), () -> {
         String hint = Suggest.didYouMean(name.text(), layouts.keySet());
@@ -384,6 +394,9 @@ final class Compiler {
 
   private Instance instance(Layout l, Name name) {
     Optional<Instance> i = l.instance(name.text());
+    if (i.isEmpty() && brokenInstance(l, name.text())) {
+      return null; // its statement's syntax error is reported
+    }
     if (i.isEmpty()) {
       diagnostics.errorLazy(source, name.span(), "unknown instance " + name.text() + " in layout "
           + l.name(), () -> {
@@ -398,6 +411,21 @@ final class Compiler {
       return null;
     }
     return i.get();
+  }
+
+  /** Whether the layout has an instance statement of this name with a syntax error (reported). */
+  private boolean brokenInstance(Layout l, String name) {
+    LayoutEntry e = layouts.get(l.name());
+    if (e == null) {
+      return false;
+    }
+    for (SourcedStmt s : e.def().stmts()) {
+      if (s.stmt() instanceof Ast.BrokenDecl b && b.kind() == Ast.BrokenDecl.Kind.INSTANCE
+          && b.name().text().equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Checks a service name of a query; unknown names are a warning, bundles an error. */

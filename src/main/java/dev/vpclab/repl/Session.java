@@ -147,6 +147,10 @@ public final class Session {
     for (Diagnostic d : result.diagnostics().all()) {
       sb.append(d.render());
     }
+    String omitted = result.diagnostics().omittedLine();
+    if (omitted != null) {
+      sb.append(omitted).append('\n');
+    }
     if (result.hasErrors()) {
       hadErrors = true;
       sb.append("(cell not run: nothing changed)\n");
