@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Broken input never crashes: mutated scenario files (bytes flipped, lines cut, duplicated or
- * shuffled, huge numbers spliced in) give exit status 0, 1 or 2 and never an internal error.
+ * shuffled, huge numbers spliced in) give exit status 0, 1 or 2 and never an internal error. In the
+ * long test set ({@code mvn -Pfuzz verify}).
  */
+@Tag("fuzz")
 class RobustnessTest {
   private static final String[] SPLICES = {
       "9".repeat(400), "{".repeat(500), "}", "\u0000", "\"", ",", "->", "..", "$", "1a", "PB",

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.notebook.Notebook;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Random valid programs from {@link ProgramGen} never crash and are never reported invalid. A few
- * hundred per build; {@link GenFuzz} runs millions by hand (docs/performance.md).
+ * hundred in the long test set ({@code mvn -Pfuzz verify}); {@link GenFuzz} runs millions by hand
+ * (docs/performance.md).
  */
+@Tag("fuzz")
 class GeneratedProgramsTest {
   @Test
   void nicePrograms_passEveryExpectation() {

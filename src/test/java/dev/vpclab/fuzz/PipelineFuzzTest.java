@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Timeout;
  * notebook cells, give diagnostics or outputs, never an exception, never an internal error, never
  * a hang. In a normal {@code mvn test} it runs the inputs in
  * src/test/resources/dev/vpclab/fuzz/PipelineFuzzTestInputs/pipeline (the seed corpus, and every
- * crash found) as a regression test. To fuzz (docs/performance.md):
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=PipelineFuzzTest -Djunit.jupiter.execution.timeout.mode=disabled}
+ * crash found) as a regression test. {@code mvn -Pfuzz verify} fuzzes it for
+ * {@code fuzz.pipeline.seconds} (docs/performance.md); the {@code maxDuration} below applies only
+ * when it is fuzzed without that bound.
  *
  * <p>The {@code @Timeout} is Jazzer's per-input limit when fuzzing (a slower input is reported as
  * a hang); in a normal build it bounds the whole corpus run.

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
  * Jazzer against the hand-written lexer: for any bytes (as UTF-8 text, undecodable bytes becoming
  * U+FFFD as vpclab reads files), {@link Tokenizer} and the ANTLR lexer of the grammar give the
  * same tokens ({@link TokenizerConformanceTest#agree}). A normal {@code mvn test} runs the corpus
- * in src/test/resources/dev/vpclab/lang/TokenizerFuzzTestInputs/sameTokens. To fuzz:
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=TokenizerFuzzTest}
+ * in src/test/resources/dev/vpclab/lang/TokenizerFuzzTestInputs/sameTokens; {@code mvn -Pfuzz
+ * verify} fuzzes it for {@code fuzz.lexer.seconds} (docs/performance.md).
  */
 class TokenizerFuzzTest {
   @FuzzTest(maxDuration = "10m")
