@@ -1,6 +1,7 @@
 package dev.vpclab.notebook;
 
 import dev.vpclab.cost.CostEngine;
+import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.lang.Ast;
 import dev.vpclab.lang.Diagnostics;
@@ -104,11 +105,12 @@ public final class Notebook {
       Layout l = entry.layout();
       if (l == null) {
         out.add(new LayoutSummary(name, current, false, entry.def().region().code(), List.of(), 0,
-            null));
+            null, false));
       } else {
+        CostResult c = CostEngine.cost(l, state.pricing(), state.hours());
         out.add(new LayoutSummary(name, current, true, l.region().code(),
             l.azs().stream().map(l.region()::shortAz).toList(), l.eniCount(),
-            Money.cents(CostEngine.cost(l, state.pricing(), state.hours()).total())));
+            Money.cents(c.total()), c.complete()));
       }
     });
     return out;

@@ -329,7 +329,8 @@ public final class Session {
         t.row(name, l.region(), "(has errors)", "", "");
       } else {
         t.row(name, l.region(), l.azs().isEmpty() ? "-" : String.join(",", l.azs()),
-            Integer.toString(l.enis()), Money.format(l.monthly()));
+            Integer.toString(l.enis()),
+            Money.format(l.monthly()) + (l.complete() ? "" : " (incomplete)"));
       }
     }
     return t.build().render();
