@@ -18,21 +18,17 @@ final class AzVerdict {
    * AZ up}, {@code no (ap-northeast-1c)}, {@code no (single AZ: us-east-1a)} or {@code no (no
    * subnets)}.
    */
-  static String column(boolean survives, boolean singleAz, List<String> failingAzs,
-      int unreachablePairs) {
-    if (survives) {
-      return unreachablePairs == 0 ? "yes"
-          : "yes, but " + pairs(unreachablePairs) + " unreachable with every AZ up";
+  static String column(ResilienceReport r) {
+    if (r.survivesAzFailure()) {
+      int u = r.unreachablePairs();
+      return u == 0 ? "yes" : "yes, but " + pairs(u) + " unreachable with every AZ up";
     }
-    if (singleAz) {
+    List<String> failingAzs = r.failingAzs();
+    if (r.singleAz()) {
       return "no (single AZ: " + failingAzs.get(0) + ")";
     }
     return failingAzs.isEmpty() ? "no (no subnets)" : "no (" + String.join(", ", failingAzs)
         + ")";
-  }
-
-  static String column(ResilienceReport r) {
-    return column(r.survivesAzFailure(), r.singleAz(), r.failingAzs(), r.unreachablePairs());
   }
 
   /** {@code resilience}'s first line (and {@code chart resilience}'s line per layout). */

@@ -88,8 +88,7 @@ public final class CostCells {
       shown.forEach(p -> cells.add(Money.format(c.byPart().get(p))));
       cells.addAll(List.of(Money.format(c.fixed()), Money.format(c.variable()),
           totalLabel(c), Money.signed(r.delta()), Integer.toString(r.enis()),
-          AzVerdict.column(r.resilience().survivesAzFailure(), r.resilience().singleAz(),
-              r.resilience().failingAzs(), r.resilience().unreachablePairs()),
+          AzVerdict.column(r.resilience()),
           Integer.toString(r.resilience().unreachablePairs())));
       tb.row(cells);
       jsonRows.add(Json.obj()

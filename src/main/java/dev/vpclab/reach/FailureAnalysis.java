@@ -9,7 +9,6 @@ import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,88 +18,100 @@ import java.util.TreeSet;
 
 /**
  * AZ failures: what breaks when AZs go down, the fix, and every single-AZ failure of a layout.
- * An AZ failure removes that AZ's ENIs, NAT gateways and instances. Pure: no I/O.
+ * One rule decides, in {@link #fail(Reachability, Outage)}; {@link Outage} decides what goes down
+ * with an AZ. Pure: no I/O.
  */
 public final class FailureAnalysis {
   private FailureAnalysis() {}
 
   /** What breaks when {@code failedAzs} (full names) go down. */
   public static FailureReport fail(Layout layout, Set<String> failedAzs) {
-    return fail(new Reachability(layout, Set.of()), failedAzs);
+    Pairs pairs = new Pairs(new Reachability(layout, Outage.NONE));
+    return pairs.fail(Outage.of(failedAzs));
   }
 
   /**
-   * Every single-AZ failure of {@link Layout#azs()}, one report each. One pass over the pairs: a
-   * pair breaks when one AZ fails exactly when that AZ is its {@link Reachability#criticalAz}
-   * and not its instance's own AZ; the result equals {@link #fail} for each AZ.
+   * Every single-AZ failure of {@link Layout#azs()}, one report each: {@link #fail} of each AZ in
+   * turn, all sharing the layout's reachability with every AZ up.
    */
   public static ResilienceReport resilience(Layout layout) {
-    Reachability base = new Reachability(layout, Set.of());
-    List<String> azs = layout.azs();
-    Map<String, List<BrokenPair>> broken = new HashMap<>();
-    Map<String, List<String>> down = new HashMap<>();
-    Map<String, Long> instancesDown = new HashMap<>();
-    Map<String, Reachability> after = new HashMap<>();
-    for (String az : azs) {
-      broken.put(az, new ArrayList<>());
-      down.put(az, new ArrayList<>());
-      instancesDown.put(az, 0L);
-    }
-    int unreachable = 0;
-    for (Instance i : layout.instances()) {
-      down.get(i.az()).add(i.name());
-      instancesDown.merge(i.az(), (long) i.count(), Long::sum);
-      for (String s : i.needs()) {
-        if (!base.decide(i.subnet(), s).reachable()) {
-          unreachable++;
-          continue;
-        }
-        String az = base.criticalAz(i.subnet(), s);
-        if (az == null || az.equals(i.az())) {
-          continue;
-        }
-        Decision b = base.decide(i.subnet(), s);
-        Decision a = after.computeIfAbsent(az, x -> new Reachability(layout, Set.of(x)))
-            .decide(i.subnet(), s);
-        broken.computeIfAbsent(az, x -> new ArrayList<>()).add(
-            new BrokenPair(i.name(), s, i.az(), b.via(), b.targetAz(), a.reasons()));
-      }
-    }
+    Pairs pairs = new Pairs(new Reachability(layout, Outage.NONE));
     List<FailureReport> rows = new ArrayList<>();
-    for (String az : azs) {
-      List<BrokenPair> list = broken.get(az);
-      rows.add(new FailureReport(layout.name(), List.of(az), list, down.get(az),
-          instancesDown.get(az), list.isEmpty() ? null : suggest(layout, list)));
+    for (String az : layout.azs()) {
+      rows.add(pairs.fail(Outage.of(List.of(az))));
     }
-    return new ResilienceReport(layout.name(), rows, unreachable);
+    return new ResilienceReport(layout.name(), rows, pairs.unreachable());
   }
 
-  /** {@code base} is the layout with nothing failed (shared by the rows of a resilience run). */
-  static FailureReport fail(Reachability base, Set<String> failedAzs) {
-    Layout layout = base.layout();
-    Reachability after = new Reachability(layout, failedAzs);
-    List<BrokenPair> broken = new ArrayList<>();
-    List<String> down = new ArrayList<>();
-    long instancesDown = 0;
-    for (Instance i : layout.instances()) {
-      if (failedAzs.contains(i.az())) {
-        down.add(i.name());
-        instancesDown += i.count();
-        continue;
-      }
-      for (String s : i.needs()) {
-        Decision b = base.decide(i.subnet(), s);
-        if (!b.reachable()) {
-          continue;
-        }
-        Decision a = after.decide(i.subnet(), s);
-        if (!a.reachable()) {
-          broken.add(new BrokenPair(i.name(), s, i.az(), b.via(), b.targetAz(), a.reasons()));
-        }
+  /**
+   * Every (instance, need) pair of a layout by number, with its decision when every AZ is up
+   * ({@code base}): built once, shared by all the failures of a {@link #resilience} run.
+   */
+  private static final class Pairs {
+    final Reachability base;
+    final Layout layout;
+    final int[] subnet;
+    final int[][] needs;
+
+    Pairs(Reachability base) {
+      this.base = base;
+      this.layout = base.layout();
+      List<Instance> instances = layout.instances();
+      subnet = new int[instances.size()];
+      needs = new int[instances.size()][];
+      for (int k = 0; k < instances.size(); k++) {
+        Instance i = instances.get(k);
+        subnet[k] = base.subnetIndex(i.subnet());
+        needs[k] = i.needs().stream().mapToInt(base::serviceIndex).toArray();
       }
     }
-    return new FailureReport(layout.name(), new ArrayList<>(new TreeSet<>(failedAzs)), broken,
-        down, instancesDown, broken.isEmpty() ? null : suggest(layout, broken));
+
+    /**
+     * The rule: an instance that is not down breaks a pair when the service was reachable with
+     * every AZ up and is not with {@code outage}. Decisions are memoised per (subnet, service),
+     * so a failure costs subnets x services decisions, not instances x needs.
+     */
+    FailureReport fail(Outage outage) {
+      Reachability after = base.with(outage);
+      List<Instance> instances = layout.instances();
+      List<BrokenPair> broken = new ArrayList<>();
+      List<String> down = new ArrayList<>();
+      long instancesDown = 0;
+      for (int k = 0; k < instances.size(); k++) {
+        Instance i = instances.get(k);
+        if (outage.down(i)) {
+          down.add(i.name());
+          instancesDown += i.count();
+          continue;
+        }
+        for (int n = 0; n < needs[k].length; n++) {
+          Decision b = base.decide(subnet[k], needs[k][n]);
+          if (!b.reachable()) {
+            continue;
+          }
+          Decision a = after.decide(subnet[k], needs[k][n]);
+          if (!a.reachable()) {
+            broken.add(new BrokenPair(i.name(), i.needs().get(n), i.az(), b.via(), b.targetAz(),
+                a.reasons()));
+          }
+        }
+      }
+      return new FailureReport(layout.name(), outage.azs(), broken, down, instancesDown,
+          broken.isEmpty() ? null : suggest(layout, broken));
+    }
+
+    /** The pairs unreachable with every AZ up: no AZ loss can break them. */
+    int unreachable() {
+      int count = 0;
+      for (int k = 0; k < needs.length; k++) {
+        for (int service : needs[k]) {
+          if (!base.decide(subnet[k], service).reachable()) {
+            count++;
+          }
+        }
+      }
+      return count;
+    }
   }
 
   /**

@@ -180,7 +180,7 @@ public final class ReachEngine {
       hops.add(new Hop("route", "local " + vpcCidr + " only: no route to " + service
           + " (no NAT gateway)" + table, false));
       hops.add(new Hop("target", describe(r, subnet, service, d, Reason.NO_ROUTE), false));
-    } else if (r.isDown(nat.az())) {
+    } else if (r.outage().down(nat)) {
       hops.add(new Hop("route", "0.0.0.0/0 -> " + natName(r, nat) + " in " + nat.az()
           + ": blackhole, its AZ is down" + table, false));
       hops.add(new Hop("target", "public endpoint of " + service + " not reached", false));

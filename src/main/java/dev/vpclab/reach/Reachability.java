@@ -8,15 +8,17 @@ import dev.vpclab.model.NatGateway;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The reachability of one layout with a set of AZs down, memoised per (subnet, service): every
- * instance of a subnet gets the same answer, so the work grows with subnets x services, not with
- * instances. Not thread-safe; cheap to create. Pure: no I/O.
+ * The reachability of one layout during an {@link Outage} (some AZs down; it alone says what is
+ * down), memoised per (subnet, service): every instance of a subnet gets the same answer, so the
+ * work grows with subnets x services, not with instances. Not thread-safe (nor are the
+ * reachabilities {@link #with} makes from one another); cheap to create. Pure: no I/O.
  *
  * <p>The rules (see docs/reach.md): DNS first (no answer at all when the VPC has DNS support off;
  * a private answer when the service has an interface
@@ -26,29 +28,70 @@ import java.util.Set;
  */
 public final class Reachability {
   private final Layout layout;
-  private final Set<String> failed;
-  private final Map<String, Integer> subnetIndex = new HashMap<>();
-  private final NatGateway[] natRoute;
-  private final Map<String, Decision>[] memo;
-  private final Map<String, ServicePlan> plans = new HashMap<>();
+  private final Outage outage;
+  private final Index index;
+  private final Decision[][] memo;
+  private ServicePlan[] plans = new ServicePlan[0];
   private final Map<String, DnsAnswer> answers = new HashMap<>();
 
   /** What DNS answers for a service, with the AZs down: shared by every subnet. */
   record ServicePlan(InterfaceEndpoint endpoint, boolean privateAnswer, List<Eni> upEnis,
       Map<String, Eni> upByAz, boolean gateway) {}
 
-  @SuppressWarnings("unchecked")
-  public Reachability(Layout layout, Set<String> failedAzs) {
-    this.layout = layout;
-    this.failed = Set.copyOf(failedAzs);
-    List<Subnet> subnets = layout.subnets();
-    natRoute = new NatGateway[subnets.size()];
-    memo = new Map[subnets.size()];
-    for (int i = 0; i < subnets.size(); i++) {
-      Subnet s = subnets.get(i);
-      subnetIndex.put(s.name(), i);
-      natRoute[i] = s.isPublic() ? null : natFor(layout, s);
+  /**
+   * What every reachability of one layout shares, whatever is down: the subnets' and services'
+   * numbers (decisions are memoised by number) and the subnets' route tables.
+   */
+  private static final class Index {
+    final List<Subnet> subnets;
+    final Map<String, Integer> subnetIndex = new HashMap<>();
+    final NatGateway[] natRoute;
+    final Map<String, Integer> serviceIndex = new HashMap<>();
+    final List<String> services = new ArrayList<>();
+
+    Index(Layout layout) {
+      subnets = layout.subnets();
+      natRoute = new NatGateway[subnets.size()];
+      for (int i = 0; i < subnets.size(); i++) {
+        Subnet s = subnets.get(i);
+        subnetIndex.put(s.name(), i);
+        natRoute[i] = s.isPublic() ? null : natFor(layout, s);
+      }
     }
+
+    int service(String name) {
+      Integer i = serviceIndex.get(name);
+      if (i == null) {
+        i = services.size();
+        services.add(name);
+        serviceIndex.put(name, i);
+      }
+      return i;
+    }
+  }
+
+  /** The layout with these AZs (full names) down. */
+  public Reachability(Layout layout, Set<String> failedAzs) {
+    this(layout, Outage.of(failedAzs));
+  }
+
+  public Reachability(Layout layout, Outage outage) {
+    this(layout, outage, new Index(layout));
+  }
+
+  private Reachability(Layout layout, Outage outage, Index index) {
+    this.layout = layout;
+    this.outage = outage;
+    this.index = index;
+    this.memo = new Decision[index.subnets.size()][];
+  }
+
+  /**
+   * The same layout with {@code other} down instead, sharing what does not depend on the outage
+   * (the numbering and the route tables); its decisions are memoised afresh.
+   */
+  public Reachability with(Outage other) {
+    return new Reachability(layout, other, index);
   }
 
   /**
@@ -73,32 +116,42 @@ public final class Reachability {
     return layout;
   }
 
-  public Set<String> failedAzs() {
-    return failed;
-  }
-
-  public boolean isDown(String az) {
-    return failed.contains(az);
+  /** What is down. */
+  public Outage outage() {
+    return outage;
   }
 
   /** The NAT gateway of a subnet's route table (null for public subnets or when there is none). */
   public NatGateway natRoute(Subnet subnet) {
-    return natRoute[index(subnet)];
+    return index.natRoute[subnetIndex(subnet)];
   }
 
-  private int index(Subnet subnet) {
-    Integer i = subnetIndex.get(subnet.name());
+  /** The subnet's number in this layout (for {@link #decide(int, int)}). */
+  int subnetIndex(Subnet subnet) {
+    Integer i = index.subnetIndex.get(subnet.name());
     if (i == null) {
       throw new IllegalArgumentException("subnet " + subnet.name() + " is not in " + layout);
     }
     return i;
   }
 
+  /** The service's number, shared by every reachability of this layout made by {@link #with}. */
+  int serviceIndex(String service) {
+    return index.service(service);
+  }
+
   ServicePlan plan(String service) {
-    ServicePlan p = plans.get(service);
+    return plan(serviceIndex(service));
+  }
+
+  private ServicePlan plan(int service) {
+    if (service >= plans.length) {
+      plans = Arrays.copyOf(plans, index.services.size());
+    }
+    ServicePlan p = plans[service];
     if (p == null) {
-      p = makePlan(service);
-      plans.put(service, p);
+      p = makePlan(index.services.get(service));
+      plans[service] = p;
     }
     return p;
   }
@@ -113,7 +166,7 @@ public final class Reachability {
       List<Eni> up = new ArrayList<>();
       Map<String, Eni> byAz = new HashMap<>();
       for (Eni e : ep.enis()) {
-        if (!failed.contains(e.az())) {
+        if (!outage.down(e)) {
           up.add(e);
           byAz.putIfAbsent(e.az(), e);
         }
@@ -128,28 +181,10 @@ public final class Reachability {
   public DnsAnswer dns(String service) {
     DnsAnswer a = answers.get(service);
     if (a == null) {
-      a = Resolver.resolve(layout, service, failed);
+      a = Resolver.resolve(layout, service, outage);
       answers.put(service, a);
     }
     return a;
-  }
-
-  /**
-   * The one AZ whose failure (on top of the AZs already down) would break a reachable pair of
-   * this subnet and service, or null when no single AZ would: the AZ of the only ENI that is up,
-   * or of the route table's NAT gateway. Gateway endpoints and internet gateways are regional.
-   * (The subnet's own AZ takes its instances down with it: that is not a break.)
-   */
-  public String criticalAz(Subnet subnet, String service) {
-    Decision d = decide(subnet, service);
-    if (!d.reachable()) {
-      return null;
-    }
-    if (d.via() == Via.ENDPOINT) {
-      List<Eni> up = plan(service).upEnis();
-      return up.size() == 1 ? up.get(0).az() : null;
-    }
-    return d.via() == Via.NAT ? d.nat().az() : null;
   }
 
   /** Whether the subnet's instances reach the service. */
@@ -159,22 +194,27 @@ public final class Reachability {
 
   /** The decision for every instance of {@code subnet} and {@code service}, memoised. */
   public Decision decide(Subnet subnet, String service) {
-    int i = index(subnet);
-    Map<String, Decision> m = memo[i];
-    if (m == null) {
-      m = new HashMap<>();
-      memo[i] = m;
+    return decide(subnetIndex(subnet), serviceIndex(service));
+  }
+
+  /** {@link #decide(Subnet, String)} by the subnet's and service's numbers. */
+  Decision decide(int subnet, int service) {
+    Decision[] m = memo[subnet];
+    if (m == null || service >= m.length) {
+      int size = index.services.size();
+      m = m == null ? new Decision[size] : Arrays.copyOf(m, size);
+      memo[subnet] = m;
     }
-    Decision d = m.get(service);
+    Decision d = m[service];
     if (d == null) {
-      d = compute(subnet, natRoute[i], service);
-      m.put(service, d);
+      d = compute(index.subnets.get(subnet), index.natRoute[subnet], service);
+      m[service] = d;
     }
     return d;
   }
 
-  private Decision compute(Subnet subnet, NatGateway nat, String service) {
-    if (failed.contains(subnet.az())) {
+  private Decision compute(Subnet subnet, NatGateway nat, int service) {
+    if (outage.down(subnet)) {
       return new Decision(false, null, null, false, List.of(Reason.INSTANCE_DOWN), null, null);
     }
     if (!layout.vpc().dnsSupport()) {
@@ -210,7 +250,7 @@ public final class Reachability {
     Reason blocked;
     if (nat == null) {
       blocked = Reason.NO_ROUTE;
-    } else if (failed.contains(nat.az())) {
+    } else if (outage.down(nat)) {
       blocked = Reason.NAT_DOWN;
     } else {
       return new Decision(true, Via.NAT, nat.az(), !nat.az().equals(subnet.az()), List.of(),

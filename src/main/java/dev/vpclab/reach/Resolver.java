@@ -24,7 +24,12 @@ public final class Resolver {
         : Services.dnsName(service, layout.region().code());
   }
 
+  /** What DNS answers for a service with these AZs (full names) down. */
   public static DnsAnswer resolve(Layout layout, String service, Set<String> failedAzs) {
+    return resolve(layout, service, Outage.of(failedAzs));
+  }
+
+  static DnsAnswer resolve(Layout layout, String service, Outage outage) {
     String name = name(layout, service);
     if (!layout.vpc().dnsSupport()) {
       return new DnsAnswer(name, false, List.of(), layout.endpoint(service).isPresent(),
@@ -51,7 +56,7 @@ public final class Resolver {
     List<Eni> up = new ArrayList<>();
     List<String> down = new ArrayList<>();
     for (Eni e : ep.enis()) {
-      if (failedAzs.contains(e.az())) {
+      if (outage.down(e)) {
         down.add(e.az());
       } else {
         up.add(e);

@@ -63,16 +63,6 @@ final class FakePaths {
     return no(i, svc, Reason.NO_ROUTE);
   }
 
-  static List<PairResult> check(Layout l, Set<String> failed) {
-    List<PairResult> out = new ArrayList<>();
-    for (Instance i : l.instances()) {
-      for (String s : i.needs()) {
-        out.add(path(l, i, s, failed));
-      }
-    }
-    return out;
-  }
-
   private static PairResult no(Instance i, String svc, Reason r) {
     return new PairResult(i.name(), svc, false, null, null, false, List.of(r), List.of());
   }

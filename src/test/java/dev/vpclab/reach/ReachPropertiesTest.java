@@ -250,6 +250,36 @@ class ReachPropertiesTest {
   }
 
   @Test
+  void failBreaksExactlyThePairsTwoChecksDisagreeOn() {
+    // the definition, from two plain checks: a pair breaks when its instance is in a healthy AZ
+    // and it is reachable with every AZ up and unreachable with the AZs down
+    Random rnd = new Random(31);
+    int broken = 0;
+    for (int n = 0; n < LAYOUTS; n++) {
+      List<String> azs = new ArrayList<>();
+      Layout l = TestLayouts.layout(REGION, generate(rnd, azs, new ArrayList<>()));
+      Set<String> failed = new TreeSet<>(someOf(rnd, azs).stream()
+          .map(ReachPropertiesTest::full).toList());
+      List<PairResult> before = ReachEngine.check(l, Set.of());
+      List<PairResult> after = ReachEngine.check(l, failed);
+      List<String> expected = new ArrayList<>();
+      for (int k = 0; k < before.size(); k++) {
+        PairResult b = before.get(k);
+        String az = l.instance(b.instance()).orElseThrow().az();
+        if (!failed.contains(az) && b.reachable() && !after.get(k).reachable()) {
+          expected.add(b.instance() + " " + b.service() + " " + after.get(k).reasons());
+        }
+      }
+      FailureReport f = FailureAnalysis.fail(l, failed);
+      assertEquals(expected, f.broken().stream()
+          .map(p -> p.instance() + " " + p.service() + " " + p.reasons()).toList());
+      assertEquals(List.copyOf(failed), f.failed());
+      broken += expected.size();
+    }
+    assertTrue(broken > 50, "too few broken pairs: " + broken);
+  }
+
+  @Test
   void resilienceAgreesWithFailingEachAzInTurn() {
     Random rnd = new Random(21);
     int broken = 0;
