@@ -192,7 +192,7 @@ public final class Sweep {
     for (Traffic t : layout.traffic()) {
       BigDecimal v = gb.compareTo(base) == 0 ? t.gb()
           : clean(gb.multiply(t.gb()).divide(base, MC));
-      scaled.add(new Traffic(t.source(), t.destination(), v, t.span()));
+      scaled.add(new Traffic(t.source(), t.destination(), v, t.origin()));
     }
     return layout.withTraffic(scaled);
   }

@@ -1,7 +1,10 @@
 package dev.vpclab.model;
 
-/** One network interface of an interface endpoint: the subnet (and so AZ) it sits in, its address. */
-public record Eni(Subnet subnet, String ip) {
+/**
+ * One network interface of an interface endpoint: the subnet (and so AZ) it sits in, its address,
+ * and its origin (from source, the endpoint's statement; imported, the interface itself).
+ */
+public record Eni(Subnet subnet, String ip, Origin origin) {
   public String az() {
     return subnet.az();
   }

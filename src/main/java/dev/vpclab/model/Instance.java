@@ -1,6 +1,5 @@
 package dev.vpclab.model;
 
-import dev.vpclab.lang.Span;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  * service it must reach, sorted: the declared needs with bundles expanded, plus every destination
  * of its traffic (including {@code internet}).
  */
-public record Instance(String name, Subnet subnet, int count, List<String> needs, Span span) {
+public record Instance(String name, Subnet subnet, int count, List<String> needs, Origin origin) {
   public Instance {
     needs = List.copyOf(needs);
   }

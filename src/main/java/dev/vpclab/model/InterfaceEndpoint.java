@@ -1,6 +1,5 @@
 package dev.vpclab.model;
 
-import dev.vpclab.lang.Span;
 import java.util.List;
 
 /**
@@ -12,7 +11,7 @@ import java.util.List;
  * the private answer; clients inside the VPC resolve the public name and use the gateway endpoint.
  */
 public record InterfaceEndpoint(String service, List<Eni> enis, boolean privateDns,
-    boolean inboundOnly, List<AllowRule> allow, boolean defaultAllow, Span span) {
+    boolean inboundOnly, List<AllowRule> allow, boolean defaultAllow, Origin origin) {
   public InterfaceEndpoint {
     enis = List.copyOf(enis);
     allow = List.copyOf(allow);

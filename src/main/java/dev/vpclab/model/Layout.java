@@ -9,7 +9,9 @@ import java.util.TreeSet;
 
 /**
  * A validated, immutable VPC layout: what the engines read. Lists keep a stable order: subnets and
- * instances as declared, endpoints and gateways by service name, NAT gateways by AZ.
+ * instances as declared, endpoints and gateways by service name, NAT gateways by AZ. The layout and
+ * each of its parts carry their {@link Origin}; a layout holds no syntax. It is built by
+ * {@link LayoutBuilder} from statements, or by anything else that describes a design (an importer).
  */
 public final class Layout {
   private final String name;
@@ -21,13 +23,14 @@ public final class Layout {
   private final List<NatGateway> nats;
   private final List<Instance> instances;
   private final List<Traffic> traffic;
+  private final Origin origin;
   private final Map<String, Subnet> subnetsByName = new LinkedHashMap<>();
   private final Map<String, Instance> instancesByName = new LinkedHashMap<>();
   private final Map<String, InterfaceEndpoint> endpointsByService = new LinkedHashMap<>();
 
   public Layout(String name, Region region, Vpc vpc, List<Subnet> subnets,
       List<InterfaceEndpoint> endpoints, List<GatewayEndpoint> gateways, List<NatGateway> nats,
-      List<Instance> instances, List<Traffic> traffic) {
+      List<Instance> instances, List<Traffic> traffic, Origin origin) {
     this.name = name;
     this.region = region;
     this.vpc = vpc;
@@ -37,6 +40,7 @@ public final class Layout {
     this.nats = List.copyOf(nats);
     this.instances = List.copyOf(instances);
     this.traffic = List.copyOf(traffic);
+    this.origin = java.util.Objects.requireNonNull(origin);
     for (Subnet s : this.subnets) {
       subnetsByName.put(s.name(), s);
     }
@@ -50,6 +54,11 @@ public final class Layout {
 
   public String name() {
     return name;
+  }
+
+  /** Where the layout was declared (or the design it was imported from). */
+  public Origin origin() {
+    return origin;
   }
 
   public Region region() {
@@ -86,7 +95,8 @@ public final class Layout {
 
   /** A copy of this layout with other traffic lines (a sweep rescales them). */
   public Layout withTraffic(List<Traffic> newTraffic) {
-    return new Layout(name, region, vpc, subnets, endpoints, gateways, nats, instances, newTraffic);
+    return new Layout(name, region, vpc, subnets, endpoints, gateways, nats, instances, newTraffic,
+        origin);
   }
 
   public Optional<Subnet> subnet(String name) {

@@ -60,6 +60,17 @@ public final class LayoutBuilder {
     report(Severity.WARNING, src, span, message, () -> hint);
   }
 
+  /** A message about an element this builder made: at the statement it was made from. */
+  private void report(Severity severity, Origin origin, String message, String hint) {
+    Origin.Source at = (Origin.Source) origin; // the builder makes source origins only
+    report(severity, at.file(), at.span(), message, () -> hint);
+  }
+
+  /** The layout's declaration: the origin of the layout and of its VPC. */
+  private Origin layoutOrigin() {
+    return new Origin.Source(def.source(), def.span());
+  }
+
   /**
    * Every message of the builder goes through here. A message already reported (by the parent
    * layout's build, or an earlier build of this one) is not repeated; one about a line this
@@ -114,14 +125,15 @@ public final class LayoutBuilder {
     } else if (!vpc.privateDnsWorks()) {
       for (InterfaceEndpoint e : endpoints) {
         if (e.privateDns()) {
-          warning(sourceOf(e.span()), e.span(), "endpoint " + e.service() + " has private DNS on,"
+          report(Severity.WARNING, e.origin(), "endpoint " + e.service() + " has private DNS on,"
               + " but the VPC has DNS hostnames off: its name resolves to the public address",
               "turn it on with: " + vpc.privateDnsFix());
         }
       }
     }
     return new Layout(def.name(), region, vpc, new ArrayList<>(subnets.values()),
-        withAddresses(endpoints), gateways, natsWithAddresses(nats), instances, traffic);
+        withAddresses(endpoints), gateways, natsWithAddresses(nats), instances, traffic,
+        layoutOrigin());
   }
 
   // ------------------------------------------------------------------ vpc
@@ -158,7 +170,7 @@ public final class LayoutBuilder {
         }
       }
     }
-    return new Vpc(cidr, support, hostnames);
+    return new Vpc(cidr, support, hostnames, layoutOrigin());
   }
 
   /**
@@ -310,7 +322,8 @@ public final class LayoutBuilder {
         }
       }
       // subnets without a CIDR get one after all explicit ones are known
-      byName.put(name, new Subnet(name, az, cidr, d.isPublic(), cidr == null, d.span()));
+      byName.put(name, new Subnet(name, az, cidr, d.isPublic(), cidr == null,
+          new Origin.Source(s.source(), d.span())));
       declaredAt.put(name, s);
     }
     // automatic CIDRs: the next free /24 of the VPC, counting from its second /24
@@ -336,7 +349,8 @@ public final class LayoutBuilder {
         continue;
       }
       taken.add(free);
-      result.put(sn.name(), new Subnet(sn.name(), sn.az(), free, sn.isPublic(), true, sn.span()));
+      result.put(sn.name(),
+          new Subnet(sn.name(), sn.az(), free, sn.isPublic(), true, sn.origin()));
     }
     return result;
   }
@@ -378,7 +392,11 @@ public final class LayoutBuilder {
 
   private record EndpointPlan(String service, List<Subnet> subnets, boolean privateDns,
       Ast.Toggle inboundOnly, List<AllowRule> allow, boolean defaultAllow, SourceFile source,
-      Span span) {}
+      Span span) {
+    Origin origin() {
+      return new Origin.Source(source, span);
+    }
+  }
 
   private List<InterfaceEndpoint> endpoints(Vpc vpc, Map<String, Subnet> subnets,
       List<GatewayEndpoint> gateways) {
@@ -438,7 +456,7 @@ public final class LayoutBuilder {
     for (EndpointPlan p : plans.values()) {
       List<Eni> enis = new ArrayList<>();
       for (Subnet sn : p.subnets()) {
-        enis.add(new Eni(sn, null));
+        enis.add(new Eni(sn, null, p.origin()));
       }
       enis.sort(Comparator.comparing(Eni::az));
       boolean gateway = gateways.stream().anyMatch(g -> g.service().equals(p.service()));
@@ -453,7 +471,7 @@ public final class LayoutBuilder {
       boolean inboundOnly = p.privateDns() && (written != null ? written.on()
           : gateway && Services.GATEWAY.contains(p.service()));
       out.add(new InterfaceEndpoint(p.service(), enis, p.privateDns(), inboundOnly, p.allow(),
-          p.defaultAllow(), p.span()));
+          p.defaultAllow(), p.origin()));
     }
     if (out.size() > ENDPOINT_QUOTA) {
       warning(def.source(), def.span(), "layout " + def.name() + " has " + out.size()
@@ -596,7 +614,8 @@ public final class LayoutBuilder {
                         + region.shortAzs().get(0));
             continue;
           }
-          out.put(service.text(), new GatewayEndpoint(service.text(), g.span()));
+          out.put(service.text(), new GatewayEndpoint(service.text(),
+              new Origin.Source(s.source(), g.span())));
         }
       } else if (s.stmt() instanceof Ast.NoGateway g) {
         for (Name service : g.services()) {
@@ -634,7 +653,7 @@ public final class LayoutBuilder {
                 + " for the NAT gateway", "add: az " + azName.text() + " subnet public");
             continue;
           }
-          byAz.put(az, new NatGateway(pub, null, n.span()));
+          byAz.put(az, new NatGateway(pub, null, new Origin.Source(s.source(), n.span())));
         }
       } else if (s.stmt() instanceof Ast.NoNat n) {
         if (n.azs().isEmpty()) {
@@ -713,7 +732,7 @@ public final class LayoutBuilder {
         }
         String key = (source == null ? "*" : source) + "->" + dest;
         byPair.remove(key);
-        byPair.put(key, new Traffic(source, dest, gb, t.span()));
+        byPair.put(key, new Traffic(source, dest, gb, new Origin.Source(src, t.span())));
       } else if (s.stmt() instanceof Ast.NoTraffic n) {
         String key = (n.source() == null ? "*" : n.source().text()) + "->" + n.dest().text();
         if (byPair.remove(key) == null) {
@@ -725,22 +744,12 @@ public final class LayoutBuilder {
     if (instances.isEmpty()) {
       for (Traffic t : byPair.values()) {
         if (t.fromAll()) {
-          warning(sourceOf(t.span()), t.span(),
+          report(Severity.WARNING, t.origin(),
               "traffic from * but layout " + def.name() + " has no instances", null);
         }
       }
     }
     return new ArrayList<>(byPair.values());
-  }
-
-  /** The file or cell of the statement whose span this is (the very object, not an equal one). */
-  private SourceFile sourceOf(Span span) {
-    for (SourcedStmt s : def.stmts()) {
-      if (s.stmt().span() == span) {
-        return s.source();
-      }
-    }
-    return def.source();
   }
 
   private void unknownInstance(SourceFile src, Name name, Set<String> instances) {
@@ -804,7 +813,8 @@ public final class LayoutBuilder {
       }
       needs.addAll(trafficTo.getOrDefault(null, List.of()));
       needs.addAll(trafficTo.getOrDefault(name, List.of()));
-      out.add(new Instance(name, subnet, count, new ArrayList<>(needs), d.span()));
+      out.add(new Instance(name, subnet, count, new ArrayList<>(needs),
+          new Origin.Source(src, d.span())));
     }
     return out;
   }
@@ -865,7 +875,7 @@ public final class LayoutBuilder {
         if (ip == null) {
           noFreeAddress(e, sn);
         }
-        list.add(new Eni(sn, ip));
+        list.add(new Eni(sn, ip, eni.origin()));
       }
       enis.put(e, list);
     }
@@ -879,8 +889,8 @@ public final class LayoutBuilder {
     Cidr c = sn.cidr();
     String larger = c.prefix() > 16 ? " (a /" + (c.prefix() - 1) + " holds "
         + SubnetAddresses.usable(new Cidr(0, c.prefix() - 1)) + " addresses)" : "";
-    error(sourceOf(e.span()), e.span(), "subnet " + sn.name() + " (" + c + ") has no free address"
-        + " for the ENI of endpoint " + e.service() + ": its " + SubnetAddresses.usable(c)
+    report(Severity.ERROR, e.origin(), "subnet " + sn.name() + " (" + c + ") has no free"
+        + " address for the ENI of endpoint " + e.service() + ": its " + SubnetAddresses.usable(c)
         + " usable addresses are taken", "AWS reserves the first four and the last address of a"
         + " subnet; give " + sn.name() + " a larger CIDR" + larger + " or place " + e.service()
         + " in another subnet");
@@ -891,7 +901,7 @@ public final class LayoutBuilder {
     for (InterfaceEndpoint e : endpoints) {
       out.add(new InterfaceEndpoint(e.service(), enis.get(e), e.privateDns(), e.inboundOnly(),
           e.allow(),
-          e.defaultAllow(), e.span()));
+          e.defaultAllow(), e.origin()));
     }
     return out;
   }
@@ -899,7 +909,7 @@ public final class LayoutBuilder {
   private List<NatGateway> natsWithAddresses(List<NatGateway> nats) {
     List<NatGateway> out = new ArrayList<>();
     for (NatGateway n : nats) {
-      out.add(new NatGateway(n.subnet(), natIps.get(n), n.span()));
+      out.add(new NatGateway(n.subnet(), natIps.get(n), n.origin()));
     }
     return out;
   }

@@ -1,13 +1,12 @@
 package dev.vpclab.model;
 
-import dev.vpclab.lang.Span;
 import java.math.BigDecimal;
 
 /**
  * Data sent per month from an instance (or from every instance, when {@code source} is null) to a
  * service or to {@code internet}, in GB.
  */
-public record Traffic(String source, String destination, BigDecimal gb, Span span) {
+public record Traffic(String source, String destination, BigDecimal gb, Origin origin) {
   public boolean fromAll() {
     return source == null;
   }

@@ -1,7 +1,10 @@
 package dev.vpclab.model;
 
-/** The VPC itself: its CIDR and its DNS attributes (enableDnsSupport, enableDnsHostnames). */
-public record Vpc(Cidr cidr, boolean dnsSupport, boolean dnsHostnames) {
+/**
+ * The VPC itself: its CIDR, its DNS attributes (enableDnsSupport, enableDnsHostnames) and its
+ * origin (from source, the layout's declaration: the layout block is the VPC).
+ */
+public record Vpc(Cidr cidr, boolean dnsSupport, boolean dnsHostnames, Origin origin) {
   public static final Cidr DEFAULT_CIDR = new Cidr(10L << 24, 16);
 
   /** Private DNS of interface endpoints works only with both attributes on. */

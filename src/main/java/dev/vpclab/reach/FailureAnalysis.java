@@ -4,6 +4,7 @@ import dev.vpclab.model.Eni;
 import dev.vpclab.model.Instance;
 import dev.vpclab.model.InterfaceEndpoint;
 import dev.vpclab.model.Layout;
+import dev.vpclab.model.Origin;
 import dev.vpclab.model.Region;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
@@ -137,8 +138,8 @@ public final class FailureAnalysis {
     int enis = 0;
     // group services by the placement (and allow list) their new endpoint line gets
     List<String> ordered = new ArrayList<>(endpointAdds.keySet());
-    ordered.sort(Comparator.comparingInt((String s) -> layout.endpoint(s).orElseThrow().span()
-        .offset()).thenComparingInt(FailureAnalysis::bundleRank)
+    ordered.sort(Comparator.comparing((String s) -> layout.endpoint(s).orElseThrow().origin(),
+        Origin.WRITTEN_ORDER).thenComparingInt(FailureAnalysis::bundleRank)
         .thenComparing(Comparator.naturalOrder()));
     Map<String, List<String>> groups = new LinkedHashMap<>();
     Map<String, TreeSet<String>> groupAdds = new LinkedHashMap<>();

@@ -218,7 +218,8 @@ public final class ReachEngine {
     } else if (!layout.vpc().privateDnsWorks()) {
       for (InterfaceEndpoint ep : layout.endpoints()) {
         if (ep.privateDns()) {
-          out.add("endpoint " + ep.service() + ": private DNS cannot work because "
+          out.add("endpoint " + ep.service() + ep.origin().aside()
+              + ": private DNS cannot work because "
               + Resolver.whyNoPrivateDns(layout.vpc(), ep) + "; "
               + Services.dnsName(ep.service(), layout.region().code())
               + " resolves to the public address (fix: " + layout.vpc().privateDnsFix() + ")");
@@ -237,8 +238,9 @@ public final class ReachEngine {
     for (Map.Entry<String, List<String>> e : viaNat.entrySet()) {
       InterfaceEndpoint ep = layout.endpoint(e.getKey()).orElseThrow();
       out.add(e.getKey() + " is reached through a NAT gateway by " + names(e.getValue())
-          + " although endpoint " + e.getKey() + " exists (" + Resolver.whyNoPrivateDns(
-              layout.vpc(), ep) + "): it pays NAT processing and the endpoint's hours");
+          + " although endpoint " + e.getKey() + ep.origin().aside() + " exists ("
+          + Resolver.whyNoPrivateDns(layout.vpc(), ep)
+          + "): it pays NAT processing and the endpoint's hours");
     }
     int n = layout.endpoints().size();
     if (n > ENDPOINT_QUOTA) {
