@@ -9,8 +9,10 @@ import dev.vpclab.model.NatGateway;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +29,10 @@ public final class Bill {
   private final BigDecimal hours;
   private final Tally fixed;
   private final Rational fixedTotal;
+  private final Map<PriceItem, List<Tier>> tiers = new EnumMap<>(PriceItem.class);
+
+  /** A tier of a per-GB price, its bounds and price as fractions (converted once). */
+  private record Tier(PriceRow row, Rational from, Rational to, Rational usd) {}
 
   /** A total and whether everything in it was priced. */
   public record Total(Rational total, boolean complete) {}
@@ -45,13 +51,16 @@ public final class Bill {
     this.prices = prices;
     this.region = paths.layout().region().code();
     this.hours = billedHours(hours);
-    this.fixed = new Tally();
+    for (PriceItem item : PriceItem.values()) {
+      tiers.put(item, tiers(prices, region, item));
+    }
+    this.fixed = new Tally(true);
     if (!prices.hasRegion(region)) {
       fixed.notes.add("no prices for Region " + region + ": load a price table (prices \"FILE\")"
           + " or set prices (price endpoint.hour VALUE)");
     }
     hourly(paths.layout());
-    this.fixedTotal = fixed.sum();
+    this.fixedTotal = fixed.sum;
   }
 
   /** The hours billed: whole hours, rounded up. */
@@ -112,9 +121,9 @@ public final class Bill {
    * lines are summed once): what a sweep needs at each point.
    */
   public Total total(Rational scale) {
-    Tally t = new Tally();
+    Tally t = new Tally(false);
     perGb(t, paths.volumes(scale));
-    return new Total(fixedTotal.add(t.sum()), fixed.missing.isEmpty() && t.missing.isEmpty()
+    return new Total(fixedTotal.add(t.sum), fixed.missing.isEmpty() && t.missing.isEmpty()
         && !paths.anyUnpriced(scale));
   }
 
@@ -149,8 +158,8 @@ public final class Bill {
       return;
     }
     PriceRow p = price.get();
-    fixed.lines.add(new CostLine(label, quantity, item.unit(), p.usd(),
-        quantity.multiply(p.usd()), part, item, p.unconfirmed()));
+    fixed.add(new CostLine(label, quantity, item.unit(), p.usd(), quantity.multiply(p.usd()),
+        part, item, p.unconfirmed()));
   }
 
   /** The per-GB lines, in their order on the bill. */
@@ -165,32 +174,50 @@ public final class Bill {
         v.gb(Flow.INTERNET));
   }
 
-  /** One line per tier the quantity reaches. */
+  /** One line per tier the quantity reaches (only their sum when {@code t} keeps no lines). */
   private void tiered(Tally t, CostPart part, String label, PriceItem item, Rational quantity) {
     if (quantity.signum() == 0) {
       return;
     }
-    List<PriceRow> tiers = prices.tiers(region, item);
+    List<Tier> tiers = tiers(item);
     if (tiers.isEmpty()) {
       missing(t, item, label, quantity);
       return;
     }
     Rational covered = Rational.ZERO;
-    for (PriceRow r : tiers) {
-      Rational upper = r.tierToGb() == null ? quantity : Rational.of(r.tierToGb()).min(quantity);
-      Rational portion = upper.subtract(Rational.of(r.tierFromGb()));
+    for (Tier r : tiers) {
+      Rational upper = r.to() == null ? quantity : r.to().min(quantity);
+      Rational portion = upper.subtract(r.from());
       if (portion.signum() <= 0) {
         continue;
       }
       covered = covered.max(upper);
-      String name = tiers.size() > 1 ? label + ", tier " + r.tierLabel() : label;
-      t.lines.add(new CostLine(name, portion, item.unit(), r.usd(), portion.multiply(r.usd()),
-          part, item, r.unconfirmed()));
+      Rational monthly = portion.multiply(r.usd());
+      if (t.keep) {
+        String name = tiers.size() > 1 ? label + ", tier " + r.row().tierLabel() : label;
+        t.add(new CostLine(name, portion, item.unit(), r.row().usd(), monthly, part, item,
+            r.row().unconfirmed()));
+      } else {
+        t.sum = t.sum.add(monthly);
+      }
     }
     if (covered.compareTo(quantity) < 0) {
       missing(t, item, label + " above " + gb(covered) + " GB", quantity.subtract(covered),
           "load a table with the higher tiers: prices \"FILE\"");
     }
+  }
+
+  private List<Tier> tiers(PriceItem item) {
+    return tiers.get(item);
+  }
+
+  private static List<Tier> tiers(PriceBook prices, String region, PriceItem item) {
+    List<Tier> out = new ArrayList<>();
+    for (PriceRow r : prices.tiers(region, item)) {
+      out.add(new Tier(r, Rational.of(r.tierFromGb()),
+          r.tierToGb() == null ? null : Rational.of(r.tierToGb()), Rational.of(r.usd())));
+    }
+    return List.copyOf(out);
   }
 
   private void missing(Tally t, PriceItem item, String label, Rational quantity) {
@@ -201,6 +228,9 @@ public final class Bill {
     if (!t.missing.contains(item.key())) {
       t.missing.add(item.key());
     }
+    if (!t.keep) {
+      return;
+    }
     t.notes.add("no price for " + item.key() + " in " + region + ": " + label + " ("
         + gb(quantity) + " " + item.unit() + ") not priced; " + fix);
   }
@@ -209,30 +239,36 @@ public final class Bill {
     return Money.quantity(q).toPlainString();
   }
 
-  /** Lines, notes and missing price keys, in the order they are found. */
+  /**
+   * Lines, notes and missing price keys, in the order they are found, and the sum of the lines;
+   * one that does not {@code keep} them has only the sum and the missing keys (a sweep's point).
+   */
   private static final class Tally {
+    final boolean keep;
     final List<CostLine> lines;
     final Set<String> notes;
     final List<String> missing;
+    Rational sum;
 
-    Tally() {
+    Tally(boolean keep) {
+      this.keep = keep;
       lines = new ArrayList<>();
       notes = new LinkedHashSet<>();
       missing = new ArrayList<>();
+      sum = Rational.ZERO;
     }
 
     Tally(Tally from) {
+      keep = true;
       lines = new ArrayList<>(from.lines);
       notes = new LinkedHashSet<>(from.notes);
       missing = new ArrayList<>(from.missing);
+      sum = from.sum;
     }
 
-    Rational sum() {
-      Rational s = Rational.ZERO;
-      for (CostLine l : lines) {
-        s = s.add(l.monthly());
-      }
-      return s;
+    void add(CostLine l) {
+      lines.add(l);
+      sum = sum.add(l.monthly());
     }
   }
 }

@@ -331,17 +331,17 @@ public final class Sweep {
     List<BigDecimal> volumes = volumes(from, to, step);
     List<Series> series = new ArrayList<>();
     for (Layout l : layouts) {
-      Bill bill = bill(l, prices, hours); // one set of paths for every point and knot
+      Bill bill = bill(l, prices, hours); // one set of paths for every knot
       CostFunction f = function(bill, from, to);
-      BigDecimal base = baseGb(l);
       List<Point> points = new ArrayList<>();
-      boolean complete = true;
       for (BigDecimal v : volumes) {
         Rational x = Rational.of(v);
-        Bill.Total c = bill.total(scale(base, x));
-        complete &= c.complete();
-        points.add(new Point(x, c.total()));
+        points.add(new Point(x, f.at(x))); // exact: the cost is linear between knots
       }
+      // Something left unpriced at X stays unpriced at every higher X (a share of traffic that
+      // does not arrive, a quantity above the last tier a table has), so the series is complete
+      // when its last point, to, is.
+      boolean complete = bill.total(scale(baseGb(l), Rational.of(to))).complete();
       series.add(new Series(f, points, complete));
     }
     List<BreakEven> all = new ArrayList<>();

@@ -30,27 +30,19 @@ public final class TrafficPaths {
     ENDPOINT, ENDPOINT_CROSS_AZ, GATEWAY, NAT, NAT_CROSS_AZ, INTERNET, IGW_SERVICE
   }
 
-  /** GB per {@link Flow}, exact. */
+  /** GB per {@link Flow}, exact: the base volumes times a scale, multiplied when asked. */
   public static final class Volumes {
-    private final Rational[] gb;
+    private final Rational[] base;
+    private final Rational scale;
 
-    private Volumes(Rational[] gb) {
-      this.gb = gb;
+    private Volumes(Rational[] base, Rational scale) {
+      this.base = base;
+      this.scale = scale;
     }
 
     public Rational gb(Flow f) {
-      return gb[f.ordinal()];
-    }
-
-    Volumes times(Rational scale) {
-      if (scale.equals(Rational.ONE)) {
-        return this;
-      }
-      Rational[] out = new Rational[gb.length];
-      for (int i = 0; i < gb.length; i++) {
-        out[i] = gb[i].multiply(scale);
-      }
-      return new Volumes(out);
+      Rational b = base[f.ordinal()];
+      return scale.equals(Rational.ONE) ? b : b.multiply(scale);
     }
   }
 
@@ -83,11 +75,11 @@ public final class TrafficPaths {
       boolean share) {}
 
   private final Layout layout;
-  private final Volumes base;
+  private final Rational[] base;
   private final List<Unpriced> unpriced;
   private final List<Instance> publicIpv4;
 
-  private TrafficPaths(Layout layout, Volumes base, List<Unpriced> unpriced,
+  private TrafficPaths(Layout layout, Rational[] base, List<Unpriced> unpriced,
       List<Instance> publicIpv4) {
     this.layout = layout;
     this.base = base;
@@ -110,7 +102,7 @@ public final class TrafficPaths {
 
   /** The GB per kind of path with every traffic volume multiplied by {@code scale}. */
   public Volumes volumes(Rational scale) {
-    return base.times(scale);
+    return new Volumes(base, scale);
   }
 
   /**
@@ -193,7 +185,7 @@ public final class TrafficPaths {
         }
         line(t, t.fromAll() ? all : groups(senders), senders, weight);
       }
-      return new TrafficPaths(layout, new Volumes(gb), unpriced, ipv4);
+      return new TrafficPaths(layout, gb, unpriced, ipv4);
     }
 
     private boolean reachesThroughIgw(Instance i) {

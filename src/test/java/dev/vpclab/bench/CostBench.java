@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * them (the other AZs' private subnets route cross-AZ), one subnet in ten public, interface
  * endpoints for logs and ecr.api, a gateway endpoint for s3, and {@code traffic *} lines to the
  * internet, an endpoint, the gateway and a NAT-reached service, plus one line per hundred
- * instances. Times, in process after warm-up, the median of the rounds: {@code cost}, and a
+ * instances. Times, in process after 3 s of warm-up, the median of the rounds: {@code cost}, and a
  * sweep of 0 .. 200,000 GB with 20 steps and with 400 steps (the internet line crosses all its
  * tiers). Run (any sizes; the class uses only the public API, so it also runs against an older
  * build's classes):
@@ -67,8 +67,8 @@ public final class CostBench {
     double s20 = median(rounds, () -> sweep(layout, prices, null));
     double s400 = median(rounds, () -> sweep(layout, prices, new BigDecimal("500")));
     System.out.printf("total %s USD; cost median %.2f ms; sweep 21 points %.2f ms, 401 points"
-        + " %.2f ms (ratio %.2f); median of %d after %d warm-up rounds%n", Money.format(c.total()),
-        cost, s20, s400, s400 / s20, rounds, warmUp(rounds));
+        + " %.2f ms (ratio %.2f); median of %d rounds, each after 3 s of warm-up%n",
+        Money.format(c.total()), cost, s20, s400, s400 / s20, rounds);
   }
 
   static Sweep.Result sweep(Layout layout, PriceBook prices, BigDecimal step) {
@@ -76,14 +76,14 @@ public final class CostBench {
         step);
   }
 
-  static int warmUp(int rounds) {
-    return Math.max(1, rounds / 2);
-  }
+  /** Warm-up: runs for at least this long (and at least once) before the timed rounds. */
+  static final long WARM_UP_NANOS = 3_000_000_000L;
 
   static double median(int rounds, Supplier<?> work) {
-    for (int w = 0; w < warmUp(rounds); w++) {
+    long start = System.nanoTime();
+    do {
       work.get();
-    }
+    } while (System.nanoTime() - start < WARM_UP_NANOS);
     double[] ms = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();

@@ -219,4 +219,24 @@ class SweepTest {
     // 47.45 + 900 + 280 + 70 + 1,836.20 = 3,133.65
     assertEquals("3133.65", Money.format(s.points().get(30).total()));
   }
+  /**
+   * A series is complete when every point is: iso has no NAT gateway, so its share of the
+   * internet traffic is unpriced at every volume above 0, and at 0 GB nothing is left unpriced.
+   */
+  @Test
+  void seriesIsIncompleteWhenAnyPointIs() {
+    Layout l = TestLayouts.layout("iso", "us-east-1", """
+        az 1a subnet public web
+        az 1a subnet private iso
+        instance w in web needs internet
+        instance a in iso
+        traffic * -> internet 100 GB
+        """);
+    assertEquals(false, Sweep.run(List.of(l), prices, 730, d("0"), d("100"), null).series()
+        .get(0).complete());
+    assertEquals(true, Sweep.run(List.of(l), prices, 730, d("0"), d("0"), null).series()
+        .get(0).complete());
+    assertEquals(false, Sweep.costAt(l, prices, 730, d("1")).complete());
+    assertEquals(true, Sweep.costAt(l, prices, 730, d("0")).complete());
+  }
 }
