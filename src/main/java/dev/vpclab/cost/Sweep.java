@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * Cost against traffic ({@code sweep traffic A .. B [step S] over a, b}) and the exact break-even
- * volumes. Pure: no I/O, no printing; money and volumes are {@link BigDecimal} throughout.
+ * volumes. Pure: no I/O, no printing; money and volumes are exact throughout.
  *
  * <p><b>How traffic is varied.</b> The sweep variable X (GB a month) replaces the total volume of
  * a layout's {@code traffic} lines, which are scaled together: each line carries X × its share of
@@ -26,7 +26,8 @@ import java.util.TreeSet;
  * base quantity of that part). {@link #function} finds those corners and prices the layout there
  * from its {@link Bill} (the paths decided once for every point and corner: a point costs a few
  * tier look-ups); between corners the cost is a straight line. Two layouts' functions are
- * then intersected segment by segment ({@link #crossings}), not read off sampled points. Volumes
+ * then intersected segment by segment ({@link #crossings}), not read off sampled points; the
+ * sampled points are read off the function (exact, and a point costs no pricing). Volumes
  * and totals are exact fractions ({@link Rational}): a break-even volume such as 447.125 / 0.042
  * GB has no finite decimal, and the total there is still exactly 483.625, rounded once when
  * printed.
