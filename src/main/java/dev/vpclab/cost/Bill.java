@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * A layout's monthly bill, ready to be priced at any traffic volume: its paths are decided once
  * ({@link TrafficPaths}) and its hourly lines priced once; {@link #at} adds the per-GB lines for
- * the volumes times a scale. So a sweep prices each point from the same paths, and a point costs
- * a few tier look-ups ({@link #total}). The billing rules are in docs/pricing.md. Pure: no I/O.
+ * the volumes times a scale. So a sweep prices every corner of its cost function from the same
+ * paths, each for a few tier look-ups ({@link #total}). The billing rules are in
+ * docs/pricing.md. Pure: no I/O.
  */
 public final class Bill {
   private final TrafficPaths paths;

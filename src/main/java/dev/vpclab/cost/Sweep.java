@@ -24,9 +24,9 @@ import java.util.TreeSet;
  * quantity is proportional to X. So a layout's monthly total is piecewise linear in X, with
  * corners only where some part's quantity reaches a tier boundary: boundary × (base total /
  * base quantity of that part). {@link #function} finds those corners and prices the layout there
- * from its {@link Bill} (the paths decided once for every point and corner: a point costs a few
- * tier look-ups); between corners the cost is a straight line. Two layouts' functions are
- * then intersected segment by segment ({@link #crossings}), not read off sampled points; the
+ * from its {@link Bill} (the paths decided once for every corner: a corner costs a few tier
+ * look-ups); between corners the cost is a straight line. Two layouts' functions are then
+ * intersected segment by segment ({@link #crossings}), not read off sampled points; the
  * sampled points are read off the function (exact, and a point costs no pricing). Volumes
  * and totals are exact fractions ({@link Rational}): a break-even volume such as 447.125 / 0.042
  * GB has no finite decimal, and the total there is still exactly 483.625, rounded once when
