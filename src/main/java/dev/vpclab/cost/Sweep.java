@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * Cost against traffic ({@code sweep traffic A .. B [step S] over a, b}) and the exact break-even
- * volumes. Pure: no I/O, no printing; money and volumes are {@link BigDecimal} throughout.
+ * volumes. Pure: no I/O, no printing; money and volumes are exact throughout.
  *
  * <p><b>How traffic is varied.</b> The sweep variable X (GB a month) replaces the total volume of
  * a layout's {@code traffic} lines, which are scaled together: each line carries X × its share of
@@ -24,8 +24,10 @@ import java.util.TreeSet;
  * quantity is proportional to X. So a layout's monthly total is piecewise linear in X, with
  * corners only where some part's quantity reaches a tier boundary: boundary × (base total /
  * base quantity of that part). {@link #function} finds those corners and prices the layout there
- * with {@link CostEngine}; between corners the cost is a straight line. Two layouts' functions are
- * then intersected segment by segment ({@link #crossings}), not read off sampled points. Volumes
+ * from its {@link Bill} (the paths decided once for every corner: a corner costs a few tier
+ * look-ups); between corners the cost is a straight line. Two layouts' functions are then
+ * intersected segment by segment ({@link #crossings}), not read off sampled points; the
+ * sampled points are read off the function (exact, and a point costs no pricing). Volumes
  * and totals are exact fractions ({@link Rational}): a break-even volume such as 447.125 / 0.042
  * GB has no finite decimal, and the total there is still exactly 483.625, rounded once when
  * printed.
@@ -202,9 +204,7 @@ public final class Sweep {
    * volumes times gb / their total, exactly (the same lines as {@link #atVolume}, undivided).
    */
   public static CostResult costAt(Layout layout, PriceBook prices, int hours, Rational gb) {
-    BigDecimal base = baseGb(layout);
-    Rational scale = base.signum() == 0 ? Rational.ONE : gb.divide(Rational.of(base));
-    return CostEngine.cost(layout, prices, hours, scale);
+    return CostEngine.cost(layout, prices, hours, scale(baseGb(layout), gb));
   }
 
   public static CostResult costAt(Layout layout, PriceBook prices, int hours, BigDecimal gb) {
@@ -214,12 +214,22 @@ public final class Sweep {
   /** The layout's exact cost function on [from, to] (see the class comment). */
   public static CostFunction function(Layout layout, PriceBook prices, int hours,
       BigDecimal from, BigDecimal to) {
+    return function(bill(layout, prices, hours), from, to);
+  }
+
+  /** The layout's bill: its paths decided and its hourly lines priced once for every point. */
+  static Bill bill(Layout layout, PriceBook prices, int hours) {
+    return new Bill(TrafficPaths.of(layout), prices, BigDecimal.valueOf(hours));
+  }
+
+  static CostFunction function(Bill bill, BigDecimal from, BigDecimal to) {
+    Layout layout = bill.layout();
     BigDecimal base = baseGb(layout);
     TreeSet<Rational> xs = new TreeSet<>();
     xs.add(Rational.of(from));
     xs.add(Rational.of(to));
     if (base.signum() > 0) {
-      for (Rational x : corners(CostEngine.cost(layout, prices, hours), prices, base)) {
+      for (Rational x : corners(bill.at(Rational.ONE), bill.prices(), base)) {
         if (x.compareTo(from) > 0 && x.compareTo(to) < 0) {
           xs.add(x);
         }
@@ -227,9 +237,14 @@ public final class Sweep {
     }
     List<Point> knots = new ArrayList<>();
     for (Rational x : xs) {
-      knots.add(new Point(x, costAt(layout, prices, hours, x).total()));
+      knots.add(new Point(x, bill.total(scale(base, x)).total()));
     }
     return new CostFunction(layout, base, base.signum() == 0, knots);
+  }
+
+  /** The factor that makes the layout's traffic add up to {@code gb} (1 without traffic). */
+  private static Rational scale(BigDecimal base, Rational gb) {
+    return base.signum() == 0 ? Rational.ONE : gb.divide(Rational.of(base));
   }
 
   /**
@@ -317,15 +332,17 @@ public final class Sweep {
     List<BigDecimal> volumes = volumes(from, to, step);
     List<Series> series = new ArrayList<>();
     for (Layout l : layouts) {
-      CostFunction f = function(l, prices, hours, from, to);
+      Bill bill = bill(l, prices, hours); // one set of paths for every knot
+      CostFunction f = function(bill, from, to);
       List<Point> points = new ArrayList<>();
-      boolean complete = true;
       for (BigDecimal v : volumes) {
         Rational x = Rational.of(v);
-        CostResult c = costAt(l, prices, hours, x);
-        complete &= c.complete();
-        points.add(new Point(x, c.total()));
+        points.add(new Point(x, f.at(x))); // exact: the cost is linear between knots
       }
+      // Something left unpriced at X stays unpriced at every higher X (a share of traffic that
+      // does not arrive, a quantity above the last tier a table has), so the series is complete
+      // when its last point, to, is.
+      boolean complete = bill.total(scale(baseGb(l), Rational.of(to))).complete();
       series.add(new Series(f, points, complete));
     }
     List<BreakEven> all = new ArrayList<>();

@@ -170,4 +170,73 @@ class SweepTest {
           Money.format(f.at(d(x))), x);
     }
   }
+  /**
+   * A sweep prices every point from paths decided once per layout; each point must equal a fresh
+   * CostEngine.cost at the same volume, exactly. The layout has a traffic * line split 1:2:4
+   * between three subnets (a 1/7, 2/7, 4/7 share), internet out crossing its first tier, a NAT in
+   * another AZ (app-b in 1b routes to the NAT in 1a: cross-AZ) and an endpoint reached cross-AZ.
+   * By hand at the base (3,000 GB; X = 3,000): internet 2,100 GB of which web (public, 1/7 of
+   * 2,100 = 300) through the IGW and 1,800 through the NAT, 1,200 of them (app-b's 4/7) cross-AZ.
+   * At X = 30,000 the internet line is 21,000 GB: tier 1 10,240 x 0.09 + 10,760 x 0.085.
+   */
+  @Test
+  void sweepPointsEqualCostAtTheSameVolume() {
+    Layout l = TestLayouts.layout("shared-paths", "us-east-1", """
+        az 1a subnet public web
+        az 1a subnet private app-a
+        az 1b subnet private app-b
+        az 1c subnet private iso
+        nat in 1a
+        endpoint logs in 1a
+        instance w in web
+        instance a in app-a count 2
+        instance b in app-b count 4
+        traffic * -> internet 2100 GB
+        traffic * -> logs 700 GB
+        traffic b -> sqs 200 GB
+        """);
+    Sweep.Result r = Sweep.run(List.of(l), prices, 730, d("0"), d("30000"), d("1000"));
+    Sweep.Series s = r.series().get(0);
+    assertEquals(31, s.points().size());
+    for (Sweep.Point p : s.points()) {
+      CostResult fresh = CostEngine.cost(l, prices, 730, p.gb().divide(r("3000")));
+      assertEquals(fresh.total(), p.total(), "at " + p.gb());
+      if (p.gb().divide(r("30")).isDecimal()) { // atVolume then divides exactly
+        assertEquals(CostEngine.cost(Sweep.atVolume(l, p.gb().decimal()), prices, 730).total(),
+            p.total(), "atVolume " + p.gb());
+      }
+      assertEquals(Sweep.costAt(l, prices, 730, p.gb()).total(), p.total(), "at " + p.gb());
+      assertEquals(fresh.total(), s.function().at(p.gb()), "function at " + p.gb());
+    }
+    CostResult base = CostEngine.cost(l, prices, 730);
+    // fixed: 7.30 endpoint + 32.85 NAT hours + 3.65 NAT IPv4 + 3.65 web's IPv4 = 47.45;
+    // NAT data: internet from a and b (6/7 of 2,100 = 1,800) + b's sqs 200 = 2,000 x 0.045 = 90;
+    // cross-AZ: b's 4/7 of 2,100 = 1,200 + 200 sqs = 1,400, 2 x 1,400 x 0.01 = 28;
+    // endpoint data 700 x 0.01 = 7; internet 2,100 x 0.09 = 189: total 361.45
+    assertEquals("361.45", Money.format(base.total()));
+    // at 30,000 GB (scale 10): NAT data 20,000 x 0.045 = 900; cross-AZ 2 x 14,000 x 0.01 = 280;
+    // endpoint 7,000 x 0.01 = 70; internet 10,240 x 0.09 + 10,760 x 0.085 = 921.60 + 914.60:
+    // 47.45 + 900 + 280 + 70 + 1,836.20 = 3,133.65
+    assertEquals("3133.65", Money.format(s.points().get(30).total()));
+  }
+  /**
+   * A series is complete when every point is: iso has no NAT gateway, so its share of the
+   * internet traffic is unpriced at every volume above 0, and at 0 GB nothing is left unpriced.
+   */
+  @Test
+  void seriesIsIncompleteWhenAnyPointIs() {
+    Layout l = TestLayouts.layout("iso", "us-east-1", """
+        az 1a subnet public web
+        az 1a subnet private iso
+        instance w in web needs internet
+        instance a in iso
+        traffic * -> internet 100 GB
+        """);
+    assertEquals(false, Sweep.run(List.of(l), prices, 730, d("0"), d("100"), null).series()
+        .get(0).complete());
+    assertEquals(true, Sweep.run(List.of(l), prices, 730, d("0"), d("0"), null).series()
+        .get(0).complete());
+    assertEquals(false, Sweep.costAt(l, prices, 730, d("1")).complete());
+    assertEquals(true, Sweep.costAt(l, prices, 730, d("0")).complete());
+  }
 }
