@@ -370,6 +370,19 @@ class ParserTest {
   }
 
   @Test
+  void theDocumentedExampleOfSeveralVpcsParses() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/language.md"));
+    String section = doc.substring(doc.indexOf("### Designs of several VPCs"));
+    int start = section.indexOf("```\n") + 4;
+    String example = section.substring(start, section.indexOf("\n```", start));
+    Program p = parse(example);
+    assertEquals(2, p.items().size());
+    assertEquals(6, ((LayoutDecl) p.items().get(0)).body().size());
+    assertEquals("NoVpc(app)\nNoTgw(hub)\nNoPeering(shared, app)\nNoShare([ssm], shared)",
+        AstText.lines(((LayoutDecl) p.items().get(1)).body()));
+  }
+
+  @Test
   void severalVpcsForms() {
     assertEquals("VpcBlock(x, null, [])", AstText.of(one("vpc x {}")));
     assertEquals("VpcBlock(x, null, [SubnetDecl(1a, false, null, null), "
