@@ -176,6 +176,10 @@ final class SyntaxErrors {
         hint = Suggest.didYouMean(text, optionsOf(p.getTokenStream().get(0).getType()));
       }
     }
+    if (hint == null && expected.contains(VpcParser.COMMA) && isPeering(p.getTokenStream())) {
+      hint = "a peering joins two VPCs: " + (p.getTokenStream().get(0).getType() == VpcParser.NO
+          ? "no " : "") + "peering app, data";
+    }
     if (t.getType() == VpcParser.LBRACE && wanted.isEmpty()) {
       hint = "only 'layout NAME { ... }' and 'vpc NAME { ... }' open a block";
     }
@@ -186,6 +190,13 @@ final class SyntaxErrors {
       message = "expected " + joinOr(wanted) + ", found " + found;
     }
     report(t, message, hint);
+  }
+
+  /** Whether the piece is a {@code peering} or {@code no peering} statement. */
+  private static boolean isPeering(org.antlr.v4.runtime.TokenStream ts) {
+    int first = ts.get(0).getType();
+    return first == VpcParser.PEERING
+        || (first == VpcParser.NO && ts.size() > 1 && ts.get(1).getType() == VpcParser.PEERING);
   }
 
   /** MiB, GiB, TiB, PiB in any case: units vpclab spells MB, GB, TB, PB. */

@@ -467,6 +467,9 @@ class ParserTest {
     assertEquals("move it after the '}' of vpc x", d.errors().get(2).hint());
     assertEquals("did you mean 'attach'?", d.errors().get(3).hint());
     assertEquals("did you mean 'needs'?", d.errors().get(7).hint());
+    assertEquals("a peering joins two VPCs: peering app, data", d.errors().get(4).hint());
+    assertEquals("a peering joins two VPCs: no peering app, data",
+        errors("no peering app data").errors().get(0).hint());
   }
 
   @Test
