@@ -14,8 +14,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  *
  * <p>The text is lexed once ({@link Tokenizer}), then cut into top-level items at newlines and
  * ';' outside braces; a layout block is cut again into its statements, and so is a vpc block in
- * it. Each piece is parsed on its own (ANTLR's fast SLL mode; a piece stops at its first error). So a mistake in one statement is reported once, and
- * never hides the mistakes in the statements after it.
+ * it. Each piece is parsed on its own (ANTLR's fast SLL mode; a piece stops at its first error).
+ * So a mistake in one statement is reported once, and never hides the mistakes in the statements
+ * after it.
  */
 public final class SourceParser {
   private SourceParser() {}
