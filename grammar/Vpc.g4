@@ -7,15 +7,16 @@
 grammar Vpc;
 
 // Keywords and units: the lexer reads them as NAME and then gives them their own type from the
-// table in dev.vpclab.lang.Tokenizer (not 52 lexer rules).
+// table in dev.vpclab.lang.Tokenizer (not 57 lexer rules). The lower-case keywords run from REGION
+// to WITH, the units after them (dev.vpclab.lang.Highlighting relies on it).
 tokens {
     REGION, HOURS, PRICES, PRICE, LAYOUT, EXTENDS, USE, VPC,
     CIDR_KW, DNS, HOSTNAMES, ON, OFF, AZ, SUBNET, PRIVATE_DNS,
     INBOUND_ONLY, PRIVATE, PUBLIC, ENDPOINT, NO, GATEWAY, NAT, INSTANCE, COUNT,
     NEEDS, TRAFFIC, INTERNET, ALLOW, IN, CHECK, REACH, REACHES,
     RESOLVE, FROM, FAIL, FAILURE, RESILIENCE, COST, COMPARE, CHART,
-    TO, SWEEP, STEP, OVER, EXPECT, SURVIVES, MB, GB,
-    TB, PB, USD
+    TO, SWEEP, STEP, OVER, EXPECT, SURVIVES, TGW, ATTACH, PEERING,
+    SHARE, WITH, MB, GB, TB, PB, USD
 }
 
 // ------------------------------------------------------------------ parser
@@ -27,8 +28,10 @@ sep : NL | SEMI ;
 // vpclab parses one top-level item (or one statement of a block) at a time, so that a mistake
 // in one statement never hides the mistakes in the next: these are the entry rules it uses.
 itemEof : item EOF ;
-stmtEof : stmt EOF ;
+stmtEof : layoutStmt EOF ;
+vpcStmtEof : stmt EOF ;
 layoutHead : LAYOUT name (EXTENDS name)? LBRACE EOF ;
+vpcHead : VPC name (CIDR_KW cidr)? LBRACE EOF ;
 
 item
     : REGION name                                   # regionItem
@@ -37,12 +40,29 @@ item
     | PRICES STRING                                 # pricesItem
     | LAYOUT name (EXTENDS name)? block             # layoutItem
     | USE name                                      # useItem
-    | stmt                                          # stmtItem
+    | layoutStmt                                    # stmtItem
     | query                                         # queryItem
     ;
 
-block : LBRACE sep* (stmt (sep+ stmt)*)? sep* RBRACE ;
+block : LBRACE sep* (layoutStmt (sep+ layoutStmt)*)? sep* RBRACE ;
 
+// What stands in a layout: the statements of its default VPC, vpc blocks, and the statements
+// about its VPCs as a whole (these never stand inside a vpc block).
+layoutStmt
+    : VPC name (CIDR_KW cidr)? vpcBlock             # vpcBlockStmt
+    | NO VPC name                                   # noVpcStmt
+    | TGW name ATTACH nameList (IN azList)?         # tgwStmt
+    | NO TGW name                                   # noTgwStmt
+    | PEERING name COMMA name                       # peeringStmt
+    | NO PEERING name COMMA name                    # noPeeringStmt
+    | SHARE nameList FROM name WITH nameList        # shareStmt
+    | NO SHARE nameList FROM name                   # noShareStmt
+    | stmt                                          # plainStmt
+    ;
+
+vpcBlock : LBRACE sep* (stmt (sep+ stmt)*)? sep* RBRACE ;
+
+// The statements of one VPC: inside its vpc block, or outside any for the default VPC.
 stmt
     : VPC CIDR_KW cidr                              # vpcCidrStmt
     | VPC DNS HOSTNAMES? onOff                      # vpcDnsStmt
@@ -53,7 +73,7 @@ stmt
     | NO GATEWAY nameList                           # noGatewayStmt
     | NAT IN azList                                 # natStmt
     | NO NAT (IN azList)?                           # noNatStmt
-    | INSTANCE name IN name (COUNT number)? (NEEDS destList)?      # instanceStmt
+    | INSTANCE name IN nameList (COUNT number)? (NEEDS destList)?  # instanceStmt
     | NO INSTANCE nameList                          # noInstanceStmt
     | TRAFFIC source ARROW dest quantity            # trafficStmt
     | NO TRAFFIC source ARROW dest                  # noTrafficStmt

@@ -61,7 +61,8 @@ public final class Ast {
 
   public sealed interface Stmt extends Item
       permits VpcCidr, VpcDns, SubnetDecl, EndpointDecl, NoEndpoint, GatewayDecl, NoGateway,
-          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic, BrokenDecl {}
+          NatDecl, NoNat, InstanceDecl, NoInstance, TrafficDecl, NoTraffic, BrokenDecl,
+          LayoutWide {}
 
   /** An IPv4 CIDR as written. */
   public record CidrText(String text, Span span) {}
@@ -116,8 +117,21 @@ public final class Ast {
   /** {@code no nat} (every NAT gateway) or {@code no nat in 1a, 1c}. azs is empty for all. */
   public record NoNat(List<Name> azs, Span span) implements Stmt {}
 
-  public record InstanceDecl(Name name, Name subnet, Num count, List<Name> needs, Span span)
-      implements Stmt {}
+  /**
+   * {@code instance web in app [count N] [needs ...]}, or a group spread over several subnets:
+   * {@code instance web in app-a, app-b ...}. {@code subnets} is never empty.
+   */
+  public record InstanceDecl(Name name, List<Name> subnets, Num count, List<Name> needs, Span span)
+      implements Stmt {
+    /** The first subnet listed: the instance's only one unless it is spread. */
+    public Name subnet() {
+      return subnets.get(0);
+    }
+
+    public boolean spread() {
+      return subnets.size() > 1;
+    }
+  }
 
   public record NoInstance(List<Name> names, Span span) implements Stmt {}
 
@@ -130,6 +144,42 @@ public final class Ast {
   }
 
   public record NoTraffic(Name source, Span sourceSpan, Name dest, Span span) implements Stmt {}
+
+  // ------------------------------------------------------------------ designs of several VPCs
+
+  /**
+   * A statement about a layout's VPCs as a whole, or a VPC of its own: it stands in the layout
+   * (or as a bare statement), never inside a vpc block.
+   */
+  public sealed interface LayoutWide extends Stmt
+      permits VpcBlock, NoVpc, TgwAttach, NoTgw, Peering, NoPeering, Share, NoShare {}
+
+  /**
+   * {@code vpc NAME [cidr C] { ... }}: a VPC of the layout and its statements (never a vpc block
+   * or another {@link LayoutWide} statement). {@code cidr} is null when not written.
+   */
+  public record VpcBlock(Name name, CidrText cidr, List<Stmt> body, Span span)
+      implements LayoutWide {}
+
+  public record NoVpc(Name name, Span span) implements LayoutWide {}
+
+  /** {@code tgw NAME attach V1, V2 [in 1a, ...]}: azs is empty when not written (every AZ). */
+  public record TgwAttach(Name tgw, List<Name> vpcs, List<Name> azs, Span span)
+      implements LayoutWide {}
+
+  public record NoTgw(Name tgw, Span span) implements LayoutWide {}
+
+  /** {@code peering A, B}. */
+  public record Peering(Name a, Name b, Span span) implements LayoutWide {}
+
+  public record NoPeering(Name a, Name b, Span span) implements LayoutWide {}
+
+  /** {@code share S, ... from V with W, ...}. */
+  public record Share(List<Name> services, Name from, List<Name> with, Span span)
+      implements LayoutWide {}
+
+  /** {@code no share S, ... from V}. */
+  public record NoShare(List<Name> services, Name from, Span span) implements LayoutWide {}
 
   // ------------------------------------------------------------------ queries
 

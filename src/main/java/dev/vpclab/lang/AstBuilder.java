@@ -55,8 +55,8 @@ final class AstBuilder {
         return new PricesLoad(string(c.STRING().getSymbol()), span(c.STRING().getSymbol()), span(c));
       } else if (ctx instanceof LayoutItemContext c) {
         List<Stmt> body = new ArrayList<>();
-        for (StmtContext s : c.block().stmt()) {
-          Stmt st = stmt(s);
+        for (LayoutStmtContext s : c.block().layoutStmt()) {
+          Stmt st = layoutStmt(s);
           if (st != null) {
             body.add(st);
           }
@@ -66,7 +66,7 @@ final class AstBuilder {
       } else if (ctx instanceof UseItemContext c) {
         return new Use(name(c.name()), span(c));
       } else if (ctx instanceof StmtItemContext c) {
-        return stmt(c.stmt());
+        return layoutStmt(c.layoutStmt());
       } else if (ctx instanceof QueryItemContext c) {
         return query(c.query());
       }
@@ -76,6 +76,32 @@ final class AstBuilder {
     return null;
   }
 
+  /** {@code vpc NAME [cidr C] {} with its already built statements. */
+  VpcBlock vpcBlock(VpcHeadContext head, List<Stmt> body, Token first, Token last) {
+    if (!trusted && hasError(head)) {
+      return null;
+    }
+    try {
+      return new VpcBlock(name(head.name()), head.cidr() == null ? null : cidr(head.cidr()),
+          List.copyOf(body), span(first).to(span(last)));
+    } catch (IncompleteTree e) {
+      return null;
+    }
+  }
+
+  /** A statement of a layout (or a bare one): a VPC's, or one about the layout's VPCs. */
+  Stmt layoutStmt(LayoutStmtContext ctx) {
+    if (ctx == null || (!trusted && hasError(ctx))) {
+      return null;
+    }
+    try {
+      return buildLayoutStmt(ctx);
+    } catch (IncompleteTree e) {
+      return null;
+    }
+  }
+
+  /** A statement of one VPC (inside a vpc block). */
   Stmt stmt(StmtContext ctx) {
     if (ctx == null || (!trusted && hasError(ctx))) {
       return null;
@@ -85,6 +111,36 @@ final class AstBuilder {
     } catch (IncompleteTree e) {
       return null;
     }
+  }
+
+  private Stmt buildLayoutStmt(LayoutStmtContext ctx) {
+    Span span = span(ctx);
+    if (ctx instanceof PlainStmtContext c) {
+      return buildStmt(c.stmt());
+    } else if (ctx instanceof VpcBlockStmtContext c) {
+      List<Stmt> body = new ArrayList<>();
+      for (StmtContext s : c.vpcBlock().stmt()) {
+        body.add(buildStmt(s));
+      }
+      return new VpcBlock(name(c.name()), c.cidr() == null ? null : cidr(c.cidr()),
+          List.copyOf(body), span);
+    } else if (ctx instanceof NoVpcStmtContext c) {
+      return new NoVpc(name(c.name()), span);
+    } else if (ctx instanceof TgwStmtContext c) {
+      return new TgwAttach(name(c.name()), names(c.nameList()),
+          c.azList() == null ? List.of() : azs(c.azList()), span);
+    } else if (ctx instanceof NoTgwStmtContext c) {
+      return new NoTgw(name(c.name()), span);
+    } else if (ctx instanceof PeeringStmtContext c) {
+      return new Peering(name(c.name(0)), name(c.name(1)), span);
+    } else if (ctx instanceof NoPeeringStmtContext c) {
+      return new NoPeering(name(c.name(0)), name(c.name(1)), span);
+    } else if (ctx instanceof ShareStmtContext c) {
+      return new Share(names(c.nameList(0)), name(c.name()), names(c.nameList(1)), span);
+    } else if (ctx instanceof NoShareStmtContext c) {
+      return new NoShare(names(c.nameList()), name(c.name()), span);
+    }
+    throw new IncompleteTree();
   }
 
   private Stmt buildStmt(StmtContext ctx) {
@@ -140,7 +196,7 @@ final class AstBuilder {
     } else if (ctx instanceof NoNatStmtContext c) {
       return new NoNat(c.azList() == null ? List.of() : azs(c.azList()), span);
     } else if (ctx instanceof InstanceStmtContext c) {
-      return new InstanceDecl(name(c.name(0)), name(c.name(1)),
+      return new InstanceDecl(name(c.name()), names(c.nameList()),
           c.number() == null ? null : num(c.number()),
           c.destList() == null ? List.of() : dests(c.destList()), span);
     } else if (ctx instanceof NoInstanceStmtContext c) {

@@ -65,7 +65,7 @@ public final class Highlighting {
   }
 
   private static Category category(int type, String text) {
-    if (type >= VpcParser.REGION && type <= VpcParser.SURVIVES) {
+    if (type >= VpcParser.REGION && type <= VpcParser.WITH) { // the lower-case keywords
       return Category.KEYWORD;
     }
     return switch (type) {

@@ -16,8 +16,8 @@ public final class Keywords {
   /** The words a statement or query may start with. */
   public static final List<String> STATEMENT_STARTS = List.of(
       "region", "hours", "price", "prices", "layout", "use", "vpc", "az", "endpoint", "no",
-      "gateway", "nat", "instance", "traffic", "check", "reach", "resolve", "fail", "resilience",
-      "cost", "compare", "chart", "sweep", "expect");
+      "gateway", "nat", "instance", "traffic", "tgw", "peering", "share", "check", "reach",
+      "resolve", "fail", "resilience", "cost", "compare", "chart", "sweep", "expect");
 
   private static final Map<Integer, String> TEXT = new HashMap<>();
 

@@ -13,9 +13,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * The language's front door: source text in, {@link Ast.Program} and diagnostics out.
  *
  * <p>The text is lexed once ({@link Tokenizer}), then cut into top-level items at newlines and
- * ';' outside braces; a layout block is cut again into its statements. Each piece is parsed on its own (ANTLR's fast SLL
- * mode; a piece stops at its first error). So a mistake in one statement is reported once, and
- * never hides the mistakes in the statements after it.
+ * ';' outside braces; a layout block is cut again into its statements, and so is a vpc block in
+ * it. Each piece is parsed on its own (ANTLR's fast SLL mode; a piece stops at its first error).
+ * So a mistake in one statement is reported once, and never hides the mistakes in the statements
+ * after it.
  */
 public final class SourceParser {
   private SourceParser() {}
@@ -57,6 +58,8 @@ public final class SourceParser {
     private VpcParser fast;
     /** Whether the last tree {@link #parse} returned came from the bailing fast parser. */
     private boolean lastClean;
+    /** Where the last vpc block that was not closed stopped (at a line its layout ends at too). */
+    private int unclosedVpcStop = -1;
 
     Run(SourceFile source, Diagnostics diagnostics, Tok[] tokens, int n) {
       this.source = source;
@@ -84,6 +87,10 @@ public final class SourceParser {
           i = layout(i, items);
           continue;
         }
+        if (type == VpcParser.VPC && opensBlock(i)) {
+          i = vpcBlock(i, items, false);
+          continue;
+        }
         int end = endOfItem(i);
         Ast.Item item = parseItem(i, end);
         if (item != null) {
@@ -102,7 +109,7 @@ public final class SourceParser {
 
     /**
      * The end (exclusive) of the item starting at {@code i}: the next separator. Only a layout
-     * block spans lines, so a stray '{' elsewhere costs one line, not the rest of the file.
+     * or vpc block spans lines, so a stray '{' elsewhere costs one line, not the rest of the file.
      */
     private int endOfItem(int i) {
       for (int j = i; j < n; j++) {
@@ -113,7 +120,7 @@ public final class SourceParser {
       return n;
     }
 
-    /** Whether the 'layout' at i opens a block before the end of its line. */
+    /** Whether the 'layout' or 'vpc' at i opens a block before the end of its line. */
     private boolean opensBlock(int i) {
       for (int j = i + 1; j < n; j++) {
         int type = tokens[j].getType();
@@ -129,55 +136,24 @@ public final class SourceParser {
 
     /** Parses {@code layout NAME [extends NAME] { ... }} starting at i; returns where it ends. */
     private int layout(int i, List<Ast.Item> items) {
-      int brace = i;
-      while (tokens[brace].getType() != VpcParser.LBRACE) {
-        brace++;
-      }
+      int brace = openingBrace(i);
       Token open = tokens[brace];
       VpcParser.LayoutHeadContext head = parse(i, brace + 1, VpcParser::layoutHead);
       boolean headClean = lastClean;
-      // the block's statements, up to the matching '}'
       List<Ast.Stmt> body = new ArrayList<>();
-      int j = brace + 1;
-      Token close = null;
-      while (j < n && errors < Diagnostics.READ_LIMIT) {
-        Token t = tokens[j];
-        int type = t.getType();
-        if (isSep(type)) {
-          j++;
-          continue;
+      Block block = statements(brace + 1, null, body);
+      int j = block.next();
+      if (block.close() == null) {
+        if (j != unclosedVpcStop) { // else the vpc block that ran to here is reported
+          report(open, "the block of this layout is not closed",
+              "add a '}' after its last statement");
         }
-        if (type == VpcParser.RBRACE) {
-          close = t;
-          j++;
-          break;
-        }
-        if (TOP_LEVEL_ONLY[type] && startsLine(j)) {
-          break; // a new layout, setting or query: this block was never closed
-        }
-        int end = endOfStmt(j);
-        VpcParser.StmtEofContext stmt = parse(j, end, VpcParser::stmtEof);
-        if (stmt != null) {
-          builder.trusted = lastClean;
-          Ast.Stmt built = builder.stmt(stmt.stmt());
-          if (built != null) {
-            body.add(built);
-          }
-        } else {
-          addBroken(j, end, body);
-        }
-        j = end;
-      }
-      if (close == null) {
-        report(open, "the block of this layout is not closed", "add a '}' after its last statement");
-      } else if (j < n && !isSep(tokens[j].getType())) {
-        report(tokens[j], "unexpected " + describe(tokens[j]) + " after '}'",
-            "start a new line after the block");
-        j = endOfItem(j);
+      } else {
+        j = afterClose(j, false);
       }
       Ast.LayoutDecl decl = null;
       if (head != null) {
-        Token last = close != null ? close : tokens[Math.max(brace, j - 1)];
+        Token last = block.close() != null ? block.close() : tokens[Math.max(brace, j - 1)];
         builder.trusted = headClean;
         decl = builder.layout(head, body, tokens[i], last);
       }
@@ -188,6 +164,151 @@ public final class SourceParser {
         items.add(new Ast.BrokenLayout(name, name.span()));
       }
       return j;
+    }
+
+    /**
+     * Parses {@code vpc NAME [cidr C] { ... }} starting at i, in a layout (nested) or as a bare
+     * statement; returns where it ends. A vpc block that meets another one before its '}' was not
+     * closed: the other one is the next statement of the layout, not a block inside this one.
+     */
+    private int vpcBlock(int i, List<? super Ast.Stmt> out, boolean nested) {
+      int brace = openingBrace(i);
+      Token open = tokens[brace];
+      VpcParser.VpcHeadContext head = parse(i, brace + 1, VpcParser::vpcHead);
+      boolean headClean = lastClean;
+      String vpc = tokens[i + 1].getType() == VpcParser.NAME ? "vpc " + tokens[i + 1].getText()
+          : "this vpc";
+      List<Ast.Stmt> body = new ArrayList<>();
+      Block block = statements(brace + 1, vpc, body);
+      int j = block.next();
+      if (block.close() == null) {
+        boolean another = j < n && tokens[j].getType() == VpcParser.VPC;
+        report(open, "the block of " + vpc + " is not closed", another
+            ? "add a '}' before line " + tokens[j].getLine() + ": vpc blocks do not nest"
+            : "add a '}' after its last statement");
+        if (!another) {
+          unclosedVpcStop = j;
+        }
+      } else {
+        j = afterClose(j, nested);
+      }
+      Ast.VpcBlock built = null;
+      if (head != null) {
+        Token last = block.close() != null ? block.close() : tokens[Math.max(brace, j - 1)];
+        builder.trusted = headClean;
+        built = builder.vpcBlock(head, body, tokens[i], last);
+      }
+      if (built != null) {
+        out.add(built);
+      } else {
+        brokenNames(body, out); // the head's error is reported: keep the names it declares
+      }
+      return j;
+    }
+
+    /** The statements of a block and where they end: its '}', or null when it was not closed. */
+    private record Block(int next, Token close) {}
+
+    /**
+     * Parses the statements of a block from j (just after its '{') to its '}': a layout's
+     * (vpc == null) or a vpc block's (vpc is "vpc NAME", for messages). The block is not closed
+     * when a layout, setting or query starts a line first, or, for a vpc block, another vpc block.
+     */
+    private Block statements(int j, String vpc, List<Ast.Stmt> body) {
+      while (j < n && errors < Diagnostics.READ_LIMIT) {
+        Token t = tokens[j];
+        int type = t.getType();
+        if (isSep(type)) {
+          j++;
+          continue;
+        }
+        if (type == VpcParser.RBRACE) {
+          return new Block(j + 1, t);
+        }
+        if (TOP_LEVEL_ONLY[type] && startsLine(j)) {
+          break; // a new layout, setting or query: this block was never closed
+        }
+        if (type == VpcParser.VPC && opensBlock(j)) {
+          if (vpc != null) {
+            break;
+          }
+          j = vpcBlock(j, body, true);
+          continue;
+        }
+        int end = endOfStmt(j);
+        if (vpc != null && layoutWide(j)) {
+          String what = type == VpcParser.NO ? "no " + tokens[j + 1].getText() : t.getText();
+          report(t, "a '" + what + "' line stands in the layout, not inside " + vpc,
+              "move it after the '}' of " + vpc);
+        } else if (vpc != null) {
+          VpcParser.VpcStmtEofContext stmt = parse(j, end, VpcParser::vpcStmtEof);
+          add(stmt == null ? null : stmt.stmt(), j, end, body);
+        } else {
+          VpcParser.StmtEofContext stmt = parse(j, end, VpcParser::stmtEof);
+          add(stmt == null ? null : stmt.layoutStmt(), j, end, body);
+        }
+        j = end;
+      }
+      return new Block(j, null);
+    }
+
+    /** Adds the statement parsed from [from, to), or what a broken one declares (tree == null). */
+    private void add(ParserRuleContext tree, int from, int to, List<Ast.Stmt> body) {
+      if (tree == null) {
+        addBroken(from, to, body);
+        return;
+      }
+      builder.trusted = lastClean;
+      Ast.Stmt built = tree instanceof VpcParser.StmtContext s ? builder.stmt(s)
+          : builder.layoutStmt((VpcParser.LayoutStmtContext) tree);
+      if (built != null) {
+        body.add(built);
+      }
+    }
+
+    /** Whether the statement at j is about a layout's VPCs as a whole ({@code tgw}, ...). */
+    private boolean layoutWide(int j) {
+      int type = tokens[j].getType();
+      if (type == VpcParser.NO && j + 1 < n) {
+        type = tokens[j + 1].getType();
+        if (type == VpcParser.VPC) {
+          return true;
+        }
+      }
+      return type == VpcParser.TGW || type == VpcParser.PEERING || type == VpcParser.SHARE;
+    }
+
+    /** The subnets and instances a vpc block with a broken first line declares, as broken. */
+    private static void brokenNames(List<Ast.Stmt> body, List<? super Ast.Stmt> out) {
+      for (Ast.Stmt s : body) {
+        if (s instanceof Ast.SubnetDecl d && d.name() != null) {
+          out.add(new Ast.BrokenDecl(Ast.BrokenDecl.Kind.SUBNET, d.name(), d.name().span()));
+        } else if (s instanceof Ast.InstanceDecl d) {
+          out.add(new Ast.BrokenDecl(Ast.BrokenDecl.Kind.INSTANCE, d.name(), d.name().span()));
+        } else if (s instanceof Ast.BrokenDecl) {
+          out.add(s);
+        }
+      }
+    }
+
+    /** After a block's '}' at j: the rest of its line must be empty; returns where to go on. */
+    private int afterClose(int j, boolean nested) {
+      if (j < n && !isSep(tokens[j].getType())
+          && !(nested && tokens[j].getType() == VpcParser.RBRACE)) { // a layout's '}' may follow
+        report(tokens[j], "unexpected " + describe(tokens[j]) + " after '}'",
+            "start a new line after the block");
+        return nested ? endOfStmt(j) : endOfItem(j);
+      }
+      return j;
+    }
+
+    /** The '{' that the block starting at i opens (it is on i's line: see opensBlock). */
+    private int openingBrace(int i) {
+      int brace = i;
+      while (tokens[brace].getType() != VpcParser.LBRACE) {
+        brace++;
+      }
+      return brace;
     }
 
     /** A statement inside a block ends at a separator or at the block's '}'. */
@@ -250,16 +371,21 @@ public final class SourceParser {
     }
 
     /**
-     * {@code instance web in 1a} and {@code endpoint ... allow 1a}: where a subnet is meant, an AZ
-     * is read as a name, so that the layout builder, which knows the subnets of 1a, reports it
-     * with a hint that names them.
+     * {@code instance web in 1a} (or {@code in app-a, 1b}) and {@code endpoint ... allow 1a}:
+     * where a subnet is meant, an AZ is read as a name, so that the layout builder, which knows
+     * the subnets of 1a, reports it with a hint that names them.
      */
     private void azAsSubnetName(int from, int to) {
       int first = tokens[from].getType();
       if (to - from >= 4 && first == VpcParser.INSTANCE
-          && tokens[from + 2].getType() == VpcParser.IN
-          && tokens[from + 3].getType() == VpcParser.AZ_SHORT) {
-        tokens[from + 3] = tokens[from + 3].as(VpcParser.NAME);
+          && tokens[from + 2].getType() == VpcParser.IN) {
+        // its subnets: 'instance web in 1a' or 'instance web in app-a, 1b'
+        for (int k = from + 3; k < to && (k == from + 3
+            || tokens[k - 1].getType() == VpcParser.COMMA); k += 2) {
+          if (tokens[k].getType() == VpcParser.AZ_SHORT) {
+            tokens[k] = tokens[k].as(VpcParser.NAME);
+          }
+        }
       } else if (first == VpcParser.ENDPOINT) {
         boolean allow = false;
         for (int k = from + 1; k < to; k++) {

@@ -145,6 +145,13 @@ final class SyntaxErrors {
           "a layout, instance or service name cannot look like an AZ");
       return;
     }
+    if (t.getTokenIndex() == 1 && p.getTokenStream().get(0).getType() == VpcParser.VPC
+        && expected.contains(VpcParser.NAME) && !expected.contains(VpcParser.CIDR_KW)) {
+      // 'vpc cidr 10.1.0.0/16 {': a vpc block (only a block's head expects a name alone here)
+      report(t, "expected the VPC's name, found " + found,
+          "a vpc block names its VPC first: vpc NAME cidr 10.1.0.0/16 { ... }");
+      return;
+    }
     if (Keywords.isKeyword(text) && expected.contains(VpcParser.NAME)) {
       report(t, "'" + text + "' is a keyword and cannot be used as a name",
           "choose another name, such as '" + text + "-1'");
@@ -160,7 +167,7 @@ final class SyntaxErrors {
     if (t.getType() == VpcParser.NAME) {
       List<String> keywordsWanted = new ArrayList<>();
       for (String w : wanted) {
-        if (w.startsWith("'")) {
+        if (w.startsWith("'") && Keywords.isKeyword(w.substring(1, w.length() - 1))) {
           keywordsWanted.add(w.substring(1, w.length() - 1));
         }
       }
@@ -169,8 +176,12 @@ final class SyntaxErrors {
         hint = Suggest.didYouMean(text, optionsOf(p.getTokenStream().get(0).getType()));
       }
     }
+    if (hint == null && expected.contains(VpcParser.COMMA) && isPeering(p.getTokenStream())) {
+      hint = "a peering joins two VPCs: " + (p.getTokenStream().get(0).getType() == VpcParser.NO
+          ? "no " : "") + "peering app, data";
+    }
     if (t.getType() == VpcParser.LBRACE && wanted.isEmpty()) {
-      hint = "only 'layout NAME { ... }' opens a block";
+      hint = "only 'layout NAME { ... }' and 'vpc NAME { ... }' open a block";
     }
     String message;
     if (wanted.isEmpty()) {
@@ -179,6 +190,13 @@ final class SyntaxErrors {
       message = "expected " + joinOr(wanted) + ", found " + found;
     }
     report(t, message, hint);
+  }
+
+  /** Whether the piece is a {@code peering} or {@code no peering} statement. */
+  private static boolean isPeering(org.antlr.v4.runtime.TokenStream ts) {
+    int first = ts.get(0).getType();
+    return first == VpcParser.PEERING
+        || (first == VpcParser.NO && ts.size() > 1 && ts.get(1).getType() == VpcParser.PEERING);
   }
 
   /** MiB, GiB, TiB, PiB in any case: units vpclab spells MB, GB, TB, PB. */
@@ -196,6 +214,8 @@ final class SyntaxErrors {
       case VpcParser.AZ -> List.of("cidr");
       case VpcParser.VPC -> List.of("cidr", "dns", "hostnames");
       case VpcParser.NAT, VpcParser.REACH, VpcParser.FAIL -> List.of("in");
+      case VpcParser.TGW -> List.of("attach", "in");
+      case VpcParser.SHARE -> List.of("from", "with");
       case VpcParser.RESOLVE -> List.of("from", "in");
       case VpcParser.CHART -> List.of("to");
       case VpcParser.SWEEP -> List.of("step", "over", "to");

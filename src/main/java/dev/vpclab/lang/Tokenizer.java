@@ -29,7 +29,8 @@ public final class Tokenizer {
       "endpoint", "no",
       "gateway", "nat", "instance", "count", "needs", "traffic", "internet", "allow", "in", "check",
       "reach", "reaches", "resolve", "from", "fail", "failure", "resilience", "cost", "compare",
-      "chart", "to", "sweep", "step", "over", "expect", "survives", "MB", "GB", "TB", "PB", "USD"};
+      "chart", "to", "sweep", "step", "over", "expect", "survives", "tgw", "attach", "peering",
+      "share", "with", "MB", "GB", "TB", "PB", "USD"};
   private static final int[] KEYWORD_TYPE = {
       VpcParser.REGION, VpcParser.HOURS, VpcParser.PRICES, VpcParser.PRICE, VpcParser.LAYOUT,
       VpcParser.EXTENDS, VpcParser.USE, VpcParser.VPC, VpcParser.CIDR_KW, VpcParser.DNS,
@@ -40,7 +41,8 @@ public final class Tokenizer {
       VpcParser.REACH, VpcParser.REACHES, VpcParser.RESOLVE, VpcParser.FROM, VpcParser.FAIL,
       VpcParser.FAILURE, VpcParser.RESILIENCE, VpcParser.COST, VpcParser.COMPARE, VpcParser.CHART,
       VpcParser.TO, VpcParser.SWEEP, VpcParser.STEP, VpcParser.OVER, VpcParser.EXPECT,
-      VpcParser.SURVIVES, VpcParser.MB, VpcParser.GB, VpcParser.TB, VpcParser.PB, VpcParser.USD};
+      VpcParser.SURVIVES, VpcParser.TGW, VpcParser.ATTACH, VpcParser.PEERING, VpcParser.SHARE,
+      VpcParser.WITH, VpcParser.MB, VpcParser.GB, VpcParser.TB, VpcParser.PB, VpcParser.USD};
 
   /** Open addressing over String.hashCode: the slot of each keyword's index + 1, 0 when empty. */
   private static final int SLOTS = 256;

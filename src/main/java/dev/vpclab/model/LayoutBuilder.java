@@ -48,8 +48,25 @@ public final class LayoutBuilder {
   /** The layout, or empty when it has errors (all of them reported). */
   public static Optional<Layout> build(LayoutDef def, Diagnostics diagnostics) {
     int before = diagnostics.errorCount();
-    Layout layout = new LayoutBuilder(def, diagnostics).build();
+    LayoutBuilder builder = new LayoutBuilder(def, diagnostics);
+    if (builder.severalVpcs()) {
+      return Optional.empty();
+    }
+    Layout layout = builder.build();
     return diagnostics.errorCount() > before ? Optional.empty() : Optional.of(layout);
+  }
+
+  /**
+   * Reports each statement of a design of several VPCs, which vpclab reads but does not evaluate
+   * yet, once; true when there is one (the layout is then not built, so nothing else about it is
+   * reported).
+   */
+  private boolean severalVpcs() {
+    List<SeveralVpcForms.Form> forms = SeveralVpcForms.find(def.stmts());
+    for (SeveralVpcForms.Form f : forms) {
+      error(f.source(), f.span(), SeveralVpcForms.MESSAGE + f.what(), f.hint());
+    }
+    return !forms.isEmpty();
   }
 
   private void error(SourceFile src, Span span, String message, String hint) {

@@ -150,6 +150,9 @@ public final class Completions {
     final Set<String> layouts = new LinkedHashSet<>();
     final Set<String> subnets = new LinkedHashSet<>();
     final Set<String> instances = new LinkedHashSet<>();
+    /** The VPCs and transit gateways named earlier in the cell (built layouts have one VPC). */
+    final Set<String> vpcs = new LinkedHashSet<>();
+    final Set<String> tgws = new LinkedHashSet<>();
 
     Context(String text, State state) {
       this.state = state;
@@ -207,6 +210,12 @@ public final class Completions {
         switch (w.get(i)) {
           case "layout" -> layouts.add(w.get(i + 1));
           case "instance" -> instances.add(w.get(i + 1));
+          case "vpc" -> {
+            if (!Keywords.isKeyword(w.get(i + 1))) {
+              vpcs.add(w.get(i + 1));
+            }
+          }
+          case "tgw" -> tgws.add(w.get(i + 1));
           case "subnet" -> {
             if (i >= 2 && w.get(i - 2).equals("az")) {
               String kind = w.get(i + 1);
@@ -280,7 +289,13 @@ public final class Completions {
         case "to" -> paths("\"", base, true, out);
         case "layout" -> { }
         case "extends", "use", "check", "cost", "resilience", "compare", "over" -> out.addAll(layouts);
-        case "vpc" -> out.addAll(List.of("cidr", "dns"));
+        case "vpc" -> {
+          if (stmt.equals("no vpc")) {
+            out.addAll(vpcs);
+          } else {
+            out.addAll(List.of("cidr", "dns"));
+          }
+        }
         case "dns" -> out.addAll(List.of("hostnames", "on", "off"));
         case "hostnames", "private-dns", "inbound-only" -> out.addAll(List.of("on", "off"));
         case "az" -> {
@@ -291,7 +306,15 @@ public final class Completions {
           }
         }
         case "subnet" -> out.addAll(List.of("private", "public"));
-        case "no" -> out.addAll(List.of("endpoint", "gateway", "nat", "instance", "traffic"));
+        case "no" -> out.addAll(List.of("endpoint", "gateway", "nat", "instance", "traffic", "vpc",
+            "tgw", "peering", "share"));
+        case "tgw" -> {
+          if (stmt.equals("no tgw")) {
+            out.addAll(tgws);
+          }
+        }
+        case "attach", "peering", "with" -> out.addAll(vpcs);
+        case "share" -> out.addAll(interfaceServices());
         case "endpoint" -> out.addAll(interfaceServices());
         case "gateway" -> out.addAll(Services.GATEWAY.stream().sorted().toList());
         case "nat" -> out.add("in");
@@ -312,7 +335,8 @@ public final class Completions {
           out.addAll(instances);
           out.add("*");
         }
-        case "reach", "from" -> out.addAll(instances);
+        case "reach" -> out.addAll(instances);
+        case "from" -> out.addAll(stmt.endsWith("share") ? vpcs : instances);
         case "allow" -> out.addAll(subnets);
         case "in" -> in(stmt, out);
         case "fail" -> out.add("az");
@@ -343,7 +367,7 @@ public final class Completions {
           out.addAll(azs());
           out.addAll(subnets);
         }
-        case "nat", "no nat" -> out.addAll(azs());
+        case "nat", "no nat", "tgw" -> out.addAll(azs());
         default -> out.addAll(layouts);
       }
     }
@@ -362,6 +386,25 @@ public final class Completions {
         }
         case "endpoint" -> out.addAll(has("in") ? List.of("private-dns", "inbound-only", "allow")
             : List.of("in"));
+        case "vpc" -> {
+          if (n == 2 && cats.get(1) == Category.NAME) {
+            out.add("cidr");
+          }
+        }
+        case "tgw" -> {
+          if (n == 2) {
+            out.add("attach");
+          } else if (has("attach") && !has("in")) {
+            out.add("in");
+          }
+        }
+        case "share", "no share" -> {
+          if (!has("from")) {
+            out.add("from");
+          } else if (stmt.equals("share") && !has("with")) {
+            out.add("with");
+          }
+        }
         case "instance" -> {
           if (n == 2) {
             out.add("in");

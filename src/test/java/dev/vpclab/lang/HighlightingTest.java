@@ -40,6 +40,20 @@ class HighlightingTest {
   }
 
   @Test
+  void theWordsOfSeveralVpcsAreKeywords() {
+    assertEquals("KEYWORD(vpc) NAME(app) KEYWORD(cidr) CIDR(10.1.0.0/16) OPERATOR({) "
+        + "KEYWORD(tgw) NAME(hub) KEYWORD(attach) NAME(a) OPERATOR(,) NAME(b) "
+        + "KEYWORD(peering) NAME(a) OPERATOR(,) NAME(b) "
+        + "KEYWORD(share) NAME(ssm) KEYWORD(from) NAME(a) KEYWORD(with) NAME(b) OPERATOR(}) "
+        + "NUMBER(2) UNIT(TB)",
+        show("vpc app cidr 10.1.0.0/16 {\ntgw hub attach a, b\npeering a, b\n"
+            + "share ssm from a with b }\n2 TB"));
+    for (String word : Keywords.ALL) {
+      assertEquals("KEYWORD(" + word + ")", show(word), word);
+    }
+  }
+
+  @Test
   void anUnknownCharacterIsAnError() {
     List<Highlighting.Token> t = Highlighting.classify("az 1a subnet @private");
     assertEquals(Category.ERROR, t.get(3).category());

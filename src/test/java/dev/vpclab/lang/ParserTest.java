@@ -302,6 +302,238 @@ class ParserTest {
     assertTrue(d.hasErrors());
   }
 
+  /** The example of "Designs of several VPCs" in LANGUAGE.md, as written there. */
+  static final String SEVERAL_VPCS = """
+      region us-east-1
+      layout central {
+        vpc shared cidr 10.0.0.0/16 {
+          az 1a subnet private ep-a
+          az 1b subnet private ep-b
+          endpoint ssm, ec2messages, ssmmessages in 1a, 1b private-dns off allow 10.0.0.0/8
+        }
+        vpc app cidr 10.1.0.0/16 {
+          az 1a subnet private app-a
+          az 1b subnet private app-b
+          instance web in app-a, app-b count 4 needs session-manager, db
+        }
+        vpc data cidr 10.2.0.0/16 {
+          az 1a subnet private db-a
+          instance db in db-a
+        }
+        tgw hub attach shared, app           # one attachment per VPC, a subnet in every AZ the VPC has
+        tgw hub attach data in 1a            # or in the AZs listed (a later line for a VPC replaces it)
+        share ssm, ec2messages, ssmmessages from shared with app, data
+        traffic web -> db 2 TB               # instance to instance
+        traffic web -> ssm 50 GB
+      }
+      layout direct extends central {
+        no tgw hub
+        peering app, data                    # a VPC peering connection: both ways, not transitive
+      }
+      """;
+
+  @Test
+  void severalVpcsExampleParses() {
+    Program p = parse(SEVERAL_VPCS);
+    assertEquals(3, p.items().size());
+    LayoutDecl central = (LayoutDecl) p.items().get(1);
+    assertEquals("central", central.name().text());
+    assertEquals("""
+        VpcBlock(shared, 10.0.0.0/16, [SubnetDecl(1a, false, ep-a, null), \
+        SubnetDecl(1b, false, ep-b, null), EndpointDecl([ssm, ec2messages, ssmmessages], [1a, 1b], \
+        false, null, [AllowEntry(null, 10.0.0.0/8)])])
+        VpcBlock(app, 10.1.0.0/16, [SubnetDecl(1a, false, app-a, null), \
+        SubnetDecl(1b, false, app-b, null), \
+        InstanceDecl(web, [app-a, app-b], 4, [session-manager, db])])
+        VpcBlock(data, 10.2.0.0/16, [SubnetDecl(1a, false, db-a, null), \
+        InstanceDecl(db, [db-a], null, [])])
+        TgwAttach(hub, [shared, app], [])
+        TgwAttach(hub, [data], [1a])
+        Share([ssm, ec2messages, ssmmessages], shared, [app, data])
+        TrafficDecl(web, db, 2 TB)
+        TrafficDecl(web, ssm, 50 GB)""", AstText.lines(central.body()));
+    LayoutDecl direct = (LayoutDecl) p.items().get(2);
+    assertEquals("central", direct.parent().text());
+    assertEquals("NoTgw(hub)\nPeering(app, data)", AstText.lines(direct.body()));
+    // a vpc block spans from 'vpc' to its '}'; its statements keep their own places
+    VpcBlock app = (VpcBlock) central.body().get(1);
+    assertEquals(8, app.span().line());
+    assertEquals(3, app.span().column());
+    assertEquals("vpc app cidr 10.1.0.0/16 {", p.source().text(app.span()).lines().findFirst()
+        .orElseThrow());
+    assertTrue(p.source().text(app.span()).endsWith("}"));
+    InstanceDecl web = (InstanceDecl) app.body().get(2);
+    assertEquals(11, web.span().line());
+    assertEquals(5, web.span().column());
+    assertTrue(web.spread());
+    assertEquals("app-a", web.subnet().text());
+  }
+
+  @Test
+  void theDocumentedExampleOfSeveralVpcsParses() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/language.md"));
+    String section = doc.substring(doc.indexOf("### Designs of several VPCs"));
+    int start = section.indexOf("```\n") + 4;
+    String example = section.substring(start, section.indexOf("\n```", start));
+    Program p = parse(example);
+    assertEquals(2, p.items().size());
+    assertEquals(6, ((LayoutDecl) p.items().get(0)).body().size());
+    assertEquals("NoVpc(app)\nNoTgw(hub)\nNoPeering(shared, app)\nNoShare([ssm], shared)",
+        AstText.lines(((LayoutDecl) p.items().get(1)).body()));
+  }
+
+  @Test
+  void severalVpcsForms() {
+    assertEquals("VpcBlock(x, null, [])", AstText.of(one("vpc x {}")));
+    assertEquals("VpcBlock(x, null, [SubnetDecl(1a, false, null, null), "
+        + "InstanceDecl(web, [private-1a], null, [])])",
+        AstText.of(one("vpc x { az 1a subnet private; instance web in private-1a }")));
+    assertEquals("VpcBlock(x, 10.9.0.0/16, [VpcCidr(10.8.0.0/16), VpcDns(true, false), "
+        + "GatewayDecl([s3]), NatDecl([1a]), NoInstance([web]), NoTraffic(web, ssm)])",
+        AstText.of(one("""
+            vpc x cidr 10.9.0.0/16 {
+              vpc cidr 10.8.0.0/16
+              vpc dns hostnames off
+              gateway s3; nat in 1a
+              no instance web; no traffic web -> ssm
+            }""")));
+    assertEquals("NoVpc(data)", AstText.of(one("no vpc data")));
+    assertEquals("TgwAttach(hub, [a, b, c], [1a, us-east-1c])",
+        AstText.of(one("tgw hub attach a, b,\n c in 1a, us-east-1c")));
+    assertEquals("NoTgw(hub)", AstText.of(one("no tgw hub")));
+    assertEquals("Peering(app, data)", AstText.of(one("peering app, data")));
+    assertEquals("NoPeering(app, data)", AstText.of(one("no peering app, data")));
+    assertEquals("Share([ssm], shared, [app])", AstText.of(one("share ssm from shared with app")));
+    assertEquals("NoShare([ssm, logs], shared)", AstText.of(one("no share ssm, logs from shared")));
+    assertEquals("NoShare([ssm], shared)", AstText.of(one("no share ssm from shared")));
+    // a spread group; an AZ where a subnet is meant is read as a name (for the model's hint)
+    assertEquals("InstanceDecl(web, [app-a, 1b], null, [])",
+        AstText.of(one("instance web in app-a, 1b")));
+    // needs and traffic may name an instance: syntactically a name like a service's
+    assertEquals("InstanceDecl(web, [app], null, [db, ssm])",
+        AstText.of(one("instance web in app needs db, ssm")));
+    assertEquals("TrafficDecl(web, db, 2 TB)", AstText.of(one("traffic web -> db 2 TB")));
+    assertEquals("NoTraffic(web, db)", AstText.of(one("no traffic web -> db")));
+  }
+
+  @Test
+  void vpcBlocksInLayoutsAndAsBareStatements() {
+    Program p = parse("""
+        layout a { vpc x { az 1a subnet private } }
+        layout b {
+          vpc y {
+          }; peering x, y
+          az 1a subnet private
+        }
+        vpc z { instance web in app }
+        check b
+        """);
+    assertEquals("LayoutDecl(a, null, [VpcBlock(x, null, [SubnetDecl(1a, false, null, null)])])",
+        AstText.of(p.items().get(0)));
+    assertEquals("LayoutDecl(b, null, [VpcBlock(y, null, []), Peering(x, y), "
+        + "SubnetDecl(1a, false, null, null)])", AstText.of(p.items().get(1)));
+    assertEquals("VpcBlock(z, null, [InstanceDecl(web, [app], null, [])])",
+        AstText.of(p.items().get(2)));
+    assertEquals(4, p.items().size());
+  }
+
+  @Test
+  void severalVpcsMistakesAreReportedOncePerStatement() {
+    Diagnostics d = errors("""
+        layout a {
+          vpc x {
+            az 1a subnet pubic
+            nat on 1a
+            tgw hub attach x
+          }
+          tgw hub atach x
+          peering x
+          share ssm from x to y
+          vpc y cidr 10.1.0.0 {
+            instance web in app neds ssm
+          }
+        }
+        """);
+    assertEquals(List.of(
+        "3:18 expected 'private' or 'public', found 'pubic'",
+        "4:9 expected 'in', found 'on'",
+        "5:5 a 'tgw' line stands in the layout, not inside vpc x",
+        "7:11 expected 'attach', found 'atach'",
+        "8:12 expected ',', found the end of the statement",
+        "9:20 expected 'with', found 'to'",
+        "10:14 expected a CIDR such as 10.0.1.0/24, found '10.1'",
+        "11:25 expected the end of the statement, found 'neds'"),
+        d.errors().stream().map(e -> e.line() + ":" + e.column() + " " + e.message()).toList());
+    assertEquals("move it after the '}' of vpc x", d.errors().get(2).hint());
+    assertEquals("did you mean 'attach'?", d.errors().get(3).hint());
+    assertEquals("did you mean 'needs'?", d.errors().get(7).hint());
+    assertEquals("a peering joins two VPCs: peering app, data", d.errors().get(4).hint());
+    assertEquals("a peering joins two VPCs: no peering app, data",
+        errors("no peering app data").errors().get(0).hint());
+  }
+
+  @Test
+  void unclosedVpcBlocksAreOneError() {
+    // a vpc block meeting another: the first was not closed, the second is the layout's next
+    Diagnostics nested = errors("""
+        layout a {
+          vpc x {
+            az 1a subnet private
+          vpc y {
+            az 1a subnet privat
+          }
+        }
+        """);
+    assertEquals(List.of("2:9 the block of vpc x is not closed",
+        "5:18 expected 'private' or 'public', found 'privat'"),
+        nested.errors().stream().map(e -> e.line() + ":" + e.column() + " " + e.message())
+            .toList());
+    assertEquals("add a '}' before line 4: vpc blocks do not nest", nested.errors().get(0).hint());
+    // running into the next layout: the vpc block is reported, not its layout as well
+    Diagnostics atEnd = errors("""
+        layout a {
+          vpc x {
+            az 1a subnet private
+        check a
+        """);
+    assertEquals(List.of("2:9 the block of vpc x is not closed"),
+        atEnd.errors().stream().map(e -> e.line() + ":" + e.column() + " " + e.message())
+            .toList());
+    // the layout's own '}' is still missing after a closed vpc block
+    Diagnostics layout = errors("layout a {\n vpc x {\n }\n");
+    assertEquals(List.of("1:10 the block of this layout is not closed"),
+        layout.errors().stream().map(e -> e.line() + ":" + e.column() + " " + e.message())
+            .toList());
+    Diagnostics bare = errors("vpc x {\n az 1a subnet private\n");
+    assertEquals(List.of("1:7 the block of vpc x is not closed"),
+        bare.errors().stream().map(e -> e.line() + ":" + e.column() + " " + e.message())
+            .toList());
+    Diagnostics after = errors("layout a {\n vpc x { } tgw hub attach x\n}");
+    assertEquals(List.of("2:12 unexpected 'tgw' after '}'"),
+        after.errors().stream().map(e -> e.line() + ":" + e.column() + " " + e.message())
+            .toList());
+  }
+
+  @Test
+  void newKeywordsAreReserved() {
+    for (String word : List.of("tgw", "attach", "peering", "share", "with")) {
+      Diagnostic e = errors("instance " + word + " in app").errors().get(0);
+      assertEquals("'" + word + "' is a keyword and cannot be used as a name", e.message());
+    }
+  }
+
+  @Test
+  void completenessOfVpcBlocks() {
+    assertFalse(Completeness.isComplete("layout c {\n vpc x {\n  az 1a subnet private\n }"));
+    assertTrue(Completeness.isComplete("layout c {\n vpc x {\n  az 1a subnet private\n }\n}"));
+    assertFalse(Completeness.isComplete("vpc x {"));
+    assertFalse(Completeness.isComplete("vpc x cidr 10.1.0.0/16 {\n az 1a subnet private"));
+    assertTrue(Completeness.isComplete("vpc x {}"));
+    assertFalse(Completeness.isComplete("tgw hub attach a,"));
+    assertFalse(Completeness.isComplete("share ssm from a with b,"));
+    assertTrue(Completeness.isComplete(SEVERAL_VPCS));
+  }
+
   @Test
   void completenessForTheRepl() {
     assertTrue(Completeness.isComplete("az 1a subnet private"));

@@ -47,6 +47,16 @@ class TokenizerConformanceTest {
   }
 
   @Test
+  void theExampleOfSeveralVpcs() {
+    agree("several VPCs", ParserTest.SEVERAL_VPCS);
+    agree("several VPCs, CRLF", ParserTest.SEVERAL_VPCS.replace("\n", "\r\n"));
+    for (String word : List.of("tgw", "attach", "peering", "share", "with", "from", "tgw-1",
+        "sharex", "with.a", "withdraw", "peering_b")) {
+      agree(word, word + " x");
+    }
+  }
+
+  @Test
   void generatedPrograms() {
     for (long seed = 0; seed < 200; seed++) {
       agree("generated " + seed, ProgramGen.generate(seed, seed % 2 == 0, 30));

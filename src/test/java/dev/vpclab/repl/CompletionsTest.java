@@ -102,6 +102,38 @@ class CompletionsTest {
   }
 
   @Test
+  void theFormsOfSeveralVpcs() {
+    assertTrue(at("").containsAll(List.of("tgw", "peering", "share")), at("").toString());
+    assertEquals(List.of("tgw"), at("layout c {\n  tg"));
+    assertEquals(List.of("az"), at("layout c {\n vpc app {\n  a"));
+    assertEquals(List.of("cidr", "dns"), at("vpc "));
+    assertEquals(List.of("cidr"), at("vpc app "));
+    assertTrue(at("no ").containsAll(List.of("endpoint", "vpc", "tgw", "peering", "share")));
+    // the VPCs and transit gateways declared earlier in the cell
+    String cell = "layout c {\n vpc shared {\n }\n vpc app cidr 10.1.0.0/16 {\n }\n"
+        + " vpc cidr 10.0.0.0/16\n tgw hub attach shared\n ";
+    assertEquals(List.of("attach"), at(cell + "tgw hub "));
+    assertEquals(List.of("shared", "app"), at(cell + "tgw hub attach "));
+    assertEquals(List.of("app"), at(cell + "tgw hub attach shared, a"));
+    assertEquals(List.of("in"), at(cell + "tgw hub attach shared "));
+    assertEquals(List.of("1a", "1c", "1d"), at(cell + "tgw hub attach shared in "));
+    assertEquals(List.of("hub"), at(cell + "no tgw "));
+    assertEquals(List.of("shared", "app"), at(cell + "peering "));
+    assertEquals(List.of("shared", "app"), at(cell + "no peering app, "));
+    assertEquals(List.of("shared", "app"), at(cell + "no vpc "));
+    assertTrue(at(cell + "share ").containsAll(List.of("ssm", "logs")));
+    assertEquals(List.of("from"), at(cell + "share ssm "));
+    assertEquals(List.of("shared", "app"), at(cell + "share ssm from "));
+    assertEquals(List.of("with"), at(cell + "share ssm from shared "));
+    assertEquals(List.of("shared", "app"), at(cell + "share ssm from shared with "));
+    assertEquals(List.of("from"), at(cell + "no share ssm "));
+    // resolve's 'from' still names an instance
+    assertEquals(List.of("web"), at(cell + "resolve ssm from "));
+    // a spread group's subnets
+    assertTrue(at("instance db in app, ").contains("ep"));
+  }
+
+  @Test
   void magicsAndPaths() throws Exception {
     Files.writeString(dir.resolve("seed.vpc"), "");
     Files.createDirectories(dir.resolve("scenarios"));
