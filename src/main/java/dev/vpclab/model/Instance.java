@@ -15,4 +15,9 @@ public record Instance(String name, Subnet subnet, int count, List<String> needs
   public String az() {
     return subnet.az();
   }
+
+  /** The name of its VPC: its subnet's. */
+  public String vpc() {
+    return subnet.vpc();
+  }
 }

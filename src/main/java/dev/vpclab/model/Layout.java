@@ -1,22 +1,28 @@
 package dev.vpclab.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * A validated, immutable VPC layout: what the engines read. Lists keep a stable order: subnets and
- * instances as declared, endpoints and gateways by service name, NAT gateways by AZ. The layout and
- * each of its parts carry their {@link Origin}; a layout holds no syntax. It is built by
- * {@link LayoutBuilder} from statements, or by anything else that describes a design (an importer).
+ * A validated, immutable design of VPCs: what the engines read. Each {@link Vpc} holds its own
+ * parts; the layout holds its VPCs (one today: a layout's default VPC) and what belongs to the
+ * design as a whole (traffic). The lists of parts ({@link #subnets()}, {@link #endpoints()}, ...)
+ * are views over every VPC, VPC by VPC in the design's order, each in its VPC's order (subnets and
+ * instances as declared, endpoints and gateways by service name, NAT gateways by AZ). VPC, subnet
+ * and instance names are unique in a layout. The layout and each of its parts carry their
+ * {@link Origin}; a layout holds no syntax. It is built by {@link LayoutBuilder} from statements,
+ * or by anything else that describes a design (an importer).
  */
 public final class Layout {
   private final String name;
   private final Region region;
-  private final Vpc vpc;
+  private final List<Vpc> vpcs;
   private final List<Subnet> subnets;
   private final List<InterfaceEndpoint> endpoints;
   private final List<GatewayEndpoint> gateways;
@@ -24,31 +30,57 @@ public final class Layout {
   private final List<Instance> instances;
   private final List<Traffic> traffic;
   private final Origin origin;
+  private final Map<String, Vpc> vpcsByName = new LinkedHashMap<>();
   private final Map<String, Subnet> subnetsByName = new LinkedHashMap<>();
   private final Map<String, Instance> instancesByName = new LinkedHashMap<>();
   private final Map<String, InterfaceEndpoint> endpointsByService = new LinkedHashMap<>();
 
+  /** A design of these VPCs, in this order. */
+  public Layout(String name, Region region, List<Vpc> vpcs, List<Traffic> traffic,
+      Origin origin) {
+    this.name = name;
+    this.region = region;
+    this.vpcs = List.copyOf(vpcs);
+    this.subnets = union(Vpc::subnets);
+    this.endpoints = union(Vpc::endpoints);
+    this.gateways = union(Vpc::gateways);
+    this.nats = union(Vpc::nats);
+    this.instances = union(Vpc::instances);
+    this.traffic = List.copyOf(traffic);
+    this.origin = java.util.Objects.requireNonNull(origin);
+    for (Vpc v : this.vpcs) {
+      unique(vpcsByName, v.name(), v, "VPC");
+    }
+    for (Subnet s : this.subnets) {
+      unique(subnetsByName, s.name(), s, "subnet");
+    }
+    for (Instance i : this.instances) {
+      unique(instancesByName, i.name(), i, "instance");
+    }
+    for (InterfaceEndpoint e : this.endpoints) {
+      endpointsByService.putIfAbsent(e.service(), e);
+    }
+  }
+
+  /** A design of the one VPC {@code vpc}, with these parts instead of any it holds. */
   public Layout(String name, Region region, Vpc vpc, List<Subnet> subnets,
       List<InterfaceEndpoint> endpoints, List<GatewayEndpoint> gateways, List<NatGateway> nats,
       List<Instance> instances, List<Traffic> traffic, Origin origin) {
-    this.name = name;
-    this.region = region;
-    this.vpc = vpc;
-    this.subnets = List.copyOf(subnets);
-    this.endpoints = List.copyOf(endpoints);
-    this.gateways = List.copyOf(gateways);
-    this.nats = List.copyOf(nats);
-    this.instances = List.copyOf(instances);
-    this.traffic = List.copyOf(traffic);
-    this.origin = java.util.Objects.requireNonNull(origin);
-    for (Subnet s : this.subnets) {
-      subnetsByName.put(s.name(), s);
+    this(name, region, List.of(vpc.withParts(subnets, endpoints, gateways, nats, instances)),
+        traffic, origin);
+  }
+
+  private <T> List<T> union(Function<Vpc, List<T>> parts) {
+    List<T> all = new ArrayList<>();
+    for (Vpc v : vpcs) {
+      all.addAll(parts.apply(v));
     }
-    for (Instance i : this.instances) {
-      instancesByName.put(i.name(), i);
-    }
-    for (InterfaceEndpoint e : this.endpoints) {
-      endpointsByService.put(e.service(), e);
+    return List.copyOf(all);
+  }
+
+  private <T> void unique(Map<String, T> byName, String key, T value, String what) {
+    if (byName.putIfAbsent(key, value) != null) {
+      throw new IllegalArgumentException(what + " " + key + " is twice in layout " + name);
     }
   }
 
@@ -65,8 +97,44 @@ public final class Layout {
     return region;
   }
 
+  /** The VPCs of the design, in its order. */
+  public List<Vpc> vpcs() {
+    return vpcs;
+  }
+
+  /**
+   * The design's only VPC. A design of several VPCs has none: ask for a part's VPC
+   * ({@link #vpcOf}) or a VPC by name instead.
+   */
   public Vpc vpc() {
-    return vpc;
+    if (vpcs.size() != 1) {
+      throw new IllegalStateException("layout " + name + " has " + vpcs.size()
+          + " VPCs, not one");
+    }
+    return vpcs.get(0);
+  }
+
+  /** The VPC of this name. */
+  public Optional<Vpc> vpc(String name) {
+    return Optional.ofNullable(vpcsByName.get(name));
+  }
+
+  /** The VPC a subnet of this layout is in. */
+  public Vpc vpcOf(Subnet subnet) {
+    return vpcNamed(subnet.vpc());
+  }
+
+  /** The VPC an interface endpoint of this layout is in. */
+  public Vpc vpcOf(InterfaceEndpoint endpoint) {
+    return vpcNamed(endpoint.vpc());
+  }
+
+  private Vpc vpcNamed(String vpc) {
+    Vpc v = vpcsByName.get(vpc);
+    if (v == null) {
+      throw new IllegalArgumentException("VPC " + vpc + " is not in layout " + name);
+    }
+    return v;
   }
 
   public List<Subnet> subnets() {
@@ -95,8 +163,7 @@ public final class Layout {
 
   /** A copy of this layout with other traffic lines (a sweep rescales them). */
   public Layout withTraffic(List<Traffic> newTraffic) {
-    return new Layout(name, region, vpc, subnets, endpoints, gateways, nats, instances, newTraffic,
-        origin);
+    return new Layout(name, region, vpcs, newTraffic, origin);
   }
 
   public Optional<Subnet> subnet(String name) {
@@ -107,10 +174,15 @@ public final class Layout {
     return Optional.ofNullable(instancesByName.get(name));
   }
 
+  /**
+   * The interface endpoint for a service: with several VPCs, the first VPC's that has one (a
+   * VPC's own: {@link Vpc#endpoint}).
+   */
   public Optional<InterfaceEndpoint> endpoint(String service) {
     return Optional.ofNullable(endpointsByService.get(service));
   }
 
+  /** Whether any VPC has a gateway endpoint for a service (a VPC's own: {@link Vpc#hasGateway}). */
   public boolean hasGateway(String service) {
     return gateways.stream().anyMatch(g -> g.service().equals(service));
   }

@@ -126,7 +126,7 @@ public final class LayoutBuilder {
   private Layout build() {
     Vpc vpc = vpc();
     Map<String, Subnet> subnets = subnets(vpc);
-    List<GatewayEndpoint> gateways = gateways();
+    List<GatewayEndpoint> gateways = gateways(vpc);
     List<InterfaceEndpoint> endpoints = endpoints(vpc, subnets, gateways);
     List<NatGateway> nats = nats(subnets);
     Map<String, Ast.InstanceDecl> instanceDecls = instanceDecls();
@@ -148,9 +148,9 @@ public final class LayoutBuilder {
         }
       }
     }
-    return new Layout(def.name(), region, vpc, new ArrayList<>(subnets.values()),
-        withAddresses(endpoints), gateways, natsWithAddresses(nats), instances, traffic,
-        layoutOrigin());
+    Vpc built = vpc.withParts(new ArrayList<>(subnets.values()), withAddresses(endpoints),
+        gateways, natsWithAddresses(nats), instances);
+    return new Layout(def.name(), region, List.of(built), traffic, layoutOrigin());
   }
 
   // ------------------------------------------------------------------ vpc
@@ -158,6 +158,7 @@ public final class LayoutBuilder {
   /** The statement that turned DNS support off (the last {@code vpc dns} one), or null. */
   private SourcedStmt dnsSupportOff;
 
+  /** The layout's default VPC: its attributes, with no parts yet. */
   private Vpc vpc() {
     Cidr cidr = Vpc.DEFAULT_CIDR;
     boolean support = true;
@@ -339,7 +340,7 @@ public final class LayoutBuilder {
         }
       }
       // subnets without a CIDR get one after all explicit ones are known
-      byName.put(name, new Subnet(name, az, cidr, d.isPublic(), cidr == null,
+      byName.put(name, new Subnet(vpc.name(), name, az, cidr, d.isPublic(), cidr == null,
           new Origin.Source(s.source(), d.span())));
       declaredAt.put(name, s);
     }
@@ -367,7 +368,7 @@ public final class LayoutBuilder {
       }
       taken.add(free);
       result.put(sn.name(),
-          new Subnet(sn.name(), sn.az(), free, sn.isPublic(), true, sn.origin()));
+          new Subnet(sn.vpc(), sn.name(), sn.az(), free, sn.isPublic(), true, sn.origin()));
     }
     return result;
   }
@@ -487,8 +488,8 @@ public final class LayoutBuilder {
       // AWS's default: private DNS only for inbound endpoints when a gateway endpoint exists
       boolean inboundOnly = p.privateDns() && (written != null ? written.on()
           : gateway && Services.GATEWAY.contains(p.service()));
-      out.add(new InterfaceEndpoint(p.service(), enis, p.privateDns(), inboundOnly, p.allow(),
-          p.defaultAllow(), p.origin()));
+      out.add(new InterfaceEndpoint(vpc.name(), p.service(), enis, p.privateDns(), inboundOnly,
+          p.allow(), p.defaultAllow(), p.origin()));
     }
     if (out.size() > ENDPOINT_QUOTA) {
       warning(def.source(), def.span(), "layout " + def.name() + " has " + out.size()
@@ -618,7 +619,7 @@ public final class LayoutBuilder {
 
   // ------------------------------------------------------------------ gateways and NAT
 
-  private List<GatewayEndpoint> gateways() {
+  private List<GatewayEndpoint> gateways(Vpc vpc) {
     Map<String, GatewayEndpoint> out = new TreeMap<>();
     for (SourcedStmt s : def.stmts()) {
       if (s.stmt() instanceof Ast.GatewayDecl g) {
@@ -631,7 +632,7 @@ public final class LayoutBuilder {
                         + region.shortAzs().get(0));
             continue;
           }
-          out.put(service.text(), new GatewayEndpoint(service.text(),
+          out.put(service.text(), new GatewayEndpoint(vpc.name(), service.text(),
               new Origin.Source(s.source(), g.span())));
         }
       } else if (s.stmt() instanceof Ast.NoGateway g) {
@@ -916,9 +917,8 @@ public final class LayoutBuilder {
   private List<InterfaceEndpoint> withAddresses(List<InterfaceEndpoint> endpoints) {
     List<InterfaceEndpoint> out = new ArrayList<>();
     for (InterfaceEndpoint e : endpoints) {
-      out.add(new InterfaceEndpoint(e.service(), enis.get(e), e.privateDns(), e.inboundOnly(),
-          e.allow(),
-          e.defaultAllow(), e.origin()));
+      out.add(new InterfaceEndpoint(e.vpc(), e.service(), enis.get(e), e.privateDns(),
+          e.inboundOnly(), e.allow(), e.defaultAllow(), e.origin()));
     }
     return out;
   }

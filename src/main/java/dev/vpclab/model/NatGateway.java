@@ -5,4 +5,9 @@ public record NatGateway(Subnet subnet, String ip, Origin origin) {
   public String az() {
     return subnet.az();
   }
+
+  /** The name of its VPC: its subnet's. */
+  public String vpc() {
+    return subnet.vpc();
+  }
 }

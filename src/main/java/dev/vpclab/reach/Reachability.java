@@ -20,9 +20,9 @@ import java.util.Set;
  * work grows with subnets x services, not with instances. Not thread-safe (nor are the
  * reachabilities {@link #with} makes from one another); cheap to create. Pure: no I/O.
  *
- * <p>The rules (see docs/reach.md): DNS first (no answer at all when the VPC has DNS support off;
- * a private answer when the service has an interface
- * endpoint with private DNS on and the VPC has DNS support and hostnames on), then the route (local
+ * <p>The rules (see docs/reach.md): DNS first (no answer at all when the subnet's VPC has DNS
+ * support off; a private answer when the service has an interface endpoint with private DNS on
+ * and the endpoint's VPC has DNS support and hostnames on), then the route (local
  * route for ENIs; gateway endpoint prefix list; internet gateway for public subnets; the route
  * table's NAT gateway for private subnets), then the endpoint's security group.
  */
@@ -162,7 +162,7 @@ public final class Reachability {
     }
     InterfaceEndpoint ep = layout.endpoint(service).orElse(null);
     boolean gateway = layout.hasGateway(service);
-    if (ep != null && Resolver.whyNoPrivateDns(layout.vpc(), ep) == null) {
+    if (ep != null && Resolver.whyNoPrivateDns(layout.vpcOf(ep), ep) == null) {
       List<Eni> up = new ArrayList<>();
       Map<String, Eni> byAz = new HashMap<>();
       for (Eni e : ep.enis()) {
@@ -217,7 +217,7 @@ public final class Reachability {
     if (outage.down(subnet)) {
       return new Decision(false, null, null, false, List.of(Reason.INSTANCE_DOWN), null, null);
     }
-    if (!layout.vpc().dnsSupport()) {
+    if (!layout.vpcOf(subnet).dnsSupport()) {
       return new Decision(false, null, null, false, List.of(Reason.DNS_SUPPORT_OFF), null, null);
     }
     ServicePlan p = plan(service);
