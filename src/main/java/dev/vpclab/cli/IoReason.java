@@ -24,7 +24,7 @@ final class IoReason {
     } else if (e instanceof FileSystemException f) {
       return f.getReason() == null ? "input/output error" : lower(f.getReason());
     }
-    return e.getMessage() == null ? "input/output error" : e.getMessage();
+    return e.getMessage() == null ? "input/output error" : lower(e.getMessage());
   }
 
   /** "Is a directory" as "is a directory" (the system's messages start with a capital). */

@@ -214,6 +214,16 @@ class MainTest {
   }
 
   @Test
+  void aFileThatFailsToReadSaysWhyEvenForTheSuperuser() {
+    // permissions stop no superuser (CI runs as root), but reading this file fails for anyone
+    Path mem = Path.of("/proc/self/mem");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(mem), "Linux only");
+    Result r = run("run", mem.toString());
+    assertEquals(2, r.status());
+    assertEquals(mem + ": error: cannot read: input/output error\n", r.err());
+  }
+
+  @Test
   void ioProblemsAreDescribedWithoutFileNames() {
     assertEquals("permission denied",
         IoReason.of(new java.nio.file.AccessDeniedException("/tmp/.x.vpc.123.tmp")));
