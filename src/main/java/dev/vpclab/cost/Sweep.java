@@ -16,7 +16,7 @@ import java.util.TreeSet;
  *
  * <p><b>How traffic is varied.</b> The sweep variable X (GB a month) replaces the total volume of
  * a layout's {@code traffic} lines, which are scaled together: each line carries X × its share of
- * the layout's own total (see {@link #atVolume}). A layout without traffic (or whose lines add up
+ * the layout's own total. A layout without traffic (or whose lines add up
  * to 0 GB) has a flat cost.
  *
  * <p><b>Why the break-even is exact.</b> With the paths fixed (they do not depend on volume), each
@@ -182,26 +182,8 @@ public final class Sweep {
   }
 
   /**
-   * The layout with its traffic lines scaled together so that they add up to {@code gb}: each
-   * line gets gb × line / total. A layout without traffic is returned as it is.
-   */
-  public static Layout atVolume(Layout layout, BigDecimal gb) {
-    BigDecimal base = baseGb(layout);
-    if (base.signum() == 0) {
-      return layout;
-    }
-    List<Traffic> scaled = new ArrayList<>();
-    for (Traffic t : layout.traffic()) {
-      BigDecimal v = gb.compareTo(base) == 0 ? t.gb()
-          : clean(gb.multiply(t.gb()).divide(base, MC));
-      scaled.add(new Traffic(t.source(), t.destination(), v, t.origin()));
-    }
-    return layout.withTraffic(scaled);
-  }
-
-  /**
    * The layout's monthly total at {@code gb} GB of traffic, by {@link CostEngine}: its own
-   * volumes times gb / their total, exactly (the same lines as {@link #atVolume}, undivided).
+   * volumes times gb / their total, exactly (each line scaled by the same factor, undivided).
    */
   public static CostResult costAt(Layout layout, PriceBook prices, int hours, Rational gb) {
     return CostEngine.cost(layout, prices, hours, scale(baseGb(layout), gb));

@@ -161,7 +161,7 @@ public final class Layout {
     return traffic;
   }
 
-  /** A copy of this layout with other traffic lines (a sweep rescales them). */
+  /** A copy of this layout with other traffic lines. */
   public Layout withTraffic(List<Traffic> newTraffic) {
     return new Layout(name, region, vpcs, newTraffic, origin);
   }

@@ -1,5 +1,7 @@
 package dev.vpclab.cost;
 
+import dev.vpclab.model.Traffic;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +62,7 @@ class SweepTest {
   void scalingKeepsEachLinesShare() {
     Layout two = TestLayouts.layout("two", "us-east-1", NAT_ONLY
         + "traffic worker -> internet 50 GB\n");
-    Layout at400 = Sweep.atVolume(two, d("400"));
+    Layout at400 = atVolume(two, d("400"));
     assertEquals(d("300"), at400.traffic().get(0).gb());
     assertEquals(d("100"), at400.traffic().get(1).gb());
     assertEquals(d("400"), Sweep.baseGb(at400));
@@ -202,7 +204,7 @@ class SweepTest {
       CostResult fresh = CostEngine.cost(l, prices, 730, p.gb().divide(r("3000")));
       assertEquals(fresh.total(), p.total(), "at " + p.gb());
       if (p.gb().divide(r("30")).isDecimal()) { // atVolume then divides exactly
-        assertEquals(CostEngine.cost(Sweep.atVolume(l, p.gb().decimal()), prices, 730).total(),
+        assertEquals(CostEngine.cost(atVolume(l, p.gb().decimal()), prices, 730).total(),
             p.total(), "atVolume " + p.gb());
       }
       assertEquals(Sweep.costAt(l, prices, 730, p.gb()).total(), p.total(), "at " + p.gb());
@@ -238,5 +240,24 @@ class SweepTest {
         .get(0).complete());
     assertEquals(false, Sweep.costAt(l, prices, 730, d("1")).complete());
     assertEquals(true, Sweep.costAt(l, prices, 730, d("0")).complete());
+  }
+
+  /**
+   * The layout with its traffic lines scaled together so that they add up to {@code gb}: each
+   * line gets gb x line / total (what a sweep point means, written out as traffic lines).
+   */
+  static Layout atVolume(Layout layout, BigDecimal gb) {
+    BigDecimal base = Sweep.baseGb(layout);
+    if (base.signum() == 0) {
+      return layout;
+    }
+    List<Traffic> scaled = new ArrayList<>();
+    for (Traffic t : layout.traffic()) {
+      BigDecimal v = gb.compareTo(base) == 0 ? t.gb()
+          : gb.multiply(t.gb()).divide(base, java.math.MathContext.DECIMAL128).stripTrailingZeros();
+      v = v.scale() < 0 ? v.setScale(0) : v;
+      scaled.add(new Traffic(t.source(), t.destination(), v, t.origin()));
+    }
+    return layout.withTraffic(scaled);
   }
 }
