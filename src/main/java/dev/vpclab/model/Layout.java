@@ -11,8 +11,8 @@ import java.util.function.Function;
 
 /**
  * A validated, immutable design of VPCs: what the engines read. Each {@link Vpc} holds its own
- * parts; the layout holds its VPCs (one today: a layout's default VPC) and what belongs to the
- * design as a whole (traffic). The lists of parts ({@link #subnets()}, {@link #endpoints()}, ...)
+ * parts; the layout holds its VPCs and what belongs to the design as a whole: transit gateways,
+ * peering connections, endpoint shares, traffic. The lists of parts ({@link #subnets()}, {@link #endpoints()}, ...)
  * are views over every VPC, VPC by VPC in the design's order, each in its VPC's order (subnets and
  * instances as declared, endpoints and gateways by service name, NAT gateways by AZ). VPC, subnet
  * and instance names are unique in a layout. The layout and each of its parts carry their
@@ -29,16 +29,31 @@ public final class Layout {
   private final List<NatGateway> nats;
   private final List<Instance> instances;
   private final List<Traffic> traffic;
+  private final List<TransitGateway> tgws;
+  private final List<Peering> peerings;
+  private final List<Share> shares;
   private final Origin origin;
   private final Map<String, Vpc> vpcsByName = new LinkedHashMap<>();
   private final Map<String, Subnet> subnetsByName = new LinkedHashMap<>();
   private final Map<String, Instance> instancesByName = new LinkedHashMap<>();
   private final Map<String, InterfaceEndpoint> endpointsByService = new LinkedHashMap<>();
 
-  /** A design of these VPCs, in this order. */
+  /** A design of these VPCs, in this order, with no transit gateway, peering or share. */
   public Layout(String name, Region region, List<Vpc> vpcs, List<Traffic> traffic,
       Origin origin) {
+    this(name, region, vpcs, List.of(), List.of(), List.of(), traffic, origin);
+  }
+
+  /**
+   * A design of these VPCs (in this order) joined by these transit gateways and peering
+   * connections, with these endpoint shares. Every VPC they name must be in {@code vpcs}.
+   */
+  public Layout(String name, Region region, List<Vpc> vpcs, List<TransitGateway> tgws,
+      List<Peering> peerings, List<Share> shares, List<Traffic> traffic, Origin origin) {
     this.name = name;
+    this.tgws = List.copyOf(tgws);
+    this.peerings = List.copyOf(peerings);
+    this.shares = List.copyOf(shares);
     this.region = region;
     this.vpcs = List.copyOf(vpcs);
     this.subnets = union(Vpc::subnets);
@@ -59,6 +74,19 @@ public final class Layout {
     }
     for (InterfaceEndpoint e : this.endpoints) {
       endpointsByService.putIfAbsent(e.service(), e);
+    }
+    for (TransitGateway t : this.tgws) {
+      for (TransitGateway.Attachment a : t.attachments()) {
+        vpcNamed(a.vpc());
+      }
+    }
+    for (Peering p : this.peerings) {
+      vpcNamed(p.a());
+      vpcNamed(p.b());
+    }
+    for (Share sh : this.shares) {
+      vpcNamed(sh.from());
+      sh.with().forEach(this::vpcNamed);
     }
   }
 
@@ -161,9 +189,69 @@ public final class Layout {
     return traffic;
   }
 
+  /** The transit gateways, in the order they were declared. */
+  public List<TransitGateway> tgws() {
+    return tgws;
+  }
+
+  /** The peering connections, in the order they were declared. */
+  public List<Peering> peerings() {
+    return peerings;
+  }
+
+  /** The endpoint shares (one private hosted zone each), in the order they were declared. */
+  public List<Share> shares() {
+    return shares;
+  }
+
+  /** Whether the design has more than one VPC. */
+  public boolean severalVpcs() {
+    return vpcs.size() > 1;
+  }
+
+  /** The peering connection between two VPCs, if any. */
+  public Optional<Peering> peering(String a, String b) {
+    for (Peering p : peerings) {
+      if (p.joins(a, b)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first transit gateway (in declaration order) both VPCs are attached to, if any. */
+  public Optional<TransitGateway> tgwBetween(String a, String b) {
+    for (TransitGateway t : tgws) {
+      if (t.attachment(a).isPresent() && t.attachment(b).isPresent()) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The share of a service whose private hosted zone is associated with a VPC, if any. */
+  public Optional<Share> shareFor(String vpc, String service) {
+    for (Share s : shares) {
+      if (s.service().equals(service) && s.serves(vpc)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The VPC an instance of this layout is in. */
+  public Vpc vpcOf(Instance instance) {
+    return vpcNamed(instance.vpc());
+  }
+
+  /** The VPC of this name (which must be in the layout). */
+  public Vpc vpcNamedOrThrow(String vpc) {
+    return vpcNamed(vpc);
+  }
+
   /** A copy of this layout with other traffic lines. */
   public Layout withTraffic(List<Traffic> newTraffic) {
-    return new Layout(name, region, vpcs, newTraffic, origin);
+    return new Layout(name, region, vpcs, tgws, peerings, shares, newTraffic, origin);
   }
 
   public Optional<Subnet> subnet(String name) {
@@ -199,6 +287,11 @@ public final class Layout {
   /** How many ENIs the interface endpoints have in all (each is billed per hour). */
   public int eniCount() {
     return endpoints.stream().mapToInt(e -> e.enis().size()).sum();
+  }
+
+  /** Whether a destination name ({@code needs}, {@code traffic}) is an instance of the layout. */
+  public boolean isInstance(String destination) {
+    return instancesByName.containsKey(destination);
   }
 
   /** Instance counts weighted: the number of instances, tasks or pods the layout runs. */

@@ -41,8 +41,19 @@ public final class Outage {
     return down.contains(subnet.az());
   }
 
+  /** Whether every member of an instance (group) is down. */
   public boolean down(Instance instance) {
-    return down(instance.subnet());
+    for (Instance.Placement p : instance.placements()) {
+      if (!down(p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the members of one placement of an instance group are down (their subnet's AZ). */
+  public boolean down(Instance.Placement placement) {
+    return down(placement.subnet());
   }
 
   public boolean down(Eni eni) {
