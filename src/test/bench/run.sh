@@ -47,6 +47,7 @@ if [ ! -d "$bench/files" ] || [ "$(ls "$bench/files" | wc -l)" -ne "$files" ]; t
   java -cp "$cp" dev.vpclab.bench.Bench gen-files "$bench/files" "$files" >&2
 fi
 [ -f "$bench/scale.vpc" ] || java -cp "$cp" dev.vpclab.bench.Bench gen-scale "$bench/scale.vpc"
+[ -f "$bench/hub-spoke.vpc" ] || java -cp "$cp" dev.vpclab.bench.Bench gen-hub-spoke "$bench/hub-spoke.vpc"
 [ -f "$bench/big.vpc" ] || java -cp "$cp" dev.vpclab.bench.Bench gen-big "$bench/big.vpc" 12
 
 # median wall time in seconds of a command (a shell string), $runs runs after one warm-up
@@ -114,6 +115,14 @@ row "scale: ./vpclab run scale.vpc (10,000 instances; median of 5)" \
 inproc=$(java -Xss4m -cp "$cp" dev.vpclab.bench.Bench run "$bench/scale.vpc" 10)
 row "scale: in process after warm-up (median of 10)" \
   "$(echo "$inproc" | sed -E 's/.*median ([0-9]+ ms).*/\1/')" "-"
+
+echo "hub and spoke..." >&2
+# side by side with the seed run: the two commands alternate, so both see the same machine
+t_hub=$(median "./vpclab run $bench/hub-spoke.vpc")
+t_seed2=$(median "./vpclab run scenarios/seed.vpc")
+row "hub and spoke: ./vpclab run hub-spoke.vpc (101 VPCs; median of $runs)" \
+  "$(python3 -c "print('%.0f ms = %.1fx the seed run (%.0f ms)' % ($t_hub * 1000, $t_hub / $t_seed2, $t_seed2 * 1000))")" \
+  "$(rss "./vpclab run $bench/hub-spoke.vpc") MB"
 
 echo "parse..." >&2
 p=$(java -Xss4m -Xmx2g -cp "$cp" dev.vpclab.bench.Bench parse "$bench/big.vpc")
