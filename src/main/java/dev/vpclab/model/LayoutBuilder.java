@@ -499,9 +499,9 @@ public final class LayoutBuilder {
       String otherVpc = otherVpcOf(name);
       if (otherVpc != null) {
         SourcedStmt first = declaredAt.get(name);
-        error(s.source(), nameSpan, "subnet " + name + " is declared twice", (first == null ? ""
+        error(s.source(), nameSpan, "subnet " + name + " is declared twice", (first == null ? "declared "
             : "first declared at " + first.source().name() + ":" + first.stmt().span().line()
-                + ", ") + "declared in " + label(otherVpc) + "; subnet names are unique in a layout");
+                + ", ") + "in " + label(otherVpc) + "; subnet names are unique in a layout");
         continue;
       }
       Subnet existing = byName.get(name);
@@ -836,9 +836,9 @@ public final class LayoutBuilder {
       return;
     }
     if (!Services.isKnown(s)) {
-      String hint = Suggest.didYouMean(s, Services.KNOWN);
+      String hint = Suggest.didYouMean(s, instances); // needs and traffic: an instance first
       if (hint == null) {
-        hint = Suggest.didYouMean(s, instances);
+        hint = Suggest.didYouMean(s, Services.KNOWN);
       }
       warning(src, service.span(), "vpclab does not know the service " + s,
           hint != null ? hint : "it is taken as com.amazonaws." + region.code() + "." + s);

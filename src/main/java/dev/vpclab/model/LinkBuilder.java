@@ -38,7 +38,7 @@ final class LinkBuilder {
 
   private record TgwPlan(Origin origin, Map<String, Attach> attachments) {}
 
-  private record PeeringPlan(String a, String b, SourceFile src, Span span) {}
+  private record PeeringPlan(String a, String b, SourceFile src, Span span, Span at) {}
 
   private record ShareKey(String service, String from) {}
 
@@ -232,7 +232,7 @@ final class LinkBuilder {
         Map.Entry<String, Attach> e = list.get(j);
         for (int i = 0; i < j; i++) {
           overlap(list.get(i).getKey(), e.getKey(), e.getValue().src(), e.getValue().at(),
-              "both attached to tgw " + name);
+              "VPCs attached to tgw " + name);
         }
         attachments.add(new TransitGateway.Attachment(e.getKey(), e.getValue().subnets(),
             e.getValue().origin()));
@@ -250,8 +250,8 @@ final class LinkBuilder {
     if (!ca.overlaps(cb)) {
       return;
     }
-    reports.error(src, span, label(b) + " (" + cb + ") overlaps " + label(a) + " (" + ca
-        + "), " + why + ": their route tables cannot tell the two apart", () -> {
+    reports.error(src, span, why + " need CIDRs that do not overlap: " + label(b) + " (" + cb
+        + ") overlaps " + label(a) + " (" + ca + ")", () -> {
           List<Cidr> taken = vpcs.values().stream().map(Vpc::cidr).toList();
           return "give " + b + " a CIDR of its own, such as: " + (b.equals(Vpc.DEFAULT_NAME)
               ? "vpc cidr " : "vpc " + b + " cidr ") + LayoutBuilder.freeVpcCidr(taken)
@@ -280,7 +280,7 @@ final class LinkBuilder {
         return; // the same connection again
       }
     }
-    peeringPlans.add(new PeeringPlan(a.name(), b.name(), src, p.span()));
+    peeringPlans.add(new PeeringPlan(a.name(), b.name(), src, p.span(), p.b().span()));
   }
 
   private static boolean joins(PeeringPlan q, String x, String y) {
@@ -301,7 +301,7 @@ final class LinkBuilder {
 
   private void buildPeerings() {
     for (PeeringPlan q : peeringPlans) {
-      overlap(q.a(), q.b(), q.src(), q.span(), "peered");
+      overlap(q.a(), q.b(), q.src(), q.at(), "peered VPCs");
       peerings.add(new Peering(q.a(), q.b(), new Origin.Source(q.src(), q.span())));
     }
   }
@@ -319,7 +319,8 @@ final class LinkBuilder {
       if (vpc == from) {
         reports.error(src, w.span(), "the zone of a share is associated with " + label(w.text())
             + " already: it is the VPC shared from", () -> "list the VPCs it serves besides "
-            + w + ": share " + sh.services().get(0) + " from " + w + " with OTHER");
+            + w + ": share " + sh.services().get(0) + " from " + w + " with " + vpcs.keySet()
+                .stream().filter(x -> !x.equals(w.text())).findFirst().orElse("OTHER"));
         continue;
       }
       if (with.putIfAbsent(vpc.name(), w) != null) {
