@@ -950,7 +950,7 @@ public final class LayoutBuilder {
       } else if (s.stmt() instanceof Ast.BrokenDecl b
           && b.kind() == Ast.BrokenDecl.Kind.INSTANCE) {
         brokenInstances.add(b.name().text()); // its syntax error is reported
-      } else if (s.stmt() instanceof Ast.NoInstance n) {
+      } else if (s.stmt() instanceof Ast.NoInstance n && !e.dropped()) {
         for (Name name : n.names()) {
           if (decls.remove(name.text()) == null) {
             report(Severity.WARNING, s.source(), name.span(), "there is no instance " + name.text()
@@ -988,6 +988,9 @@ public final class LayoutBuilder {
     for (VpcStatements.Entry e : statements.ordered()) {
       SourcedStmt s = e.stmt();
       SourceFile src = s.source();
+      if (e.dropped()) {
+        continue; // written in a block of a VPC that 'no vpc' removed after it
+      }
       if (s.stmt() instanceof Ast.TrafficDecl t) {
         String source = t.fromAll() ? null : t.source().text();
         if (source != null && !instances.containsKey(source)) {

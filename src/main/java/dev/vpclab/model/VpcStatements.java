@@ -26,8 +26,15 @@ import java.util.Set;
  * {@code no vpc}).
  */
 final class VpcStatements {
-  /** A statement in written order, and its VPC (null for a statement about the VPCs as a whole). */
-  record Entry(SourcedStmt stmt, String vpc) {}
+  /**
+   * A statement in written order, and its VPC (null for a statement about the VPCs as a whole);
+   * {@code dropped}: written for a VPC before a {@code no vpc} of it.
+   */
+  record Entry(SourcedStmt stmt, String vpc, boolean dropped) {
+    Entry(SourcedStmt stmt, String vpc) {
+      this(stmt, vpc, false);
+    }
+  }
 
   private final List<Entry> ordered = new ArrayList<>();
   private final Set<Ast.Stmt> headerCidrs = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -97,6 +104,9 @@ final class VpcStatements {
       Entry e = ordered.get(i);
       if (e.vpc() == null) {
         continue;
+      }
+      if (i < lastNo.getOrDefault(e.vpc(), -1)) {
+        ordered.set(i, new Entry(e.stmt(), e.vpc(), true));
       }
       List<SourcedStmt> own = byVpc.get(e.vpc());
       if (own != null && i >= lastNo.getOrDefault(e.vpc(), -1)) {

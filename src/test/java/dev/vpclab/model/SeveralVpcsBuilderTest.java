@@ -241,6 +241,19 @@ class SeveralVpcsBuilderTest {
   }
 
   @Test
+  void noVpcDropsTheTrafficWrittenInItsBlocks() {
+    Layout l = TestLayouts.layout("""
+        vpc app { az 1a subnet private app-a; instance web in app-a }
+        vpc data { az 1a subnet private db-a; traffic web -> s3 5 GB; no instance web }
+        traffic web -> ssm 1 GB
+        no vpc data
+        """);
+    assertEquals(List.of("web->ssm"), l.traffic().stream()
+        .map(t -> t.source() + "->" + t.destination()).toList());
+    assertEquals(List.of("ssm"), l.instance("web").orElseThrow().needs());
+  }
+
+  @Test
   void aSpreadGroupWithoutCountHasOneMemberPerSubnet() {
     Layout l = TestLayouts.layout("""
         az 1a subnet private a; az 1b subnet private b; az 1c subnet private c
