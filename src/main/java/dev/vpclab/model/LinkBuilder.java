@@ -254,7 +254,7 @@ final class LinkBuilder {
         + ") overlaps " + label(a) + " (" + ca + ")", () -> {
           List<Cidr> taken = vpcs.values().stream().map(Vpc::cidr).toList();
           return "give " + b + " a CIDR of its own, such as: " + (b.equals(Vpc.DEFAULT_NAME)
-              ? "vpc cidr " : "vpc " + b + " cidr ") + LayoutBuilder.freeVpcCidr(taken)
+              ? "vpc cidr " : "vpc " + b + " cidr ") + VpcAttributes.freeVpcCidr(taken)
               + (b.equals(Vpc.DEFAULT_NAME) ? "" : " { ... }");
         });
   }
