@@ -120,12 +120,9 @@ final class FixEdit {
   }
 
   private static void addEnis(Parts p, FixSuggestion.Step step, Origin origin) {
-    for (String service : step.services()) {
-      for (int i = 0; i < p.endpoints.size(); i++) {
-        InterfaceEndpoint ep = p.endpoints.get(i);
-        if (!ep.service().equals(service)) {
-          continue;
-        }
+    for (int i = 0; i < p.endpoints.size(); i++) { // the VPC's order, as the builder does
+      InterfaceEndpoint ep = p.endpoints.get(i);
+      if (step.services().contains(ep.service())) {
         List<Eni> enis = new ArrayList<>(ep.enis());
         for (String az : step.addAzs()) {
           if (!ep.azs().contains(az)) {

@@ -27,12 +27,12 @@ final class InstanceHops {
       if (!down && !upAzs.contains(p.az())) {
         upAzs.add(p.az());
       }
-      members.add(p.subnet().name() + " in " + p.az() + (down ? " (down)"
-          : p.az().equals(subnet.az()) ? " (same AZ)" : " (cross-AZ)"));
+      members.add(p.subnet().name() + " (" + p.az() + (down ? ", down"
+          : p.az().equals(subnet.az()) ? ", same AZ" : ", cross-AZ") + ")");
     }
     if (upAzs.isEmpty()) {
-      hops.add(new Hop("target", "instance " + instance + ": every member is in a failed AZ ("
-          + String.join(", ", members) + ")", false));
+      hops.add(new Hop("target", "instance " + instance + ": every member is in a failed AZ: "
+          + String.join(", ", members), false));
       return;
     }
     VpcLinks.Crossing c = r.links().crossing(subnet.vpc(), target.vpc());

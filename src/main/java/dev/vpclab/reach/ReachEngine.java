@@ -7,6 +7,7 @@ import dev.vpclab.model.InterfaceEndpoint;
 import dev.vpclab.model.Layout;
 import dev.vpclab.model.NatGateway;
 import dev.vpclab.model.Services;
+import dev.vpclab.model.Share;
 import dev.vpclab.model.Subnet;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
@@ -364,6 +365,15 @@ public final class ReachEngine {
                 + ": private DNS cannot work because "
                 + Resolver.whyNoPrivateDns(vpc, ep) + "; "
                 + Services.dnsName(ep.service(), layout.region().code())
+                + " resolves to the public address (fix: " + vpc.privateDnsFix() + ")");
+          }
+        }
+        for (Share sh : layout.shares()) {
+          if (sh.serves(vpc.name())) {
+            out.add(in + "the private hosted zone of " + sh.service() + " (share from "
+                + sh.from() + ") does not answer: Route 53 private hosted zones need DNS"
+                + " support and DNS hostnames on; "
+                + Services.dnsName(sh.service(), layout.region().code())
                 + " resolves to the public address (fix: " + vpc.privateDnsFix() + ")");
           }
         }
