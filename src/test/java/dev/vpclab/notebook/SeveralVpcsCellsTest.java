@@ -117,4 +117,39 @@ class SeveralVpcsCellsTest {
     Output all = ReachCells.expectReaches(l);
     assertTrue(all.text().contains("web@app-b  app  s3       no"), all.text());
   }
+
+  static Notebook.Result eval(String text) {
+    return new Notebook(SourceLoader.NONE).eval(new dev.vpclab.lang.SourceFile("t.vpc", text));
+  }
+
+  @Test
+  void reachAndExpectTakeAnInstanceAsDestination() {
+    Notebook.Result r = eval("""
+        az 1a subnet private a
+        az 1b subnet private b
+        instance web in a
+        instance db in b
+        reach web -> db
+        expect web reaches db in main
+        """);
+    assertFalse(r.hasErrors(), r.diagnostics().all().toString());
+    assertTrue(r.cells().get(0).output().text().startsWith("web -> db in main: reachable via"
+        + " local, local route to db in b (us-east-1b) (cross-AZ)\n"),
+        r.cells().get(0).output().text());
+    assertFalse(r.cells().get(1).output().failed());
+  }
+
+  @Test
+  void resolveOfAnInstanceIsAnErrorWithAHint() {
+    Notebook.Result r = eval("""
+        az 1a subnet private a
+        instance web in a
+        instance db in a
+        resolve db from web
+        """);
+    assertTrue(r.hasErrors());
+    String msg = r.diagnostics().all().get(0).render();
+    assertTrue(msg.contains("resolve takes a service name; db is an instance"), msg);
+    assertTrue(msg.contains("reach web -> db"), msg);
+  }
 }
