@@ -9,6 +9,7 @@ import dev.vpclab.model.NatGateway;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Share;
 import dev.vpclab.model.Subnet;
+import dev.vpclab.model.TransitGateway;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -240,14 +241,19 @@ public final class ReachEngine {
   private static String noAttachment(Reachability r, Subnet subnet, String service) {
     VpcLinks.Crossing c = r.links().crossing(subnet.vpc(), otherVpc(r, subnet, service));
     if (!c.leaves(subnet.az(), r.outage())) {
-      return attachmentMissing(c.tgw().name(), subnet.vpc(), List.of(subnet.az()));
+      return attachmentMissing(c.tgw().name(), c.source(), List.of(subnet.az()));
     }
-    return attachmentMissing(c.tgw().name(), c.target().vpc(), targetAzs(r, subnet, service));
+    return attachmentMissing(c.tgw().name(), c.target(), targetAzs(r, subnet, service));
   }
 
-  private static String attachmentMissing(String tgw, String vpc, List<String> azs) {
-    return "tgw " + tgw + " attachment of " + vpc + " has no subnet up in " + String.join(", ",
-        azs);
+  /**
+   * Which of these AZs an attachment has no subnet in (a subnet of it is never down while
+   * something in its AZ is up: the two go down together).
+   */
+  private static String attachmentMissing(String tgw, TransitGateway.Attachment a,
+      List<String> azs) {
+    return "tgw " + tgw + " attachment of " + a.vpc() + " has no subnet in " + String.join(", ",
+        azs.stream().filter(az -> a.subnetIn(az).isEmpty()).toList());
   }
 
   /** The AZs a pair's targets that are up sit in: the endpoint's ENIs, or the instance's members. */

@@ -339,7 +339,7 @@ class SeveralVpcsTest {
     Layout l = Hand.central().instance("job", List.of("ssm", "web"), "db-b").build();
     Reachability r = new Reachability(l, Set.of());
     PairResult ssm = ReachEngine.path(r, l.instance("job").orElseThrow(), "ssm");
-    assertEquals("blocked: tgw hub attachment of data has no subnet up in us-east-1b",
+    assertEquals("blocked: tgw hub attachment of data has no subnet in us-east-1b",
         ssm.path());
     assertTrue(hops(ssm).contains("attachment: tgw hub attachment of data has no subnet in"
         + " us-east-1b (it has: us-east-1a) (NO)"), hops(ssm).toString());
