@@ -254,14 +254,14 @@ final class Compiler {
         diagnostics.error(source, r.service().span(), "resolve takes a service name; "
             + r.service().text() + " is an instance (vpclab takes instances' addresses as known)",
             "reach " + (from != null ? from.name() : "INSTANCE") + " -> " + r.service().text()
-                + " shows the path to it");
+                + (r.layout() == null ? "" : " in " + l.name()) + " shows the path to it");
         return;
       }
       if (from == null && l.severalVpcs()) {
         diagnostics.error(source, r.service().span(), "the answer depends on the VPC: layout "
             + l.name() + " has " + l.vpcs().size() + " VPCs", "name an instance: resolve "
             + r.service().text() + " from " + (l.instances().isEmpty() ? "INSTANCE"
-                : l.instances().get(0).name()));
+                : l.instances().get(0).name()) + (r.layout() == null ? "" : " in " + l.name()));
         return;
       }
       if (service(l, r.service())) {
