@@ -5,7 +5,11 @@ package dev.vpclab.reach;
  * like AWS's blocked-path analysis, every cause that blocks it is listed, in this enum's order.
  */
 public enum Reason {
-  /** No endpoint, gateway endpoint, NAT gateway or internet gateway leads to the service. */
+  /**
+   * No endpoint, gateway endpoint, NAT gateway or internet gateway of the subnet's VPC leads to
+   * the service; or the endpoint answering it, or the destination instance, is in another VPC
+   * that no peering connection or transit gateway joins to the subnet's.
+   */
   NO_ROUTE,
   /** The endpoint's security group does not admit TCP 443 from the instance's subnet. */
   SG_DENIED,
