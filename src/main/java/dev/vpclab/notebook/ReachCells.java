@@ -170,9 +170,9 @@ public final class ReachCells {
     StringBuilder text = new StringBuilder();
     text.append(a.name());
     if (fromOrNull != null) {
-      text.append(" from ").append(fromOrNull.name()).append(" (").append(String.join(", ",
+      text.append(" from ").append(fromOrNull.name()).append(" (").append(String.join("; ",
           fromOrNull.placements().stream().map(p -> p.subnet().name() + ", " + p.az())
-              .toList())).append(layout.severalVpcs() ? ", VPC " + fromOrNull.vpc() : "")
+              .toList())).append(layout.severalVpcs() ? "; VPC " + fromOrNull.vpc() : "")
           .append(')');
     }
     text.append(": ");
