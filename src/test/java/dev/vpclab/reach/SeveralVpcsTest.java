@@ -360,4 +360,38 @@ class SeveralVpcsTest {
         + " does not answer"), w.toString());
     assertEquals(2, w.size(), w.toString());
   }
+
+  @Test
+  void decisionsAreMemoisedPerSubnetAndDestination() {
+    // a hub sharing ssm with 12 spokes on one transit gateway, each spoke two groups over 2 AZs
+    Hand h = new Hand("hub").vpc("hub").subnet("hub", "h-a", "1a").subnet("hub", "h-b", "1b")
+        .endpoint("hub", "ssm", false, "10.0.0.0/8", "h-a", "h-b").attach("t", "hub", "h-a", "h-b");
+    List<String> spokes = new java.util.ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      String v = "s" + i;
+      spokes.add(v);
+      h.vpc(v).subnet(v, v + "-a", "1a").subnet(v, v + "-b", "1b")
+          .instance(v + "-web", List.of("ssm", "internet"), v + "-a", v + "-b")
+          .instance(v + "-api", List.of("ssm", "s1-web"), v + "-a", v + "-b")
+          .attach("t", v, v + "-a", v + "-b");
+    }
+    Layout l = h.share("ssm", "hub", spokes.toArray(new String[0])).build();
+    Reachability r = new Reachability(l, Set.of());
+    java.util.Set<Decision> distinct = java.util.Collections.newSetFromMap(
+        new java.util.IdentityHashMap<>());
+    for (dev.vpclab.model.Instance i : l.instances()) {
+      for (dev.vpclab.model.Instance.Placement p : i.placements()) {
+        for (String need : i.needs()) {
+          Decision d = r.decide(p.subnet(), need);
+          assertTrue(d == r.decide(p.subnet(), need));
+          distinct.add(d);
+        }
+      }
+    }
+    // 12 spokes x 2 groups x 2 placements x 2 needs = 96 pairs; 24 subnets x 3 destinations
+    // (ssm, internet, s1-web): at most 72 decisions
+    assertEquals(96, ReachEngine.check(r).size());
+    assertTrue(distinct.size() <= 72, distinct.size() + " decisions");
+    assertTrue(r.decide(l.subnet("s7-b").orElseThrow(), "s1-web").reachable());
+  }
 }
