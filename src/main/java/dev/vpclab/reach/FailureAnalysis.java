@@ -169,7 +169,7 @@ public final class FailureAnalysis {
       steps.add(new FixSuggestion.Step(FixSuggestion.Kind.ATTACHMENT, "tgw " + t.name()
           + " attach " + key[1] + " in " + String.join(", ", all.stream()
               .map(layout.region()::shortAz).toList()), List.of(), List.copyOf(e.getValue()),
-          key[1], t.name()));
+          key[1], t.name(), null));
     }
     if (steps.isEmpty()) {
       return null;
@@ -288,26 +288,34 @@ public final class FailureAnalysis {
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {
       steps.add(new FixSuggestion.Step(FixSuggestion.Kind.ENDPOINT,
           "endpoint " + String.join(", ", g.getValue()) + g.getKey(), g.getValue(),
-          List.copyOf(groupAdds.get(g.getKey())), v.name(), null));
+          List.copyOf(groupAdds.get(g.getKey())), v.name(), null, null));
     }
   }
 
-  /** A NAT gateway in each AZ of VPC {@code v}, after a public subnet where the AZ has none. */
+  /**
+   * A NAT gateway in each AZ of VPC {@code v}, after a public subnet where the AZ has none: the
+   * unnamed {@code public-1b}, or named {@code VPC-public-1b} when a subnet of the layout (or an
+   * earlier step) already has that name (subnet names are unique in a layout).
+   */
   private static void natSteps(Layout layout, Vpc v, TreeSet<String> natAzs,
       List<FixSuggestion.Step> steps) {
     Region region = layout.region();
     for (String az : natAzs) {
       boolean hasPublic = v.subnets().stream().anyMatch(s -> s.az().equals(az) && s.isPublic());
       if (!hasPublic) {
+        String name = "public-" + region.shortAz(az);
+        boolean taken = layout.subnet(name).isPresent() || steps.stream()
+            .anyMatch(s -> name.equals(s.subnet()));
+        String named = taken ? v.name() + "-" + name : name;
         steps.add(new FixSuggestion.Step(FixSuggestion.Kind.PUBLIC_SUBNET,
-            "az " + region.shortAz(az) + " subnet public", List.of(), List.of(az), v.name(),
-            null));
+            "az " + region.shortAz(az) + " subnet public" + (taken ? " " + named : ""),
+            List.of(), List.of(az), v.name(), null, named));
       }
     }
     if (!natAzs.isEmpty()) {
       steps.add(new FixSuggestion.Step(FixSuggestion.Kind.NAT, "nat in " + String.join(", ",
           natAzs.stream().map(region::shortAz).toList()), List.of(), List.copyOf(natAzs),
-          v.name(), null));
+          v.name(), null, null));
     }
   }
 

@@ -20,8 +20,8 @@ import java.util.Set;
 /**
  * A {@link FixSuggestion} made on a design, the way the builder would make its statements: a new
  * ENI goes in the VPC's first private subnet declared in its AZ (else the first subnet there) at
- * the first free address from offset 10; a public subnet {@code public-1c} takes the VPC's first
- * free /24; a NAT gateway sits in the AZ's first public subnet at the first free address from
+ * the first free address from offset 10; a public subnet (named as its step says) takes the VPC's
+ * first free /24; a NAT gateway sits in the AZ's first public subnet at the first free address from
  * offset 4; an attachment gains the VPC's subnet in each new AZ (picked like an ENI's). The new
  * elements carry the layout's origin. Pure.
  */
@@ -100,8 +100,8 @@ final class FixEdit {
         case ENDPOINT -> addEnis(p, step, origin);
         case PUBLIC_SUBNET -> {
           for (String az : step.addAzs()) {
-            p.subnets.add(new Subnet(p.vpc.name(), "public-" + layout.region().shortAz(az), az,
-                free24(p), true, true, origin));
+            p.subnets.add(new Subnet(p.vpc.name(), step.subnet(), az, free24(p), true, true,
+                origin));
           }
         }
         case NAT -> {
@@ -162,11 +162,15 @@ final class FixEdit {
     }
   }
 
-  /** The VPC's first /24 that overlaps none of its subnets. */
+  /**
+   * The VPC's first /24 that overlaps none of its subnets, in the builder's order: the second
+   * block, the third, ..., the first (the VPC's base address) last.
+   */
   private static Cidr free24(Parts p) {
     Cidr vpc = p.vpc.cidr();
-    for (long base = vpc.base(); base + 256 <= vpc.base() + vpc.size(); base += 256) {
-      Cidr c = new Cidr(base, 24);
+    long blocks = vpc.prefix() > 24 ? 0 : 1L << (24 - vpc.prefix());
+    for (long k = 1; k <= blocks; k++) {
+      Cidr c = new Cidr(vpc.base() + ((k % blocks) << 8), 24);
       if (p.subnets.stream().noneMatch(s -> s.cidr().overlaps(c))) {
         return c;
       }

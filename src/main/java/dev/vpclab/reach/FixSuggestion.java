@@ -39,10 +39,11 @@ public record FixSuggestion(String statement, List<String> services, List<String
   /**
    * One statement of the fix, in VPC {@code vpc} (for {@link Kind#ATTACHMENT}: the attached
    * VPC, and {@code tgw} the transit gateway). {@code addAzs} are the AZs (full) it adds: the
-   * services' new ENIs, the public subnet, the NAT gateways, the attachment's new subnets.
+   * services' new ENIs, the public subnet, the NAT gateways, the attachment's new subnets;
+   * {@code subnet} the new public subnet's name ({@link Kind#PUBLIC_SUBNET}, else null).
    */
   public record Step(Kind kind, String statement, List<String> services, List<String> addAzs,
-      String vpc, String tgw) {
+      String vpc, String tgw, String subnet) {
     public Step {
       services = List.copyOf(services);
       addAzs = List.copyOf(addAzs);
