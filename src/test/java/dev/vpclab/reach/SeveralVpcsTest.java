@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vpclab.model.Instance;
 import dev.vpclab.model.Layout;
 import dev.vpclab.testing.Hand;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -366,7 +370,7 @@ class SeveralVpcsTest {
     // a hub sharing ssm with 12 spokes on one transit gateway, each spoke two groups over 2 AZs
     Hand h = new Hand("hub").vpc("hub").subnet("hub", "h-a", "1a").subnet("hub", "h-b", "1b")
         .endpoint("hub", "ssm", false, "10.0.0.0/8", "h-a", "h-b").attach("t", "hub", "h-a", "h-b");
-    List<String> spokes = new java.util.ArrayList<>();
+    List<String> spokes = new ArrayList<>();
     for (int i = 1; i <= 12; i++) {
       String v = "s" + i;
       spokes.add(v);
@@ -377,10 +381,9 @@ class SeveralVpcsTest {
     }
     Layout l = h.share("ssm", "hub", spokes.toArray(new String[0])).build();
     Reachability r = new Reachability(l, Set.of());
-    java.util.Set<Decision> distinct = java.util.Collections.newSetFromMap(
-        new java.util.IdentityHashMap<>());
-    for (dev.vpclab.model.Instance i : l.instances()) {
-      for (dev.vpclab.model.Instance.Placement p : i.placements()) {
+    Set<Decision> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Instance i : l.instances()) {
+      for (Instance.Placement p : i.placements()) {
         for (String need : i.needs()) {
           Decision d = r.decide(p.subnet(), need);
           assertTrue(d == r.decide(p.subnet(), need));
