@@ -123,6 +123,12 @@ final class LinkBuilder {
     if (v != null || removed.contains(name.text())) {
       return v;
     }
+    if (name.text().equals(Vpc.DEFAULT_NAME)) {
+      reports.error(src, name.span(), "the layout has no default VPC (no subnet is declared"
+          + " outside its vpc blocks)", () -> "name one of its VPCs: " + String.join(", ",
+              vpcs.keySet()));
+      return null;
+    }
     reports.error(src, name.span(), "unknown VPC " + name, () -> {
       Set<String> named = new LinkedHashSet<>(vpcs.keySet());
       String hint = Suggest.didYouMean(name.text(), named);
@@ -254,7 +260,7 @@ final class LinkBuilder {
         + ") overlaps " + label(a) + " (" + ca + ")", () -> {
           List<Cidr> taken = vpcs.values().stream().map(Vpc::cidr).toList();
           return "give " + b + " a CIDR of its own, such as: " + (b.equals(Vpc.DEFAULT_NAME)
-              ? "vpc cidr " : "vpc " + b + " cidr ") + LayoutBuilder.freeVpcCidr(taken)
+              ? "vpc cidr " : "vpc " + b + " cidr ") + VpcAttributes.freeVpcCidr(taken)
               + (b.equals(Vpc.DEFAULT_NAME) ? "" : " { ... }");
         });
   }

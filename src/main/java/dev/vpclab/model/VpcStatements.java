@@ -26,8 +26,15 @@ import java.util.Set;
  * {@code no vpc}).
  */
 final class VpcStatements {
-  /** A statement in written order, and its VPC (null for a statement about the VPCs as a whole). */
-  record Entry(SourcedStmt stmt, String vpc) {}
+  /**
+   * A statement in written order, and its VPC (null for a statement about the VPCs as a whole);
+   * {@code dropped}: written for a VPC before a {@code no vpc} of it.
+   */
+  record Entry(SourcedStmt stmt, String vpc, boolean dropped) {
+    Entry(SourcedStmt stmt, String vpc) {
+      this(stmt, vpc, false);
+    }
+  }
 
   private final List<Entry> ordered = new ArrayList<>();
   private final Set<Ast.Stmt> headerCidrs = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -38,10 +45,10 @@ final class VpcStatements {
   private final Set<SourcedStmt> removals = Collections.newSetFromMap(new IdentityHashMap<>());
 
   VpcStatements(LayoutDef def, Reports reports) {
-    // where each VPC's blocks start, and its last 'no vpc', as indexes into ordered
-    Map<String, List<Integer>> blocks = new LinkedHashMap<>();
+    // the blocks in written order (where each starts in ordered), and each VPC's last 'no vpc'
+    List<Block> blocks = new ArrayList<>();
+    Set<String> declared = new LinkedHashSet<>();
     Map<String, Integer> lastNo = new HashMap<>();
-    Map<Integer, Origin> blockOrigins = new HashMap<>();
     for (SourcedStmt s : def.stmts()) {
       if (s.stmt() instanceof Ast.VpcBlock b) {
         String v = b.name().text();
@@ -51,9 +58,9 @@ final class VpcStatements {
               + " belong to the default VPC; give this VPC another name");
           continue;
         }
-        blocks.computeIfAbsent(v, k -> new ArrayList<>()).add(ordered.size());
-        blockOrigins.put(ordered.size(), new Origin.Source(s.source(), b.span().to(
-            b.name().span())));
+        blocks.add(new Block(v, ordered.size(), new Origin.Source(s.source(), b.span().to(
+            b.name().span()))));
+        declared.add(v);
         if (b.cidr() != null) {
           Ast.VpcCidr header = new Ast.VpcCidr(b.cidr(), b.cidr().span());
           headerCidrs.add(header);
@@ -64,7 +71,7 @@ final class VpcStatements {
         }
       } else if (s.stmt() instanceof Ast.NoVpc n) {
         String v = n.name().text();
-        if (noVpcOk(s, n.name(), blocks.keySet(), reports)) {
+        if (noVpcOk(s, n.name(), declared, reports)) {
           lastNo.put(v, ordered.size());
           removals.add(s);
         }
@@ -73,13 +80,14 @@ final class VpcStatements {
         ordered.add(new Entry(s, s.stmt() instanceof Ast.LayoutWide ? null : Vpc.DEFAULT_NAME));
       }
     }
-    // the named VPCs that exist, by their first block after their last 'no vpc'
-    Map<Integer, String> firstBlock = new java.util.TreeMap<>();
-    blocks.forEach((v, at) -> {
-      int no = lastNo.getOrDefault(v, -1);
-      at.stream().filter(i -> i >= no).findFirst().ifPresentOrElse(
-          i -> firstBlock.put(i, v), () -> removed.add(v));
-    });
+    // the named VPCs that exist, in the order of their first block after their last 'no vpc'
+    Map<String, Origin> firstBlock = new LinkedHashMap<>();
+    for (Block b : blocks) {
+      if (b.at() > lastNo.getOrDefault(b.vpc(), -1)) {
+        firstBlock.putIfAbsent(b.vpc(), b.origin());
+      }
+    }
+    declared.stream().filter(v -> !firstBlock.containsKey(v)).forEach(removed::add);
     boolean defaultSubnet = false;
     for (Entry e : ordered) {
       if (Vpc.DEFAULT_NAME.equals(e.vpc()) && declaresSubnet(e.stmt().stmt())) {
@@ -89,14 +97,17 @@ final class VpcStatements {
     if (firstBlock.isEmpty() || defaultSubnet) {
       byVpc.put(Vpc.DEFAULT_NAME, new ArrayList<>());
     }
-    firstBlock.forEach((i, v) -> {
+    firstBlock.forEach((v, origin) -> {
       byVpc.put(v, new ArrayList<>());
-      origins.put(v, blockOrigins.get(i));
+      origins.put(v, origin);
     });
     for (int i = 0; i < ordered.size(); i++) {
       Entry e = ordered.get(i);
       if (e.vpc() == null) {
         continue;
+      }
+      if (i < lastNo.getOrDefault(e.vpc(), -1)) {
+        ordered.set(i, new Entry(e.stmt(), e.vpc(), true));
       }
       List<SourcedStmt> own = byVpc.get(e.vpc());
       if (own != null && i >= lastNo.getOrDefault(e.vpc(), -1)) {
@@ -106,6 +117,9 @@ final class VpcStatements {
       }
     }
   }
+
+  /** A vpc block: its VPC, where its statements start in {@link #ordered}, its head. */
+  private record Block(String vpc, int at, Origin origin) {}
 
   private static boolean declaresSubnet(Ast.Stmt s) {
     return s instanceof Ast.SubnetDecl

@@ -241,6 +241,35 @@ class SeveralVpcsBuilderTest {
   }
 
   @Test
+  void emptyBlocksDeclareTheirVpcsInOrder() {
+    Layout l = TestLayouts.layout("""
+        vpc a { }
+        vpc b cidr 10.9.0.0/16 { }
+        vpc c { }
+        vpc b { az 1a subnet private b1; instance y in b1 }
+        vpc d { }
+        no vpc d
+        """);
+    assertEquals(List.of("a", "b", "c"), names(l.vpcs()));
+    assertEquals(List.of("10.0.0.0/16", "10.9.0.0/16", "10.1.0.0/16"),
+        l.vpcs().stream().map(v -> v.cidr().toString()).toList());
+    assertEquals("b", l.instance("y").orElseThrow().vpc());
+  }
+
+  @Test
+  void noVpcDropsTheTrafficWrittenInItsBlocks() {
+    Layout l = TestLayouts.layout("""
+        vpc app { az 1a subnet private app-a; instance web in app-a }
+        vpc data { az 1a subnet private db-a; traffic web -> s3 5 GB; no instance web }
+        traffic web -> ssm 1 GB
+        no vpc data
+        """);
+    assertEquals(List.of("web->ssm"), l.traffic().stream()
+        .map(t -> t.source() + "->" + t.destination()).toList());
+    assertEquals(List.of("ssm"), l.instance("web").orElseThrow().needs());
+  }
+
+  @Test
   void aSpreadGroupWithoutCountHasOneMemberPerSubnet() {
     Layout l = TestLayouts.layout("""
         az 1a subnet private a; az 1b subnet private b; az 1c subnet private c
