@@ -13,11 +13,13 @@ import dev.vpclab.model.TransitGateway;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Decides, the way AWS does, whether an instance reaches a destination. Pure: no I/O, no printing.
@@ -454,6 +456,7 @@ public final class ReachEngine {
           + (ep.vpc().equals(vpc.name()) ? "" : " of VPC " + ep.vpc()) + " exists ("
           + why + "): it pays NAT processing and the endpoint's hours");
     }
+    unusableEnis(r, out);
     for (Vpc vpc : layout.vpcs()) {
       int n = vpc.endpoints().size();
       if (n > ENDPOINT_QUOTA) {
@@ -463,6 +466,37 @@ public final class ReachEngine {
       }
     }
     return out;
+  }
+
+  /**
+   * A shared endpoint's ENIs that VPCs reaching it through a transit gateway cannot use: in AZs
+   * where the transit gateway's attachment of the endpoint's VPC has no subnet (they are paid
+   * for, and replies from them cannot reach the transit gateway).
+   */
+  private static void unusableEnis(Reachability r, List<String> out) {
+    Layout layout = r.layout();
+    Set<String> said = new HashSet<>();
+    for (Share sh : layout.shares()) {
+      InterfaceEndpoint ep = Resolver.sharedEndpoint(layout, sh);
+      for (String w : sh.with()) {
+        VpcLinks.Crossing c = ep == null ? null : r.links().crossing(w, sh.from());
+        if (c == null || !c.viaTgw() || !said.add(sh.service() + "\n" + c.tgw().name())) {
+          continue;
+        }
+        List<String> unused = ep.azs().stream().filter(az -> c.target().subnetIn(az).isEmpty())
+            .toList();
+        if (!unused.isEmpty()) {
+          TreeSet<String> all = new TreeSet<>(c.target().azs());
+          all.addAll(unused);
+          out.add("endpoint " + ep.service() + ep.origin().aside() + " of VPC " + ep.vpc()
+              + ": its ENIs in " + String.join(", ", unused) + " are not used from VPCs that"
+              + " reach it through tgw " + c.tgw().name() + ", whose attachment of " + ep.vpc()
+              + " has no subnet there (fix: tgw " + c.tgw().name() + " attach " + ep.vpc()
+              + " in " + String.join(", ", all.stream().map(layout.region()::shortAz).toList())
+              + ")");
+        }
+      }
+    }
   }
 
   private static String names(List<String> names) {

@@ -397,4 +397,18 @@ class SeveralVpcsTest {
     assertTrue(distinct.size() <= 72, distinct.size() + " decisions");
     assertTrue(r.decide(l.subnet("s7-b").orElseThrow(), "s1-web").reachable());
   }
+
+  @Test
+  void aSharedEndpointsEnisOutsideTheAttachmentAreWarnedAbout() {
+    Layout l = new Hand("c").vpc("shared").subnet("shared", "ep-a", "1a")
+        .subnet("shared", "ep-b", "1b")
+        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
+        .vpc("app").subnet("app", "app-a", "1a").instance("web", List.of("ssm"), "app-a")
+        .attach("hub", "shared", "ep-a").attach("hub", "app", "app-a")
+        .share("ssm", "shared", "app").build();
+    assertEquals(List.of("endpoint ssm (main.tf: hand) of VPC shared: its ENIs in us-east-1b are"
+        + " not used from VPCs that reach it through tgw hub, whose attachment of shared has no"
+        + " subnet there (fix: tgw hub attach shared in 1a, 1b)"), ReachEngine.warnings(l));
+    assertEquals(List.of(), ReachEngine.warnings(Hand.central().build()));
+  }
 }
