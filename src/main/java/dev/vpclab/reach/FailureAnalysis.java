@@ -11,7 +11,9 @@ import dev.vpclab.model.Subnet;
 import dev.vpclab.model.TransitGateway;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +149,12 @@ public final class FailureAnalysis {
     Map<String, TreeSet<String>> endpointAdds = new TreeMap<>();
     Map<String, TreeSet<String>> natAzs = new TreeMap<>();
     Map<String, TreeSet<String>> attachAdds = new LinkedHashMap<>();
+    Set<List<Object>> seen = new HashSet<>(); // pairs alike need the same statements
     for (BrokenPair p : broken) {
+      if (!seen.add(Arrays.asList(p.vpc(), p.service(), p.az(), p.before(), p.link(),
+          p.reasons()))) {
+        continue;
+      }
       Vpc w = layout.vpcNamedOrThrow(p.vpc() == null ? layout.vpcs().get(0).name() : p.vpc());
       if (p.before() == Via.ENDPOINT) {
         endpointFix(layout, w, p, outage, endpointAdds, attachAdds);

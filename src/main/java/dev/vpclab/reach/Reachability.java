@@ -37,7 +37,7 @@ public final class Reachability {
   private final Outage outage;
   private final Index index;
   private final Decision[][] memo;
-  private final Map<String, ServicePlan> plans = new HashMap<>();
+  private final ServicePlan[][] plans;
   private final Map<String, DnsAnswer> answers = new HashMap<>();
 
   /**
@@ -46,7 +46,7 @@ public final class Reachability {
    * answer; {@code gateway} the VPC's own gateway endpoint for the service.
    */
   record ServicePlan(Resolver.Zone zone, List<Eni> upEnis, InterfaceEndpoint unused,
-      boolean gateway) {
+      boolean gateway, VpcLinks.Crossing crossing) {
     boolean privateAnswer() {
       return zone != null;
     }
@@ -62,20 +62,31 @@ public final class Reachability {
    * links between VPCs.
    */
   private static final class Index {
+    final Layout layout;
     final List<Subnet> subnets;
     final Map<String, Integer> subnetIndex = new HashMap<>();
     final NatGateway[] natRoute;
+    final int[] subnetVpc;
+    final Map<String, Integer> vpcIndex = new HashMap<>();
     final Map<String, Integer> serviceIndex = new HashMap<>();
     final List<String> services = new ArrayList<>();
+    /** The instance a destination names, by the destination's number (null for services). */
+    final List<Instance> targets = new ArrayList<>();
     final VpcLinks links;
 
     Index(Layout layout) {
+      this.layout = layout;
       subnets = layout.subnets();
       natRoute = new NatGateway[subnets.size()];
+      subnetVpc = new int[subnets.size()];
       links = new VpcLinks(layout);
+      for (Vpc v : layout.vpcs()) {
+        vpcIndex.put(v.name(), vpcIndex.size());
+      }
       for (int i = 0; i < subnets.size(); i++) {
         Subnet s = subnets.get(i);
         subnetIndex.put(s.name(), i);
+        subnetVpc[i] = vpcIndex.get(s.vpc());
         natRoute[i] = s.isPublic() ? null : natFor(layout, s);
       }
     }
@@ -85,6 +96,7 @@ public final class Reachability {
       if (i == null) {
         i = services.size();
         services.add(name);
+        targets.add(layout.instance(name).orElse(null));
         serviceIndex.put(name, i);
       }
       return i;
@@ -105,6 +117,7 @@ public final class Reachability {
     this.outage = outage;
     this.index = index;
     this.memo = new Decision[index.subnets.size()][];
+    this.plans = new ServicePlan[layout.vpcs().size()][];
   }
 
   /**
@@ -171,18 +184,27 @@ public final class Reachability {
 
   /** What DNS gives a subnet of {@code vpc} for a service, with the AZs down, memoised. */
   ServicePlan plan(Vpc vpc, String service) {
-    String key = vpc.name() + '\n' + service;
-    ServicePlan p = plans.get(key);
+    return plan(index.vpcIndex.get(vpc.name()), serviceIndex(service));
+  }
+
+  private ServicePlan plan(int vpc, int service) {
+    ServicePlan[] m = plans[vpc];
+    if (m == null || service >= m.length) {
+      int size = index.services.size();
+      m = m == null ? new ServicePlan[size] : Arrays.copyOf(m, size);
+      plans[vpc] = m;
+    }
+    ServicePlan p = m[service];
     if (p == null) {
-      p = makePlan(vpc, service);
-      plans.put(key, p);
+      p = makePlan(layout.vpcs().get(vpc), index.services.get(service));
+      m[service] = p;
     }
     return p;
   }
 
   private ServicePlan makePlan(Vpc vpc, String service) {
     if (service.equals(Services.INTERNET)) {
-      return new ServicePlan(null, List.of(), null, false);
+      return new ServicePlan(null, List.of(), null, false, null);
     }
     boolean gateway = vpc.hasGateway(service);
     Resolver.Zone zone = Resolver.zone(layout, vpc, service);
@@ -194,10 +216,11 @@ public final class Reachability {
         }
       }
       up.sort((a, b) -> a.az().compareTo(b.az()));
-      return new ServicePlan(zone, List.copyOf(up), null, gateway);
+      return new ServicePlan(zone, List.copyOf(up), null, gateway,
+          index.links.crossing(vpc.name(), zone.endpoint().vpc()));
     }
     return new ServicePlan(null, List.of(), Resolver.unusedEndpoint(layout, vpc, service),
-        gateway);
+        gateway, null);
   }
 
   /** The DNS answer for a service in a VPC with these AZs down, memoised. */
@@ -234,25 +257,27 @@ public final class Reachability {
     }
     Decision d = m[service];
     if (d == null) {
-      d = compute(index.subnets.get(subnet), index.natRoute[subnet], index.services.get(service));
+      d = compute(subnet, service);
       m[service] = d;
     }
     return d;
   }
 
-  private Decision compute(Subnet subnet, NatGateway nat, String destination) {
+  private Decision compute(int subnetIndex, int service) {
+    Subnet subnet = index.subnets.get(subnetIndex);
     if (outage.down(subnet)) {
       return Decision.blocked(List.of(Reason.INSTANCE_DOWN));
     }
-    Instance target = layout.instance(destination).orElse(null);
+    Instance target = index.targets.get(service);
     if (target != null) {
       return toInstance(subnet, target);
     }
-    Vpc vpc = layout.vpcOf(subnet);
-    if (!vpc.dnsSupport()) {
+    int vpc = index.subnetVpc[subnetIndex];
+    if (!layout.vpcs().get(vpc).dnsSupport()) {
       return Decision.blocked(List.of(Reason.DNS_SUPPORT_OFF));
     }
-    ServicePlan p = plan(vpc, destination);
+    NatGateway nat = index.natRoute[subnetIndex];
+    ServicePlan p = plan(vpc, service);
     if (p.privateAnswer()) {
       return toEndpoint(subnet, p);
     }
@@ -279,7 +304,11 @@ public final class Reachability {
   /** A private answer: the route to the endpoint's VPC, its ENIs that are up, its security group. */
   private Decision toEndpoint(Subnet subnet, ServicePlan p) {
     InterfaceEndpoint ep = p.zone().endpoint();
-    VpcLinks.Crossing crossing = index.links.crossing(subnet.vpc(), ep.vpc());
+    VpcLinks.Crossing crossing = p.crossing();
+    if (crossing != null && !crossing.viaTgw() && !p.upEnis().isEmpty()
+        && ep.admits(subnet.cidr())) {
+      return reached(subnet, p.upEnis(), crossing.link()); // the usual case: nothing to check
+    }
     EnumSet<Reason> reasons = EnumSet.noneOf(Reason.class);
     if (crossing == null) {
       reasons.add(Reason.NO_ROUTE);
@@ -302,6 +331,11 @@ public final class Reachability {
     if (!reasons.isEmpty()) {
       return Decision.blocked(List.copyOf(reasons));
     }
+    return reached(subnet, usable, crossing.link());
+  }
+
+  /** Through the usable ENI in the subnet's AZ, else the first by AZ name (cross-AZ). */
+  private static Decision reached(Subnet subnet, List<Eni> usable, Link link) {
     Eni eni = usable.get(0);
     for (Eni e : usable) {
       if (e.az().equals(subnet.az())) {
@@ -310,7 +344,7 @@ public final class Reachability {
       }
     }
     return new Decision(true, Via.ENDPOINT, eni.az(), !eni.az().equals(subnet.az()), List.of(),
-        eni, null, crossing.link());
+        eni, null, link);
   }
 
   /**

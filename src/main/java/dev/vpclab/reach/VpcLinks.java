@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class VpcLinks {
   private final Layout layout;
-  private final Map<String, Crossing> crossings = new HashMap<>();
+  private final Map<String, Integer> vpcIndex = new HashMap<>();
+  private final Crossing[][] crossings;
   private static final Crossing NONE = new Crossing(null, null, null, null);
 
   /**
@@ -46,15 +47,20 @@ final class VpcLinks {
 
   VpcLinks(Layout layout) {
     this.layout = layout;
+    for (var v : layout.vpcs()) {
+      vpcIndex.put(v.name(), vpcIndex.size());
+    }
+    crossings = new Crossing[vpcIndex.size()][vpcIndex.size()];
   }
 
   /** The way from one VPC to another (names), or null when no route joins them. */
   Crossing crossing(String from, String to) {
-    String key = from + '\n' + to;
-    Crossing c = crossings.get(key);
+    int f = vpcIndex.get(from);
+    int t = vpcIndex.get(to);
+    Crossing c = crossings[f][t];
     if (c == null) {
       c = find(from, to);
-      crossings.put(key, c);
+      crossings[f][t] = c;
     }
     return c == NONE ? null : c;
   }
