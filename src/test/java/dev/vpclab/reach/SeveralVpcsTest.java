@@ -411,4 +411,12 @@ class SeveralVpcsTest {
         + " subnet there (fix: tgw hub attach shared in 1a, 1b)"), ReachEngine.warnings(l));
     assertEquals(List.of(), ReachEngine.warnings(Hand.central().build()));
   }
+
+  @Test
+  void dnsSupportOffBlocksServicesButNotInstanceDestinations() {
+    // vpclab takes instances' addresses as known: no DNS query is made to reach one
+    Layout l = Hand.central().dns("app", false, false).build();
+    assertEquals(List.of(Reason.DNS_SUPPORT_OFF), decide(l, "app-a", "ssm").reasons());
+    assertEquals(Via.TGW, decide(l, "app-a", "db").via());
+  }
 }
