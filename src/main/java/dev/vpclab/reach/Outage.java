@@ -11,9 +11,11 @@ import java.util.TreeSet;
 
 /**
  * Some AZs down, and the one place that decides what goes down with them: a subnet in a failed
- * AZ (and every instance in it), an endpoint ENI in one, a NAT gateway in one. Regional things
- * (gateway endpoints, the internet gateway, route tables) never go down. {@link Reachability}
- * and {@link Resolver} ask this, never an AZ name. Immutable.
+ * AZ (and every instance in it, a spread group's placement in it, a transit gateway attachment's
+ * subnet in it), an endpoint ENI in one, a NAT gateway in one. Regional things (gateway
+ * endpoints, the internet gateway, route tables, transit gateways and peering connections
+ * themselves) never go down. {@link Reachability} and {@link Resolver} ask this, never an AZ
+ * name. Immutable.
  */
 public final class Outage {
   /** Every AZ up. */

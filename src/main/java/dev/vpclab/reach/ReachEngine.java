@@ -8,15 +8,17 @@ import dev.vpclab.model.Layout;
 import dev.vpclab.model.NatGateway;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
+import dev.vpclab.model.TransitGateway;
+import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Decides, the way AWS does, whether an instance reaches a service. Pure: no I/O, no printing.
+ * Decides, the way AWS does, whether an instance reaches a destination. Pure: no I/O, no printing.
  * The rules are in {@link Reachability} and docs/reach.md; this class adds the hops and texts.
  */
 public final class ReachEngine {
@@ -25,19 +27,83 @@ public final class ReachEngine {
 
   private ReachEngine() {}
 
-  /** One pair, with the AZs in {@code failedAzs} (full names) down. */
+  /**
+   * How a placement's pairs name their instance: the instance's name, or for a spread group
+   * {@code name@subnet}.
+   */
+  public static String label(Instance instance, Instance.Placement placement) {
+    return instance.spread() ? instance.name() + "@" + placement.subnet().name() : instance.name();
+  }
+
+  /**
+   * One pair, with the AZs in {@code failedAzs} (full names) down. For a spread group: its first
+   * placement ({@link #paths} gives each).
+   */
   public static PairResult path(Layout layout, Instance instance, String service,
       Set<String> failedAzs) {
     return path(new Reachability(layout, failedAzs), instance, service);
   }
 
   public static PairResult path(Reachability r, Instance instance, String service) {
-    Decision d = r.decide(instance.subnet(), service);
-    return result(instance, service, d, hops(r, instance.subnet(), service, d),
-        pathText(r, instance.subnet(), service, d));
+    return path(r, instance, instance.placements().get(0), service);
   }
 
-  /** Every (instance, needed service) pair of the layout, instances as declared, services sorted. */
+  /** One placement's pair. */
+  public static PairResult path(Reachability r, Instance instance, Instance.Placement placement,
+      String service) {
+    Subnet subnet = placement.subnet();
+    Decision d = r.decide(subnet, service);
+    return result(r, label(instance, placement), subnet, service, d,
+        hops(r, subnet, service, d), pathText(r, subnet, service, d));
+  }
+
+  /** The pair of every placement of an instance (one for an instance in one subnet). */
+  public static List<PairResult> paths(Reachability r, Instance instance, String service) {
+    List<PairResult> out = new ArrayList<>();
+    for (Instance.Placement p : instance.placements()) {
+      out.add(path(r, instance, p, service));
+    }
+    return out;
+  }
+
+  /**
+   * A spread group's pair from its placements' pairs ({@link #paths}): reachable when every
+   * placement that is up reaches the destination (none up: unreachable, {@link
+   * Reason#INSTANCE_DOWN}); {@code via}, {@code targetAz} and {@code link} when every placement
+   * that reaches it agrees on them, else null; cross-AZ when any is; the reasons of every
+   * placement that is up and blocked, in the enum's order; the path each placement's, labelled;
+   * no hops of its own (each placement has its hops).
+   */
+  public static PairResult group(Instance instance, String service, List<PairResult> placements) {
+    List<PairResult> up = placements.stream()
+        .filter(p -> !p.reasons().contains(Reason.INSTANCE_DOWN)).toList();
+    boolean reachable = !up.isEmpty() && up.stream().allMatch(PairResult::reachable);
+    EnumSet<Reason> reasons = EnumSet.noneOf(Reason.class);
+    for (PairResult p : up) {
+      reasons.addAll(p.reasons());
+    }
+    if (up.isEmpty()) {
+      reasons.add(Reason.INSTANCE_DOWN);
+    }
+    List<PairResult> ok = up.stream().filter(PairResult::reachable).toList();
+    Via via = reachable ? common(ok.stream().map(PairResult::via).toList()) : null;
+    String targetAz = reachable ? common(ok.stream().map(PairResult::targetAz).toList()) : null;
+    Link link = reachable ? common(ok.stream().map(PairResult::link).toList()) : null;
+    boolean cross = reachable && ok.stream().anyMatch(PairResult::crossAz);
+    String path = String.join("; ", placements.stream().map(p -> p.instance() + ": " + p.path())
+        .toList());
+    return new PairResult(instance.name(), service, reachable, via, targetAz, cross,
+        List.copyOf(reasons), List.of(), path, instance.vpc(), link);
+  }
+
+  private static <T> T common(List<T> values) {
+    return values.stream().distinct().count() == 1 ? values.get(0) : null;
+  }
+
+  /**
+   * Every (instance, needed destination) pair of the layout, instances as declared (a spread
+   * group's placements in order), destinations sorted.
+   */
   public static List<PairResult> check(Layout layout, Set<String> failedAzs) {
     return check(new Reachability(layout, failedAzs));
   }
@@ -46,27 +112,30 @@ public final class ReachEngine {
     Map<Decision, Object[]> texts = new IdentityHashMap<>();
     List<PairResult> out = new ArrayList<>();
     for (Instance i : r.layout().instances()) {
-      for (String s : i.needs()) {
-        Decision d = r.decide(i.subnet(), s);
-        Object[] t = texts.get(d);
-        if (t == null) {
-          Subnet subnet = i.subnet();
-          t = new Object[] {new LazyHops(() -> hops(r, subnet, s, d)),
-              pathText(r, subnet, s, d)};
-          texts.put(d, t);
+      for (Instance.Placement p : i.placements()) {
+        Subnet subnet = p.subnet();
+        String label = label(i, p);
+        for (String s : i.needs()) {
+          Decision d = r.decide(subnet, s);
+          Object[] t = texts.get(d);
+          if (t == null) {
+            t = new Object[] {new LazyHops(() -> hops(r, subnet, s, d)),
+                pathText(r, subnet, s, d)};
+            texts.put(d, t);
+          }
+          @SuppressWarnings("unchecked")
+          List<Hop> hops = (List<Hop>) t[0];
+          out.add(result(r, label, subnet, s, d, hops, (String) t[1]));
         }
-        @SuppressWarnings("unchecked")
-        List<Hop> hops = (List<Hop>) t[0];
-        out.add(result(i, s, d, hops, (String) t[1]));
       }
     }
     return out;
   }
 
-  private static PairResult result(Instance i, String service, Decision d, List<Hop> hops,
-      String path) {
-    return new PairResult(i.name(), service, d.reachable(), d.via(), d.targetAz(), d.crossAz(),
-        d.reasons(), hops, path);
+  private static PairResult result(Reachability r, String label, Subnet subnet, String service,
+      Decision d, List<Hop> hops, String path) {
+    return new PairResult(label, service, d.reachable(), d.via(), d.targetAz(), d.crossAz(),
+        d.reasons(), hops, path, subnet.vpc(), d.link());
   }
 
   // ------------------------------------------------------------------ texts
@@ -74,11 +143,15 @@ public final class ReachEngine {
   /** The short human description of a decision, as in check's "path". */
   static String pathText(Reachability r, Subnet subnet, String service, Decision d) {
     if (d.reachable()) {
+      String through = d.link() == null ? "" : " via " + d.link().routeTarget();
       return switch (d.via()) {
-        case ENDPOINT -> "ENI " + d.eni().ip() + " in " + d.eni().az() + az(d.crossAz());
+        case ENDPOINT -> "ENI " + d.eni().ip() + " in " + d.eni().az() + az(d.crossAz())
+            + through;
         case GATEWAY_ENDPOINT -> "gateway endpoint " + service + " (route table prefix list)";
         case NAT -> "NAT gateway " + natName(r, d.nat()) + " in " + d.nat().az() + az(d.crossAz());
         case IGW -> "internet gateway (public subnet " + subnet.name() + ")";
+        case LOCAL, PEERING, TGW -> (d.link() == null ? "local route" : d.link().routeTarget())
+            + " to " + members(r, service) + az(d.crossAz());
       };
     }
     List<String> parts = new ArrayList<>();
@@ -96,27 +169,121 @@ public final class ReachEngine {
     return "nat-" + r.layout().region().shortAz(n.az()) + " " + n.ip();
   }
 
-  /** One reason in words, for the pair's subnet and service. */
+  /** An instance destination's members that are up: {@code db in db-a, db-b}. */
+  private static String members(Reachability r, String instance) {
+    List<String> up = new ArrayList<>();
+    for (Instance.Placement p : r.layout().instance(instance).orElseThrow().placements()) {
+      if (!r.outage().down(p)) {
+        up.add(p.subnet().name() + " (" + p.az() + ")");
+      }
+    }
+    return instance + " in " + String.join(", ", up);
+  }
+
+  /** One reason in words, for the pair's subnet and destination. */
   static String describe(Reachability r, Subnet subnet, String service, Decision d,
       Reason reason) {
     Layout l = r.layout();
+    Vpc vpc = l.vpcOf(subnet);
     return switch (reason) {
-      case NO_ROUTE -> "no route to " + service + " (no " + (service.equals(Services.INTERNET)
-          ? "" : "usable endpoint, no ") + "NAT gateway, private subnet " + subnet.name() + ")";
-      case SG_DENIED -> "security group of endpoint " + service + " does not allow 443 from "
-          + subnet.name() + " " + subnet.cidr();
+      case NO_ROUTE -> noRoute(r, subnet, service);
+      case SG_DENIED -> "security group of endpoint " + service + endpointVpc(r, subnet, service)
+          + " does not allow 443 from " + subnet.name() + " " + subnet.cidr();
       case NO_ENI_UP -> "every ENI of endpoint " + service + " is in a failed AZ ("
-          + String.join(", ", l.endpoint(service).orElseThrow().azs()) + ")";
+          + String.join(", ", r.plan(vpc, service).endpoint().azs()) + ")";
       case NAT_DOWN -> "the route table's NAT gateway in " + d.nat().az() + " is down";
-      case PRIVATE_DNS_UNAVAILABLE -> "endpoint " + service + " unused: " + Resolver
-          .whyNoPrivateDns(l.vpc(), l.endpoint(service).orElseThrow());
+      case PRIVATE_DNS_UNAVAILABLE -> unusedText(r, vpc, service);
       case INSTANCE_DOWN -> "the instance's AZ " + subnet.az() + " is down";
       case DNS_SUPPORT_OFF -> Resolver.NO_DNS + ", not even " + (service.equals(Services.INTERNET)
           ? "a public one" : Resolver.name(l, service));
+      case NO_ATTACHMENT_SUBNET -> noAttachment(r, subnet, service);
+      case TARGET_DOWN -> "every member of " + service + " is in a failed AZ ("
+          + String.join(", ", l.instance(service).orElseThrow().placements().stream()
+              .map(Instance.Placement::az).distinct().toList()) + ")";
     };
   }
 
-  /** The hops of a pair: dns, route, security-group (endpoint paths), target. */
+  /** " in VPC shared" when the endpoint answering is another VPC's, else nothing. */
+  private static String endpointVpc(Reachability r, Subnet subnet, String service) {
+    InterfaceEndpoint ep = r.plan(r.layout().vpcOf(subnet), service).endpoint();
+    return ep == null || ep.vpc().equals(subnet.vpc()) ? "" : " in VPC " + ep.vpc();
+  }
+
+  private static String noRoute(Reachability r, Subnet subnet, String service) {
+    String to = otherVpc(r, subnet, service);
+    if (to != null) {
+      return "no route from VPC " + subnet.vpc() + " to VPC " + to + " (" + (r.layout()
+          .isInstance(service) ? "instance " : "endpoint ") + service
+          + "): no peering connection or transit gateway joins them";
+    }
+    return "no route to " + service + " (no " + (service.equals(Services.INTERNET)
+        ? "" : "usable endpoint, no ") + "NAT gateway, private subnet " + subnet.name() + ")";
+  }
+
+  /**
+   * The VPC a pair must cross into: the destination instance's, or the VPC of the endpoint whose
+   * private answer the subnet gets; null when that is the subnet's own VPC or there is none.
+   */
+  private static String otherVpc(Reachability r, Subnet subnet, String service) {
+    Layout l = r.layout();
+    String to = null;
+    if (l.isInstance(service)) {
+      to = l.instance(service).orElseThrow().vpc();
+    } else if (!service.equals(Services.INTERNET)) {
+      Reachability.ServicePlan p = r.plan(l.vpcOf(subnet), service);
+      to = p.privateAnswer() ? p.endpoint().vpc() : null;
+    }
+    return to == null || to.equals(subnet.vpc()) ? null : to;
+  }
+
+  private static String noAttachment(Reachability r, Subnet subnet, String service) {
+    VpcLinks.Crossing c = r.links().crossing(subnet.vpc(), otherVpc(r, subnet, service));
+    if (!c.leaves(subnet.az(), r.outage())) {
+      return attachmentMissing(c.tgw().name(), c.source(), List.of(subnet.az()));
+    }
+    return attachmentMissing(c.tgw().name(), c.target(), targetAzs(r, subnet, service));
+  }
+
+  /**
+   * Which of these AZs an attachment has no subnet in (a subnet of it is never down while
+   * something in its AZ is up: the two go down together).
+   */
+  private static String attachmentMissing(String tgw, TransitGateway.Attachment a,
+      List<String> azs) {
+    return "tgw " + tgw + " attachment of " + a.vpc() + " has no subnet in " + String.join(", ",
+        azs.stream().filter(az -> a.subnetIn(az).isEmpty()).toList());
+  }
+
+  /** The AZs a pair's targets that are up sit in: the endpoint's ENIs, or the instance's members. */
+  private static List<String> targetAzs(Reachability r, Subnet subnet, String service) {
+    Layout l = r.layout();
+    List<String> azs = new ArrayList<>();
+    if (l.isInstance(service)) {
+      for (Instance.Placement p : l.instance(service).orElseThrow().placements()) {
+        if (!r.outage().down(p) && !azs.contains(p.az())) {
+          azs.add(p.az());
+        }
+      }
+    } else {
+      for (Eni e : r.plan(l.vpcOf(subnet), service).upEnis()) {
+        azs.add(e.az());
+      }
+    }
+    return azs;
+  }
+
+  private static String unusedText(Reachability r, Vpc vpc, String service) {
+    InterfaceEndpoint ep = r.plan(vpc, service).endpoint();
+    if (ep.vpc().equals(vpc.name())) {
+      return "endpoint " + service + " unused: " + Resolver.whyNoPrivateDns(vpc, ep);
+    }
+    return "endpoint " + service + " of VPC " + ep.vpc() + " unused: VPC " + vpc.name()
+        + " has DNS hostnames off, so the shared private hosted zone does not answer";
+  }
+
+  // ------------------------------------------------------------------ hops
+
+  /** The hops of a pair: dns, route, attachment, security-group (endpoint paths), target. */
   static List<Hop> hops(Reachability r, Subnet subnet, String service, Decision d) {
     Layout l = r.layout();
     List<Hop> hops = new ArrayList<>();
@@ -125,22 +292,34 @@ public final class ReachEngine {
           + " is in a failed AZ", false));
       return hops;
     }
-    DnsAnswer dns = r.dns(service);
+    String table = " (route table of " + subnet.name() + ")";
+    if (l.isInstance(service)) {
+      InstanceHops.add(r, subnet, service, d, table, hops);
+      return hops;
+    }
+    Vpc vpc = l.vpcOf(subnet);
+    DnsAnswer dns = r.dns(vpc, service);
     if (!dns.answered()) {
       hops.add(new Hop("dns", dns.name() + " -> no answer (" + dns.note() + ")", false));
       return hops;
     }
-    String vpcCidr = l.vpc().cidr().toString();
-    String table = " (route table of " + subnet.name() + ")";
+    String vpcCidr = vpc.cidr().toString();
     if (dns.privateAnswer()) {
       boolean any = !dns.enis().isEmpty();
       hops.add(new Hop("dns", dns.name() + " -> " + (any ? String.join(", ", dns.addresses())
           : "no address") + " (" + dns.note() + ")", any));
-      hops.add(new Hop("route", "local " + vpcCidr + table, true));
-      InterfaceEndpoint ep = l.endpoint(service).orElseThrow();
+      InterfaceEndpoint ep = r.plan(vpc, service).endpoint();
+      VpcLinks.Crossing c = r.links().crossing(vpc.name(), ep.vpc());
+      if (c == null || c.link() != null) {
+        InstanceHops.crossing(r, subnet, c, l.vpcNamedOrThrow(ep.vpc()), table,
+            d.eni() != null ? List.of(d.eni().az()) : targetAzs(r, subnet, service), hops);
+      } else {
+        hops.add(new Hop("route", "local " + vpcCidr + table, true));
+      }
+      String sg = "sg of endpoint " + service + endpointVpc(r, subnet, service);
       AllowRule rule = Reachability.admittingRule(ep, subnet);
       if (rule != null) {
-        hops.add(new Hop("security-group", "sg of endpoint " + service + " allows 443 from "
+        hops.add(new Hop("security-group", sg + " allows 443 from "
             + rule.cidr() + (rule.label().equals(rule.cidr().toString()) ? "" : " (" + rule.label()
             + ")"), true));
       } else {
@@ -149,7 +328,7 @@ public final class ReachEngine {
           from.add(a.label().equals(a.cidr().toString()) ? a.label()
               : a.label() + " " + a.cidr());
         }
-        hops.add(new Hop("security-group", "sg of endpoint " + service + " allows 443 only from "
+        hops.add(new Hop("security-group", sg + " allows 443 only from "
             + String.join(", ", from) + "; not from " + subnet.name() + " " + subnet.cidr(),
             false));
       }
@@ -163,7 +342,7 @@ public final class ReachEngine {
       return hops;
     }
     hops.add(new Hop("dns", dns.name() + " -> public address (" + dns.note() + ")", true));
-    if (!service.equals(Services.INTERNET) && l.hasGateway(service)) {
+    if (!service.equals(Services.INTERNET) && vpc.hasGateway(service)) {
       hops.add(new Hop("route", "prefix list com.amazonaws." + l.region().code() + "." + service
           + " -> gateway endpoint " + service + table, true));
       hops.add(new Hop("target", service + " through gateway endpoint (regional, no AZ)", true));
@@ -199,61 +378,17 @@ public final class ReachEngine {
   // ------------------------------------------------------------------ warnings
 
   /**
-   * What a reviewer wants to know about a layout, in a stable order: DNS support off (nothing
-   * resolves), or endpoints whose private DNS cannot work because DNS hostnames are off; services reached through a NAT gateway
-   * although an interface endpoint for them exists; more interface endpoints than the quota.
+   * What a reviewer wants to know about a layout, in a stable order, VPC by VPC (naming the VPC in
+   * a design of several): DNS support off (nothing resolves), or endpoints whose private DNS cannot
+   * work because DNS hostnames are off; then services reached through a NAT gateway although an
+   * interface endpoint for them exists; shared endpoints' ENIs a transit gateway cannot use; then
+   * VPCs with more interface endpoints than the quota.
    */
   public static List<String> warnings(Layout layout) {
     return warnings(new Reachability(layout, Set.of()));
   }
 
   public static List<String> warnings(Reachability r) {
-    Layout layout = r.layout();
-    List<String> out = new ArrayList<>();
-    if (!layout.vpc().dnsSupport()) {
-      boolean privateDns = layout.endpoints().stream().anyMatch(InterfaceEndpoint::privateDns);
-      out.add(Resolver.NO_DNS + ": no pair is reachable, whatever interface endpoints, gateway"
-          + " endpoints or NAT gateways exist (fix: "
-          + (privateDns ? layout.vpc().privateDnsFix() : "vpc dns on") + ")");
-    } else if (!layout.vpc().privateDnsWorks()) {
-      for (InterfaceEndpoint ep : layout.endpoints()) {
-        if (ep.privateDns()) {
-          out.add("endpoint " + ep.service() + ep.origin().aside()
-              + ": private DNS cannot work because "
-              + Resolver.whyNoPrivateDns(layout.vpc(), ep) + "; "
-              + Services.dnsName(ep.service(), layout.region().code())
-              + " resolves to the public address (fix: " + layout.vpc().privateDnsFix() + ")");
-        }
-      }
-    }
-    Map<String, List<String>> viaNat = new TreeMap<>();
-    for (Instance i : layout.instances()) {
-      for (String s : i.needs()) {
-        Decision d = r.decide(i.subnet(), s);
-        if (d.reachable() && d.via() == Via.NAT && layout.endpoint(s).isPresent()) {
-          viaNat.computeIfAbsent(s, k -> new ArrayList<>()).add(i.name());
-        }
-      }
-    }
-    for (Map.Entry<String, List<String>> e : viaNat.entrySet()) {
-      InterfaceEndpoint ep = layout.endpoint(e.getKey()).orElseThrow();
-      out.add(e.getKey() + " is reached through a NAT gateway by " + names(e.getValue())
-          + " although endpoint " + e.getKey() + ep.origin().aside() + " exists ("
-          + Resolver.whyNoPrivateDns(layout.vpc(), ep)
-          + "): it pays NAT processing and the endpoint's hours");
-    }
-    int n = layout.endpoints().size();
-    if (n > ENDPOINT_QUOTA) {
-      out.add(n + " interface endpoints in the VPC: above the quota of " + ENDPOINT_QUOTA
-          + " per VPC (adjustable: request an increase of 'Interface VPC endpoints per VPC')");
-    }
-    return out;
-  }
-
-  private static String names(List<String> names) {
-    if (names.size() <= 3) {
-      return String.join(", ", names);
-    }
-    return String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+    return ReachWarnings.of(r);
   }
 }

@@ -5,7 +5,11 @@ package dev.vpclab.reach;
  * like AWS's blocked-path analysis, every cause that blocks it is listed, in this enum's order.
  */
 public enum Reason {
-  /** No endpoint, gateway endpoint, NAT gateway or internet gateway leads to the service. */
+  /**
+   * No endpoint, gateway endpoint, NAT gateway or internet gateway of the subnet's VPC leads to
+   * the service; or the endpoint answering it, or the destination instance, is in another VPC
+   * that no peering connection or transit gateway joins to the subnet's.
+   */
   NO_ROUTE,
   /** The endpoint's security group does not admit TCP 443 from the instance's subnet. */
   SG_DENIED,
@@ -33,5 +37,14 @@ public enum Reason {
    * endpoint, gateway endpoint, NAT gateway or internet gateway helps. Always the only reason (an
    * instance whose AZ failed is {@link #INSTANCE_DOWN} instead).
    */
-  DNS_SUPPORT_OFF
+  DNS_SUPPORT_OFF,
+  /**
+   * The path needs a transit gateway, and an attachment has no subnet where it must: the source
+   * VPC's attachment in the instance's AZ (resources in an AZ without an attachment subnet cannot
+   * send to the transit gateway), or the destination VPC's attachment in the AZ of every target
+   * that is up (replies cannot reach the transit gateway from there).
+   */
+  NO_ATTACHMENT_SUBNET,
+  /** The destination is an instance, and every member of it is in a failed AZ. */
+  TARGET_DOWN
 }
