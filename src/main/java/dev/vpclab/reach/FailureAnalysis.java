@@ -8,6 +8,8 @@ import dev.vpclab.model.Origin;
 import dev.vpclab.model.Region;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
+import dev.vpclab.model.TransitGateway;
+import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,32 +47,34 @@ public final class FailureAnalysis {
   }
 
   /**
-   * Every (instance, need) pair of a layout by number, with its decision when every AZ is up
-   * ({@code base}): built once, shared by all the failures of a {@link #resilience} run.
+   * Every (instance placement, need) pair of a layout by number, with its decision when every AZ
+   * is up ({@code base}): built once, shared by all the failures of a {@link #resilience} run.
    */
   private static final class Pairs {
     final Reachability base;
     final Layout layout;
-    final int[] subnet;
+    final int[][] subnet;
     final int[][] needs;
 
     Pairs(Reachability base) {
       this.base = base;
       this.layout = base.layout();
       List<Instance> instances = layout.instances();
-      subnet = new int[instances.size()];
+      subnet = new int[instances.size()][];
       needs = new int[instances.size()][];
       for (int k = 0; k < instances.size(); k++) {
         Instance i = instances.get(k);
-        subnet[k] = base.subnetIndex(i.subnet());
+        subnet[k] = i.placements().stream().mapToInt(p -> base.subnetIndex(p.subnet()))
+            .toArray();
         needs[k] = i.needs().stream().mapToInt(base::serviceIndex).toArray();
       }
     }
 
     /**
-     * The rule: an instance that is not down breaks a pair when the service was reachable with
-     * every AZ up and is not with {@code outage}. Decisions are memoised per (subnet, service),
-     * so a failure costs subnets x services decisions, not instances x needs.
+     * The rule: a member (placement) that is not down breaks a pair when the destination was
+     * reachable with every AZ up and is not with {@code outage}. Decisions are memoised per
+     * (subnet, destination), so a failure costs subnets x destinations decisions, not
+     * instances x needs.
      */
     FailureReport fail(Outage outage) {
       Reachability after = base.with(outage);
@@ -85,29 +89,39 @@ public final class FailureAnalysis {
           instancesDown += i.count();
           continue;
         }
-        for (int n = 0; n < needs[k].length; n++) {
-          Decision b = base.decide(subnet[k], needs[k][n]);
-          if (!b.reachable()) {
+        for (int m = 0; m < subnet[k].length; m++) {
+          Instance.Placement p = i.placements().get(m);
+          if (outage.down(p)) {
+            down.add(ReachEngine.label(i, p));
+            instancesDown += p.count();
             continue;
           }
-          Decision a = after.decide(subnet[k], needs[k][n]);
-          if (!a.reachable()) {
-            broken.add(new BrokenPair(i.name(), i.needs().get(n), i.az(), b.via(), b.targetAz(),
-                a.reasons()));
+          for (int n = 0; n < needs[k].length; n++) {
+            Decision b = base.decide(subnet[k][m], needs[k][n]);
+            if (!b.reachable()) {
+              continue;
+            }
+            Decision a = after.decide(subnet[k][m], needs[k][n]);
+            if (!a.reachable()) {
+              broken.add(new BrokenPair(ReachEngine.label(i, p), i.needs().get(n), p.az(),
+                  b.via(), b.targetAz(), a.reasons(), i.vpc(), b.link()));
+            }
           }
         }
       }
       return new FailureReport(layout.name(), outage.azs(), broken, down, instancesDown,
-          broken.isEmpty() ? null : suggest(layout, broken));
+          broken.isEmpty() ? null : suggest(layout, broken, outage));
     }
 
-    /** The pairs unreachable with every AZ up: no AZ loss can break them. */
+    /** The pairs (a spread group's: per placement) unreachable with every AZ up. */
     int unreachable() {
       int count = 0;
       for (int k = 0; k < needs.length; k++) {
-        for (int service : needs[k]) {
-          if (!base.decide(subnet[k], service).reachable()) {
-            count++;
+        for (int sn : subnet[k]) {
+          for (int service : needs[k]) {
+            if (!base.decide(sn, service).reachable()) {
+              count++;
+            }
           }
         }
       }
@@ -115,48 +129,154 @@ public final class FailureAnalysis {
     }
   }
 
-  /**
-   * The fix for broken pairs: an ENI in the broken instances' AZs for every endpoint service that
-   * lost all its ENIs (one endpoint statement per placement, keeping the existing ENIs and the
-   * security group's allow list); a NAT gateway in the AZs whose route tables pointed at a NAT
-   * gateway that went down (with a public subnet first where the AZ has none).
-   */
+  /** {@link #suggest(Layout, List, Outage)} with the broken pairs' own AZs as the only ones down. */
   public static FixSuggestion suggest(Layout layout, List<BrokenPair> broken) {
-    Region region = layout.region();
+    return suggest(layout, broken, Outage.NONE);
+  }
+
+  /**
+   * The fix for broken pairs, or null when nothing can be suggested (a pair broken because every
+   * member of its destination instance is down): for every endpoint that lost all its ENIs, an
+   * ENI in the broken instances' AZs (in the endpoint's VPC; where it has no subnet, its first
+   * AZ that is up), one endpoint statement per placement, keeping the existing ENIs and the
+   * security group's allow list; a NAT gateway in the AZs whose route tables pointed at a NAT
+   * gateway that went down (with a public subnet first where the AZ has none); for paths through
+   * a transit gateway, the attachment AZs the ENIs that are up (or the new ones) need.
+   */
+  public static FixSuggestion suggest(Layout layout, List<BrokenPair> broken, Outage outage) {
     Map<String, TreeSet<String>> endpointAdds = new TreeMap<>();
-    TreeSet<String> natAzs = new TreeSet<>();
+    Map<String, TreeSet<String>> natAzs = new TreeMap<>();
+    Map<String, TreeSet<String>> attachAdds = new LinkedHashMap<>();
     for (BrokenPair p : broken) {
+      Vpc w = layout.vpcNamedOrThrow(p.vpc() == null ? layout.vpcs().get(0).name() : p.vpc());
       if (p.before() == Via.ENDPOINT) {
-        endpointAdds.computeIfAbsent(p.service(), k -> new TreeSet<>()).add(p.az());
+        endpointFix(layout, w, p, outage, endpointAdds, attachAdds);
       } else if (p.before() == Via.NAT) {
-        natAzs.add(p.az());
+        natAzs.computeIfAbsent(w.name(), k -> new TreeSet<>()).add(p.az());
       }
     }
     List<FixSuggestion.Step> steps = new ArrayList<>();
+    for (Vpc v : layout.vpcs()) {
+      endpointSteps(layout, v, endpointAdds, steps);
+      natSteps(layout, v, natAzs.getOrDefault(v.name(), new TreeSet<>()), steps);
+    }
+    for (Map.Entry<String, TreeSet<String>> e : attachAdds.entrySet()) {
+      String[] key = e.getKey().split("\n");
+      TransitGateway t = layout.tgws().stream().filter(g -> g.name().equals(key[0])).findFirst()
+          .orElseThrow();
+      TreeSet<String> all = new TreeSet<>(t.attachment(key[1]).orElseThrow().azs());
+      all.addAll(e.getValue());
+      steps.add(new FixSuggestion.Step(FixSuggestion.Kind.ATTACHMENT, "tgw " + t.name()
+          + " attach " + key[1] + " in " + String.join(", ", all.stream()
+              .map(layout.region()::shortAz).toList()), List.of(), List.copyOf(e.getValue()),
+          key[1], t.name()));
+    }
+    if (steps.isEmpty()) {
+      return null;
+    }
     TreeSet<String> allAzs = new TreeSet<>();
     TreeSet<String> services = new TreeSet<>();
+    List<String> nats = new ArrayList<>();
+    List<String> publicAzs = new ArrayList<>();
     int enis = 0;
-    // group services by the placement (and allow list) their new endpoint line gets
-    List<String> ordered = new ArrayList<>(endpointAdds.keySet());
-    ordered.sort(Comparator.comparing((String s) -> layout.endpoint(s).orElseThrow().origin(),
+    for (Map.Entry<String, TreeSet<String>> e : endpointAdds.entrySet()) {
+      String[] k = e.getKey().split("\\n");
+      TreeSet<String> add = new TreeSet<>(e.getValue());
+      add.removeAll(layout.vpcNamedOrThrow(k[0]).endpoint(k[1]).orElseThrow().azs());
+      enis += add.size();
+    }
+    for (FixSuggestion.Step s : steps) {
+      allAzs.addAll(s.addAzs());
+      switch (s.kind()) {
+        case ENDPOINT -> services.addAll(s.services());
+        case NAT -> nats.addAll(s.addAzs());
+        case PUBLIC_SUBNET -> publicAzs.addAll(s.addAzs());
+        case ATTACHMENT -> { }
+      }
+    }
+    return new FixSuggestion(statement(steps), List.copyOf(services), List.copyOf(allAzs), enis,
+        nats, publicAzs, steps);
+  }
+
+  /** Where a broken endpoint pair needs a new ENI, or its transit gateway a new attachment AZ. */
+  private static void endpointFix(Layout layout, Vpc w, BrokenPair p, Outage outage,
+      Map<String, TreeSet<String>> endpointAdds, Map<String, TreeSet<String>> attachAdds) {
+    Resolver.Zone zone = Resolver.zone(layout, w, p.service());
+    if (zone == null) {
+      return;
+    }
+    InterfaceEndpoint ep = zone.endpoint();
+    Vpc v = layout.vpcNamedOrThrow(ep.vpc());
+    TransitGateway.Attachment target = null;
+    TransitGateway tgw = null;
+    if (p.link() != null && p.link().kind() == Link.Kind.TGW) {
+      tgw = layout.tgws().stream().filter(t -> t.name().equals(p.link().name())).findFirst()
+          .orElseThrow();
+      target = tgw.attachment(v.name()).orElseThrow();
+    }
+    List<String> needAttach = new ArrayList<>();
+    if (p.reasons().contains(Reason.NO_ENI_UP)) {
+      String az = hasSubnetIn(v, p.az()) ? p.az() : firstUpAz(v, outage);
+      if (az == null) {
+        return;
+      }
+      endpointAdds.computeIfAbsent(v.name() + "\n" + p.service(), k -> new TreeSet<>()).add(az);
+      needAttach.add(az);
+    } else if (p.reasons().contains(Reason.NO_ATTACHMENT_SUBNET)) {
+      for (Eni e : ep.enis()) {
+        if (!outage.down(e)) {
+          needAttach.add(e.az());
+        }
+      }
+    }
+    if (target != null) {
+      for (String az : needAttach) {
+        if (target.subnetIn(az).isEmpty()) {
+          attachAdds.computeIfAbsent(tgw.name() + "\n" + v.name(), k -> new TreeSet<>()).add(az);
+        }
+      }
+    }
+  }
+
+  private static boolean hasSubnetIn(Vpc v, String az) {
+    return v.subnets().stream().anyMatch(s -> s.az().equals(az));
+  }
+
+  private static String firstUpAz(Vpc v, Outage outage) {
+    return v.subnets().stream().filter(s -> !outage.down(s)).map(Subnet::az).sorted()
+        .findFirst().orElse(null);
+  }
+
+  /** One endpoint statement per placement of VPC {@code v}'s endpoints that get ENIs. */
+  private static void endpointSteps(Layout layout, Vpc v, Map<String, TreeSet<String>> adds,
+      List<FixSuggestion.Step> steps) {
+    Region region = layout.region();
+    List<String> ordered = new ArrayList<>();
+    for (String key : adds.keySet()) {
+      String[] k = key.split("\n");
+      if (k[0].equals(v.name())) {
+        ordered.add(k[1]);
+      }
+    }
+    ordered.sort(Comparator.comparing((String s) -> v.endpoint(s).orElseThrow().origin(),
         Origin.WRITTEN_ORDER).thenComparingInt(FailureAnalysis::bundleRank)
         .thenComparing(Comparator.naturalOrder()));
     Map<String, List<String>> groups = new LinkedHashMap<>();
     Map<String, TreeSet<String>> groupAdds = new LinkedHashMap<>();
     for (String s : ordered) {
-      InterfaceEndpoint ep = layout.endpoint(s).orElseThrow();
-      TreeSet<String> add = new TreeSet<>(endpointAdds.get(s));
+      InterfaceEndpoint ep = v.endpoint(s).orElseThrow();
+      TreeSet<String> add = new TreeSet<>(adds.get(v.name() + "\n" + s));
       add.removeAll(ep.azs());
       TreeMap<String, String> places = new TreeMap<>();
       for (Eni e : ep.enis()) {
-        places.put(e.az(), placeToken(layout, e.subnet()));
+        places.put(e.az(), placeToken(layout, v, e.subnet()));
       }
       for (String az : add) {
         places.put(az, region.shortAz(az));
       }
       String tail = " in " + String.join(", ", places.values());
       if (ep.privateDns() && !ep.inboundOnly() && Services.GATEWAY.contains(s)
-          && layout.hasGateway(s)) {
+          && v.hasGateway(s)) {
         tail += " inbound-only off"; // as written: beside a gateway endpoint AWS's default is on
       }
       if (!ep.defaultAllow()) {
@@ -164,34 +284,56 @@ public final class FailureAnalysis {
       }
       groups.computeIfAbsent(tail, k -> new ArrayList<>()).add(s);
       groupAdds.computeIfAbsent(tail, k -> new TreeSet<>()).addAll(add);
-      enis += add.size();
-      allAzs.addAll(add);
-      services.add(s);
     }
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {
       steps.add(new FixSuggestion.Step(FixSuggestion.Kind.ENDPOINT,
           "endpoint " + String.join(", ", g.getValue()) + g.getKey(), g.getValue(),
-          List.copyOf(groupAdds.get(g.getKey()))));
+          List.copyOf(groupAdds.get(g.getKey())), v.name(), null));
     }
-    List<String> publicAzs = new ArrayList<>();
+  }
+
+  /** A NAT gateway in each AZ of VPC {@code v}, after a public subnet where the AZ has none. */
+  private static void natSteps(Layout layout, Vpc v, TreeSet<String> natAzs,
+      List<FixSuggestion.Step> steps) {
+    Region region = layout.region();
     for (String az : natAzs) {
-      boolean hasPublic = layout.subnets().stream().anyMatch(s -> s.az().equals(az)
-          && s.isPublic());
+      boolean hasPublic = v.subnets().stream().anyMatch(s -> s.az().equals(az) && s.isPublic());
       if (!hasPublic) {
-        publicAzs.add(az);
         steps.add(new FixSuggestion.Step(FixSuggestion.Kind.PUBLIC_SUBNET,
-            "az " + region.shortAz(az) + " subnet public", List.of(), List.of(az)));
+            "az " + region.shortAz(az) + " subnet public", List.of(), List.of(az), v.name(),
+            null));
       }
     }
     if (!natAzs.isEmpty()) {
       steps.add(new FixSuggestion.Step(FixSuggestion.Kind.NAT, "nat in " + String.join(", ",
-          natAzs.stream().map(region::shortAz).toList()), List.of(), List.copyOf(natAzs)));
-      allAzs.addAll(natAzs);
+          natAzs.stream().map(region::shortAz).toList()), List.of(), List.copyOf(natAzs),
+          v.name(), null));
     }
-    String statement = String.join("; ", steps.stream().map(FixSuggestion.Step::statement)
-        .toList());
-    return new FixSuggestion(statement, List.copyOf(services), List.copyOf(allAzs), enis,
-        List.copyOf(natAzs), publicAzs, steps);
+  }
+
+  /**
+   * The statements joined by "; ": those of the default VPC bare, those of another VPC inside one
+   * {@code vpc NAME { ... }} block per VPC, transit gateway attachments at the top level.
+   */
+  private static String statement(List<FixSuggestion.Step> steps) {
+    Map<String, List<String>> byVpc = new LinkedHashMap<>();
+    List<String> out = new ArrayList<>();
+    for (FixSuggestion.Step s : steps) {
+      if (s.kind() == FixSuggestion.Kind.ATTACHMENT || Vpc.DEFAULT_NAME.equals(s.vpc())) {
+        out.add(s.statement());
+      } else {
+        if (!byVpc.containsKey(s.vpc())) {
+          out.add("\0" + s.vpc());
+        }
+        byVpc.computeIfAbsent(s.vpc(), k -> new ArrayList<>()).add(s.statement());
+      }
+    }
+    List<String> rendered = new ArrayList<>();
+    for (String o : out) {
+      rendered.add(o.startsWith("\0") ? "vpc " + o.substring(1) + " { " + String.join("; ",
+          byVpc.get(o.substring(1))) + " }" : o);
+    }
+    return String.join("; ", rendered);
   }
 
   /**
@@ -199,9 +341,9 @@ public final class FailureAnalysis {
    * picks the same subnet (the first private subnet declared in the AZ, else the first one),
    * else the subnet's name.
    */
-  private static String placeToken(Layout layout, Subnet subnet) {
+  private static String placeToken(Layout layout, Vpc vpc, Subnet subnet) {
     Subnet pick = null;
-    for (Subnet s : layout.subnets()) {
+    for (Subnet s : vpc.subnets()) {
       if (s.az().equals(subnet.az())) {
         if (!s.isPublic()) {
           pick = s;

@@ -7,7 +7,9 @@ import dev.vpclab.model.InterfaceEndpoint;
 import dev.vpclab.model.Layout;
 import dev.vpclab.model.NatGateway;
 import dev.vpclab.model.Services;
+import dev.vpclab.model.Share;
 import dev.vpclab.model.Subnet;
+import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Decides, the way AWS does, whether an instance reaches a service. Pure: no I/O, no printing.
+ * Decides, the way AWS does, whether an instance reaches a destination. Pure: no I/O, no printing.
  * The rules are in {@link Reachability} and docs/reach.md; this class adds the hops and texts.
  */
 public final class ReachEngine {
@@ -25,19 +27,49 @@ public final class ReachEngine {
 
   private ReachEngine() {}
 
-  /** One pair, with the AZs in {@code failedAzs} (full names) down. */
+  /**
+   * How a placement's pairs name their instance: the instance's name, or for a spread group
+   * {@code name@subnet}.
+   */
+  public static String label(Instance instance, Instance.Placement placement) {
+    return instance.spread() ? instance.name() + "@" + placement.subnet().name() : instance.name();
+  }
+
+  /**
+   * One pair, with the AZs in {@code failedAzs} (full names) down. For a spread group: its first
+   * placement ({@link #paths} gives each).
+   */
   public static PairResult path(Layout layout, Instance instance, String service,
       Set<String> failedAzs) {
     return path(new Reachability(layout, failedAzs), instance, service);
   }
 
   public static PairResult path(Reachability r, Instance instance, String service) {
-    Decision d = r.decide(instance.subnet(), service);
-    return result(instance, service, d, hops(r, instance.subnet(), service, d),
-        pathText(r, instance.subnet(), service, d));
+    return path(r, instance, instance.placements().get(0), service);
   }
 
-  /** Every (instance, needed service) pair of the layout, instances as declared, services sorted. */
+  /** One placement's pair. */
+  public static PairResult path(Reachability r, Instance instance, Instance.Placement placement,
+      String service) {
+    Subnet subnet = placement.subnet();
+    Decision d = r.decide(subnet, service);
+    return result(r, label(instance, placement), subnet, service, d,
+        hops(r, subnet, service, d), pathText(r, subnet, service, d));
+  }
+
+  /** The pair of every placement of an instance (one for an instance in one subnet). */
+  public static List<PairResult> paths(Reachability r, Instance instance, String service) {
+    List<PairResult> out = new ArrayList<>();
+    for (Instance.Placement p : instance.placements()) {
+      out.add(path(r, instance, p, service));
+    }
+    return out;
+  }
+
+  /**
+   * Every (instance, needed destination) pair of the layout, instances as declared (a spread
+   * group's placements in order), destinations sorted.
+   */
   public static List<PairResult> check(Layout layout, Set<String> failedAzs) {
     return check(new Reachability(layout, failedAzs));
   }
@@ -46,27 +78,30 @@ public final class ReachEngine {
     Map<Decision, Object[]> texts = new IdentityHashMap<>();
     List<PairResult> out = new ArrayList<>();
     for (Instance i : r.layout().instances()) {
-      for (String s : i.needs()) {
-        Decision d = r.decide(i.subnet(), s);
-        Object[] t = texts.get(d);
-        if (t == null) {
-          Subnet subnet = i.subnet();
-          t = new Object[] {new LazyHops(() -> hops(r, subnet, s, d)),
-              pathText(r, subnet, s, d)};
-          texts.put(d, t);
+      for (Instance.Placement p : i.placements()) {
+        Subnet subnet = p.subnet();
+        String label = label(i, p);
+        for (String s : i.needs()) {
+          Decision d = r.decide(subnet, s);
+          Object[] t = texts.get(d);
+          if (t == null) {
+            t = new Object[] {new LazyHops(() -> hops(r, subnet, s, d)),
+                pathText(r, subnet, s, d)};
+            texts.put(d, t);
+          }
+          @SuppressWarnings("unchecked")
+          List<Hop> hops = (List<Hop>) t[0];
+          out.add(result(r, label, subnet, s, d, hops, (String) t[1]));
         }
-        @SuppressWarnings("unchecked")
-        List<Hop> hops = (List<Hop>) t[0];
-        out.add(result(i, s, d, hops, (String) t[1]));
       }
     }
     return out;
   }
 
-  private static PairResult result(Instance i, String service, Decision d, List<Hop> hops,
-      String path) {
-    return new PairResult(i.name(), service, d.reachable(), d.via(), d.targetAz(), d.crossAz(),
-        d.reasons(), hops, path);
+  private static PairResult result(Reachability r, String label, Subnet subnet, String service,
+      Decision d, List<Hop> hops, String path) {
+    return new PairResult(label, service, d.reachable(), d.via(), d.targetAz(), d.crossAz(),
+        d.reasons(), hops, path, subnet.vpc(), d.link());
   }
 
   // ------------------------------------------------------------------ texts
@@ -74,11 +109,15 @@ public final class ReachEngine {
   /** The short human description of a decision, as in check's "path". */
   static String pathText(Reachability r, Subnet subnet, String service, Decision d) {
     if (d.reachable()) {
+      String through = d.link() == null ? "" : " via " + d.link().routeTarget();
       return switch (d.via()) {
-        case ENDPOINT -> "ENI " + d.eni().ip() + " in " + d.eni().az() + az(d.crossAz());
+        case ENDPOINT -> "ENI " + d.eni().ip() + " in " + d.eni().az() + az(d.crossAz())
+            + through;
         case GATEWAY_ENDPOINT -> "gateway endpoint " + service + " (route table prefix list)";
         case NAT -> "NAT gateway " + natName(r, d.nat()) + " in " + d.nat().az() + az(d.crossAz());
         case IGW -> "internet gateway (public subnet " + subnet.name() + ")";
+        case LOCAL, PEERING, TGW -> (d.link() == null ? "local route" : d.link().routeTarget())
+            + " to " + members(r, service) + az(d.crossAz());
       };
     }
     List<String> parts = new ArrayList<>();
@@ -96,27 +135,116 @@ public final class ReachEngine {
     return "nat-" + r.layout().region().shortAz(n.az()) + " " + n.ip();
   }
 
-  /** One reason in words, for the pair's subnet and service. */
+  /** An instance destination's members that are up: {@code db in db-a, db-b}. */
+  private static String members(Reachability r, String instance) {
+    List<String> up = new ArrayList<>();
+    for (Instance.Placement p : r.layout().instance(instance).orElseThrow().placements()) {
+      if (!r.outage().down(p)) {
+        up.add(p.subnet().name() + " (" + p.az() + ")");
+      }
+    }
+    return instance + " in " + String.join(", ", up);
+  }
+
+  /** One reason in words, for the pair's subnet and destination. */
   static String describe(Reachability r, Subnet subnet, String service, Decision d,
       Reason reason) {
     Layout l = r.layout();
+    Vpc vpc = l.vpcOf(subnet);
     return switch (reason) {
-      case NO_ROUTE -> "no route to " + service + " (no " + (service.equals(Services.INTERNET)
-          ? "" : "usable endpoint, no ") + "NAT gateway, private subnet " + subnet.name() + ")";
-      case SG_DENIED -> "security group of endpoint " + service + " does not allow 443 from "
-          + subnet.name() + " " + subnet.cidr();
+      case NO_ROUTE -> noRoute(r, subnet, service);
+      case SG_DENIED -> "security group of endpoint " + service + endpointVpc(r, subnet, service)
+          + " does not allow 443 from " + subnet.name() + " " + subnet.cidr();
       case NO_ENI_UP -> "every ENI of endpoint " + service + " is in a failed AZ ("
-          + String.join(", ", l.endpoint(service).orElseThrow().azs()) + ")";
+          + String.join(", ", r.plan(vpc, service).endpoint().azs()) + ")";
       case NAT_DOWN -> "the route table's NAT gateway in " + d.nat().az() + " is down";
-      case PRIVATE_DNS_UNAVAILABLE -> "endpoint " + service + " unused: " + Resolver
-          .whyNoPrivateDns(l.vpc(), l.endpoint(service).orElseThrow());
+      case PRIVATE_DNS_UNAVAILABLE -> unusedText(r, vpc, service);
       case INSTANCE_DOWN -> "the instance's AZ " + subnet.az() + " is down";
       case DNS_SUPPORT_OFF -> Resolver.NO_DNS + ", not even " + (service.equals(Services.INTERNET)
           ? "a public one" : Resolver.name(l, service));
+      case NO_ATTACHMENT_SUBNET -> noAttachment(r, subnet, service);
+      case TARGET_DOWN -> "every member of " + service + " is in a failed AZ ("
+          + String.join(", ", l.instance(service).orElseThrow().placements().stream()
+              .map(Instance.Placement::az).distinct().toList()) + ")";
     };
   }
 
-  /** The hops of a pair: dns, route, security-group (endpoint paths), target. */
+  /** " in VPC shared" when the endpoint answering is another VPC's, else nothing. */
+  private static String endpointVpc(Reachability r, Subnet subnet, String service) {
+    InterfaceEndpoint ep = r.plan(r.layout().vpcOf(subnet), service).endpoint();
+    return ep == null || ep.vpc().equals(subnet.vpc()) ? "" : " in VPC " + ep.vpc();
+  }
+
+  private static String noRoute(Reachability r, Subnet subnet, String service) {
+    String to = otherVpc(r, subnet, service);
+    if (to != null) {
+      return "no route from VPC " + subnet.vpc() + " to VPC " + to + " (" + (r.layout()
+          .isInstance(service) ? "instance " : "endpoint ") + service
+          + "): no peering connection or transit gateway joins them";
+    }
+    return "no route to " + service + " (no " + (service.equals(Services.INTERNET)
+        ? "" : "usable endpoint, no ") + "NAT gateway, private subnet " + subnet.name() + ")";
+  }
+
+  /**
+   * The VPC a pair must cross into: the destination instance's, or the VPC of the endpoint whose
+   * private answer the subnet gets; null when that is the subnet's own VPC or there is none.
+   */
+  private static String otherVpc(Reachability r, Subnet subnet, String service) {
+    Layout l = r.layout();
+    String to = null;
+    if (l.isInstance(service)) {
+      to = l.instance(service).orElseThrow().vpc();
+    } else if (!service.equals(Services.INTERNET)) {
+      Reachability.ServicePlan p = r.plan(l.vpcOf(subnet), service);
+      to = p.privateAnswer() ? p.endpoint().vpc() : null;
+    }
+    return to == null || to.equals(subnet.vpc()) ? null : to;
+  }
+
+  private static String noAttachment(Reachability r, Subnet subnet, String service) {
+    VpcLinks.Crossing c = r.links().crossing(subnet.vpc(), otherVpc(r, subnet, service));
+    if (!c.leaves(subnet.az(), r.outage())) {
+      return attachmentMissing(c.tgw().name(), subnet.vpc(), List.of(subnet.az()));
+    }
+    return attachmentMissing(c.tgw().name(), c.target().vpc(), targetAzs(r, subnet, service));
+  }
+
+  private static String attachmentMissing(String tgw, String vpc, List<String> azs) {
+    return "tgw " + tgw + " attachment of " + vpc + " has no subnet up in " + String.join(", ",
+        azs);
+  }
+
+  /** The AZs a pair's targets that are up sit in: the endpoint's ENIs, or the instance's members. */
+  private static List<String> targetAzs(Reachability r, Subnet subnet, String service) {
+    Layout l = r.layout();
+    List<String> azs = new ArrayList<>();
+    if (l.isInstance(service)) {
+      for (Instance.Placement p : l.instance(service).orElseThrow().placements()) {
+        if (!r.outage().down(p) && !azs.contains(p.az())) {
+          azs.add(p.az());
+        }
+      }
+    } else {
+      for (Eni e : r.plan(l.vpcOf(subnet), service).upEnis()) {
+        azs.add(e.az());
+      }
+    }
+    return azs;
+  }
+
+  private static String unusedText(Reachability r, Vpc vpc, String service) {
+    InterfaceEndpoint ep = r.plan(vpc, service).endpoint();
+    if (ep.vpc().equals(vpc.name())) {
+      return "endpoint " + service + " unused: " + Resolver.whyNoPrivateDns(vpc, ep);
+    }
+    return "endpoint " + service + " of VPC " + ep.vpc() + " unused: VPC " + vpc.name()
+        + " has DNS hostnames off, so the shared private hosted zone does not answer";
+  }
+
+  // ------------------------------------------------------------------ hops
+
+  /** The hops of a pair: dns, route, attachment, security-group (endpoint paths), target. */
   static List<Hop> hops(Reachability r, Subnet subnet, String service, Decision d) {
     Layout l = r.layout();
     List<Hop> hops = new ArrayList<>();
@@ -125,22 +253,34 @@ public final class ReachEngine {
           + " is in a failed AZ", false));
       return hops;
     }
-    DnsAnswer dns = r.dns(service);
+    String table = " (route table of " + subnet.name() + ")";
+    if (l.isInstance(service)) {
+      InstanceHops.add(r, subnet, service, d, table, hops);
+      return hops;
+    }
+    Vpc vpc = l.vpcOf(subnet);
+    DnsAnswer dns = r.dns(vpc, service);
     if (!dns.answered()) {
       hops.add(new Hop("dns", dns.name() + " -> no answer (" + dns.note() + ")", false));
       return hops;
     }
-    String vpcCidr = l.vpc().cidr().toString();
-    String table = " (route table of " + subnet.name() + ")";
+    String vpcCidr = vpc.cidr().toString();
     if (dns.privateAnswer()) {
       boolean any = !dns.enis().isEmpty();
       hops.add(new Hop("dns", dns.name() + " -> " + (any ? String.join(", ", dns.addresses())
           : "no address") + " (" + dns.note() + ")", any));
-      hops.add(new Hop("route", "local " + vpcCidr + table, true));
-      InterfaceEndpoint ep = l.endpoint(service).orElseThrow();
+      InterfaceEndpoint ep = r.plan(vpc, service).endpoint();
+      VpcLinks.Crossing c = r.links().crossing(vpc.name(), ep.vpc());
+      if (c == null || c.link() != null) {
+        InstanceHops.crossing(r, subnet, c, l.vpcNamedOrThrow(ep.vpc()), table,
+            d.eni() != null ? List.of(d.eni().az()) : targetAzs(r, subnet, service), hops);
+      } else {
+        hops.add(new Hop("route", "local " + vpcCidr + table, true));
+      }
+      String sg = "sg of endpoint " + service + endpointVpc(r, subnet, service);
       AllowRule rule = Reachability.admittingRule(ep, subnet);
       if (rule != null) {
-        hops.add(new Hop("security-group", "sg of endpoint " + service + " allows 443 from "
+        hops.add(new Hop("security-group", sg + " allows 443 from "
             + rule.cidr() + (rule.label().equals(rule.cidr().toString()) ? "" : " (" + rule.label()
             + ")"), true));
       } else {
@@ -149,7 +289,7 @@ public final class ReachEngine {
           from.add(a.label().equals(a.cidr().toString()) ? a.label()
               : a.label() + " " + a.cidr());
         }
-        hops.add(new Hop("security-group", "sg of endpoint " + service + " allows 443 only from "
+        hops.add(new Hop("security-group", sg + " allows 443 only from "
             + String.join(", ", from) + "; not from " + subnet.name() + " " + subnet.cidr(),
             false));
       }
@@ -163,7 +303,7 @@ public final class ReachEngine {
       return hops;
     }
     hops.add(new Hop("dns", dns.name() + " -> public address (" + dns.note() + ")", true));
-    if (!service.equals(Services.INTERNET) && l.hasGateway(service)) {
+    if (!service.equals(Services.INTERNET) && vpc.hasGateway(service)) {
       hops.add(new Hop("route", "prefix list com.amazonaws." + l.region().code() + "." + service
           + " -> gateway endpoint " + service + table, true));
       hops.add(new Hop("target", service + " through gateway endpoint (regional, no AZ)", true));
@@ -199,9 +339,10 @@ public final class ReachEngine {
   // ------------------------------------------------------------------ warnings
 
   /**
-   * What a reviewer wants to know about a layout, in a stable order: DNS support off (nothing
-   * resolves), or endpoints whose private DNS cannot work because DNS hostnames are off; services reached through a NAT gateway
-   * although an interface endpoint for them exists; more interface endpoints than the quota.
+   * What a reviewer wants to know about a layout, in a stable order, VPC by VPC (naming the VPC in
+   * a design of several): DNS support off (nothing resolves), or endpoints whose private DNS cannot
+   * work because DNS hostnames are off; then services reached through a NAT gateway although an
+   * interface endpoint for them exists; then VPCs with more interface endpoints than the quota.
    */
   public static List<String> warnings(Layout layout) {
     return warnings(new Reachability(layout, Set.of()));
@@ -210,42 +351,75 @@ public final class ReachEngine {
   public static List<String> warnings(Reachability r) {
     Layout layout = r.layout();
     List<String> out = new ArrayList<>();
-    if (!layout.vpc().dnsSupport()) {
-      boolean privateDns = layout.endpoints().stream().anyMatch(InterfaceEndpoint::privateDns);
-      out.add(Resolver.NO_DNS + ": no pair is reachable, whatever interface endpoints, gateway"
-          + " endpoints or NAT gateways exist (fix: "
-          + (privateDns ? layout.vpc().privateDnsFix() : "vpc dns on") + ")");
-    } else if (!layout.vpc().privateDnsWorks()) {
-      for (InterfaceEndpoint ep : layout.endpoints()) {
-        if (ep.privateDns()) {
-          out.add("endpoint " + ep.service() + ep.origin().aside()
-              + ": private DNS cannot work because "
-              + Resolver.whyNoPrivateDns(layout.vpc(), ep) + "; "
-              + Services.dnsName(ep.service(), layout.region().code())
-              + " resolves to the public address (fix: " + layout.vpc().privateDnsFix() + ")");
+    for (Vpc vpc : layout.vpcs()) {
+      String in = layout.severalVpcs() ? "VPC " + vpc.name() + ": " : "";
+      if (!vpc.dnsSupport()) {
+        boolean privateDns = vpc.endpoints().stream().anyMatch(InterfaceEndpoint::privateDns);
+        out.add(in + Resolver.NO_DNS + ": no pair is reachable, whatever interface endpoints,"
+            + " gateway endpoints or NAT gateways exist (fix: "
+            + (privateDns ? vpc.privateDnsFix() : "vpc dns on") + ")");
+      } else if (!vpc.privateDnsWorks()) {
+        for (InterfaceEndpoint ep : vpc.endpoints()) {
+          if (ep.privateDns()) {
+            out.add(in + "endpoint " + ep.service() + ep.origin().aside()
+                + ": private DNS cannot work because "
+                + Resolver.whyNoPrivateDns(vpc, ep) + "; "
+                + Services.dnsName(ep.service(), layout.region().code())
+                + " resolves to the public address (fix: " + vpc.privateDnsFix() + ")");
+          }
+        }
+        for (Share sh : layout.shares()) {
+          if (sh.serves(vpc.name())) {
+            out.add(in + "the private hosted zone of " + sh.service() + " (share from "
+                + sh.from() + ") does not answer: Route 53 private hosted zones need DNS"
+                + " support and DNS hostnames on; "
+                + Services.dnsName(sh.service(), layout.region().code())
+                + " resolves to the public address (fix: " + vpc.privateDnsFix() + ")");
+          }
         }
       }
     }
     Map<String, List<String>> viaNat = new TreeMap<>();
+    Map<String, InterfaceEndpoint> unused = new TreeMap<>();
+    Map<String, Vpc> unusedIn = new TreeMap<>();
     for (Instance i : layout.instances()) {
-      for (String s : i.needs()) {
-        Decision d = r.decide(i.subnet(), s);
-        if (d.reachable() && d.via() == Via.NAT && layout.endpoint(s).isPresent()) {
-          viaNat.computeIfAbsent(s, k -> new ArrayList<>()).add(i.name());
+      Vpc vpc = layout.vpcOf(i);
+      for (Instance.Placement p : i.placements()) {
+        for (String s : i.needs()) {
+          Decision d = r.decide(p.subnet(), s);
+          InterfaceEndpoint ep = d.reachable() && d.via() == Via.NAT
+              ? r.plan(vpc, s).endpoint() : null;
+          if (ep != null) {
+            String key = s + (layout.severalVpcs() ? "\n" + vpc.name() : "");
+            List<String> names = viaNat.computeIfAbsent(key, k -> new ArrayList<>());
+            if (!names.contains(i.name())) {
+              names.add(i.name());
+            }
+            unused.putIfAbsent(key, ep);
+            unusedIn.putIfAbsent(key, vpc);
+          }
         }
       }
     }
     for (Map.Entry<String, List<String>> e : viaNat.entrySet()) {
-      InterfaceEndpoint ep = layout.endpoint(e.getKey()).orElseThrow();
-      out.add(e.getKey() + " is reached through a NAT gateway by " + names(e.getValue())
-          + " although endpoint " + e.getKey() + ep.origin().aside() + " exists ("
-          + Resolver.whyNoPrivateDns(layout.vpc(), ep)
-          + "): it pays NAT processing and the endpoint's hours");
+      String s = e.getKey().split("\n")[0];
+      InterfaceEndpoint ep = unused.get(e.getKey());
+      Vpc vpc = unusedIn.get(e.getKey());
+      String why = ep.vpc().equals(vpc.name()) ? Resolver.whyNoPrivateDns(vpc, ep)
+          : "VPC " + vpc.name() + " has DNS hostnames off, so the shared zone does not answer";
+      out.add(s + " is reached through a NAT gateway by " + names(e.getValue())
+          + (layout.severalVpcs() ? " in VPC " + vpc.name() : "")
+          + " although endpoint " + s + ep.origin().aside()
+          + (ep.vpc().equals(vpc.name()) ? "" : " of VPC " + ep.vpc()) + " exists ("
+          + why + "): it pays NAT processing and the endpoint's hours");
     }
-    int n = layout.endpoints().size();
-    if (n > ENDPOINT_QUOTA) {
-      out.add(n + " interface endpoints in the VPC: above the quota of " + ENDPOINT_QUOTA
-          + " per VPC (adjustable: request an increase of 'Interface VPC endpoints per VPC')");
+    for (Vpc vpc : layout.vpcs()) {
+      int n = vpc.endpoints().size();
+      if (n > ENDPOINT_QUOTA) {
+        out.add(n + " interface endpoints in " + (layout.severalVpcs() ? "VPC " + vpc.name()
+            : "the VPC") + ": above the quota of " + ENDPOINT_QUOTA
+            + " per VPC (adjustable: request an increase of 'Interface VPC endpoints per VPC')");
+      }
     }
     return out;
   }

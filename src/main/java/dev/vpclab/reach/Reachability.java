@@ -2,13 +2,16 @@ package dev.vpclab.reach;
 
 import dev.vpclab.model.AllowRule;
 import dev.vpclab.model.Eni;
+import dev.vpclab.model.Instance;
 import dev.vpclab.model.InterfaceEndpoint;
 import dev.vpclab.model.Layout;
 import dev.vpclab.model.NatGateway;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
+import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,31 +19,47 @@ import java.util.Set;
 
 /**
  * The reachability of one layout during an {@link Outage} (some AZs down; it alone says what is
- * down), memoised per (subnet, service): every instance of a subnet gets the same answer, so the
- * work grows with subnets x services, not with instances. Not thread-safe (nor are the
+ * down), memoised per (subnet, destination): every instance of a subnet gets the same answer, so
+ * the work grows with subnets x destinations, not with instances. Not thread-safe (nor are the
  * reachabilities {@link #with} makes from one another); cheap to create. Pure: no I/O.
  *
- * <p>The rules (see docs/reach.md): DNS first (no answer at all when the subnet's VPC has DNS
- * support off; a private answer when the service has an interface endpoint with private DNS on
- * and the endpoint's VPC has DNS support and hostnames on), then the route (local
- * route for ENIs; gateway endpoint prefix list; internet gateway for public subnets; the route
- * table's NAT gateway for private subnets), then the endpoint's security group.
+ * <p>The rules (see docs/reach.md): for a service, DNS first, in the subnet's own VPC (no answer
+ * at all with DNS support off; a private answer from the VPC's own interface endpoint with
+ * working private DNS, else from a shared private hosted zone associated with the VPC), then the
+ * route (local route to the VPC's own ENIs, a peering connection or a transit gateway to another
+ * VPC's; the VPC's own gateway endpoint prefix list; the internet gateway for public subnets; the
+ * route table's NAT gateway of the VPC for private subnets), then the endpoint's security group.
+ * For an instance: the local route, a peering connection or a transit gateway to each of its
+ * members that is up.
  */
 public final class Reachability {
   private final Layout layout;
   private final Outage outage;
   private final Index index;
   private final Decision[][] memo;
-  private ServicePlan[] plans = new ServicePlan[0];
+  private final Map<String, ServicePlan> plans = new HashMap<>();
   private final Map<String, DnsAnswer> answers = new HashMap<>();
 
-  /** What DNS answers for a service, with the AZs down: shared by every subnet. */
-  record ServicePlan(InterfaceEndpoint endpoint, boolean privateAnswer, List<Eni> upEnis,
-      Map<String, Eni> upByAz, boolean gateway) {}
+  /**
+   * What DNS answers for a service in one VPC, with the AZs down: shared by every subnet of the
+   * VPC. {@code zone} null for a public answer; {@code unused} an endpoint that exists but does not
+   * answer; {@code gateway} the VPC's own gateway endpoint for the service.
+   */
+  record ServicePlan(Resolver.Zone zone, List<Eni> upEnis, InterfaceEndpoint unused,
+      boolean gateway) {
+    boolean privateAnswer() {
+      return zone != null;
+    }
+
+    InterfaceEndpoint endpoint() {
+      return zone != null ? zone.endpoint() : unused;
+    }
+  }
 
   /**
-   * What every reachability of one layout shares, whatever is down: the subnets' and services'
-   * numbers (decisions are memoised by number) and the subnets' route tables.
+   * What every reachability of one layout shares, whatever is down: the subnets' and
+   * destinations' numbers (decisions are memoised by number), the subnets' route tables and the
+   * links between VPCs.
    */
   private static final class Index {
     final List<Subnet> subnets;
@@ -48,10 +67,12 @@ public final class Reachability {
     final NatGateway[] natRoute;
     final Map<String, Integer> serviceIndex = new HashMap<>();
     final List<String> services = new ArrayList<>();
+    final VpcLinks links;
 
     Index(Layout layout) {
       subnets = layout.subnets();
       natRoute = new NatGateway[subnets.size()];
+      links = new VpcLinks(layout);
       for (int i = 0; i < subnets.size(); i++) {
         Subnet s = subnets.get(i);
         subnetIndex.put(s.name(), i);
@@ -88,20 +109,20 @@ public final class Reachability {
 
   /**
    * The same layout with {@code other} down instead, sharing what does not depend on the outage
-   * (the numbering and the route tables); its decisions are memoised afresh.
+   * (the numbering, the route tables and the links); its decisions are memoised afresh.
    */
   public Reachability with(Outage other) {
     return new Reachability(layout, other, index);
   }
 
   /**
-   * The NAT gateway a private subnet's route table sends 0.0.0.0/0 to, chosen on the whole layout
-   * (a route table is static: it does not fail over): the one in the subnet's AZ, else the first
-   * by AZ name (cross-AZ). Null when the layout has none.
+   * The NAT gateway a private subnet's route table sends 0.0.0.0/0 to, chosen among the NAT
+   * gateways of the subnet's own VPC (a route table is static: it does not fail over): the one in
+   * the subnet's AZ, else the first by AZ name (cross-AZ). Null when the VPC has none.
    */
   public static NatGateway natFor(Layout layout, Subnet subnet) {
     NatGateway first = null;
-    for (NatGateway n : layout.nats()) {
+    for (NatGateway n : layout.vpcOf(subnet).nats()) {
       if (n.az().equals(subnet.az())) {
         return n;
       }
@@ -121,6 +142,11 @@ public final class Reachability {
     return outage;
   }
 
+  /** How VPCs of the layout are joined. */
+  VpcLinks links() {
+    return index.links;
+  }
+
   /** The NAT gateway of a subnet's route table (null for public subnets or when there is none). */
   public NatGateway natRoute(Subnet subnet) {
     return index.natRoute[subnetIndex(subnet)];
@@ -135,69 +161,70 @@ public final class Reachability {
     return i;
   }
 
-  /** The service's number, shared by every reachability of this layout made by {@link #with}. */
+  /**
+   * The destination's number (a service, internet or an instance's name), shared by every
+   * reachability of this layout made by {@link #with}.
+   */
   int serviceIndex(String service) {
     return index.service(service);
   }
 
-  ServicePlan plan(String service) {
-    return plan(serviceIndex(service));
-  }
-
-  private ServicePlan plan(int service) {
-    if (service >= plans.length) {
-      plans = Arrays.copyOf(plans, index.services.size());
-    }
-    ServicePlan p = plans[service];
+  /** What DNS gives a subnet of {@code vpc} for a service, with the AZs down, memoised. */
+  ServicePlan plan(Vpc vpc, String service) {
+    String key = vpc.name() + '\n' + service;
+    ServicePlan p = plans.get(key);
     if (p == null) {
-      p = makePlan(index.services.get(service));
-      plans[service] = p;
+      p = makePlan(vpc, service);
+      plans.put(key, p);
     }
     return p;
   }
 
-  private ServicePlan makePlan(String service) {
+  private ServicePlan makePlan(Vpc vpc, String service) {
     if (service.equals(Services.INTERNET)) {
-      return new ServicePlan(null, false, List.of(), Map.of(), false);
+      return new ServicePlan(null, List.of(), null, false);
     }
-    InterfaceEndpoint ep = layout.endpoint(service).orElse(null);
-    boolean gateway = layout.hasGateway(service);
-    if (ep != null && Resolver.whyNoPrivateDns(layout.vpcOf(ep), ep) == null) {
+    boolean gateway = vpc.hasGateway(service);
+    Resolver.Zone zone = Resolver.zone(layout, vpc, service);
+    if (zone != null) {
       List<Eni> up = new ArrayList<>();
-      Map<String, Eni> byAz = new HashMap<>();
-      for (Eni e : ep.enis()) {
+      for (Eni e : zone.endpoint().enis()) {
         if (!outage.down(e)) {
           up.add(e);
-          byAz.putIfAbsent(e.az(), e);
         }
       }
       up.sort((a, b) -> a.az().compareTo(b.az()));
-      return new ServicePlan(ep, true, List.copyOf(up), byAz, gateway);
+      return new ServicePlan(zone, List.copyOf(up), null, gateway);
     }
-    return new ServicePlan(ep, false, List.of(), Map.of(), gateway);
+    return new ServicePlan(null, List.of(), Resolver.unusedEndpoint(layout, vpc, service),
+        gateway);
   }
 
-  /** The DNS answer for a service with these AZs down, memoised. */
-  public DnsAnswer dns(String service) {
-    DnsAnswer a = answers.get(service);
+  /** The DNS answer for a service in a VPC with these AZs down, memoised. */
+  public DnsAnswer dns(Vpc vpc, String service) {
+    String key = vpc.name() + '\n' + service;
+    DnsAnswer a = answers.get(key);
     if (a == null) {
-      a = Resolver.resolve(layout, service, outage);
-      answers.put(service, a);
+      a = Resolver.resolve(layout, vpc, service, outage);
+      answers.put(key, a);
     }
     return a;
   }
 
-  /** Whether the subnet's instances reach the service. */
-  public boolean reachable(Subnet subnet, String service) {
-    return decide(subnet, service).reachable();
+  /** Whether the subnet's instances reach the destination. */
+  public boolean reachable(Subnet subnet, String destination) {
+    return decide(subnet, destination).reachable();
   }
 
-  /** The decision for every instance of {@code subnet} and {@code service}, memoised. */
-  public Decision decide(Subnet subnet, String service) {
-    return decide(subnetIndex(subnet), serviceIndex(service));
+  /**
+   * The decision for every instance of {@code subnet} and {@code destination} (a service,
+   * {@code internet} or an instance of the layout), memoised.
+   */
+  public Decision decide(Subnet subnet, String destination) {
+    return decide(subnetIndex(subnet), serviceIndex(destination));
   }
 
-  /** {@link #decide(Subnet, String)} by the subnet's and service's numbers. */
+  /** {@link #decide(Subnet, String)} by the subnet's and destination's numbers. */
   Decision decide(int subnet, int service) {
     Decision[] m = memo[subnet];
     if (m == null || service >= m.length) {
@@ -207,39 +234,27 @@ public final class Reachability {
     }
     Decision d = m[service];
     if (d == null) {
-      d = compute(index.subnets.get(subnet), index.natRoute[subnet], service);
+      d = compute(index.subnets.get(subnet), index.natRoute[subnet], index.services.get(service));
       m[service] = d;
     }
     return d;
   }
 
-  private Decision compute(Subnet subnet, NatGateway nat, int service) {
+  private Decision compute(Subnet subnet, NatGateway nat, String destination) {
     if (outage.down(subnet)) {
-      return new Decision(false, null, null, false, List.of(Reason.INSTANCE_DOWN), null, null);
+      return Decision.blocked(List.of(Reason.INSTANCE_DOWN));
     }
-    if (!layout.vpcOf(subnet).dnsSupport()) {
-      return new Decision(false, null, null, false, List.of(Reason.DNS_SUPPORT_OFF), null, null);
+    Instance target = layout.instance(destination).orElse(null);
+    if (target != null) {
+      return toInstance(subnet, target);
     }
-    ServicePlan p = plan(service);
+    Vpc vpc = layout.vpcOf(subnet);
+    if (!vpc.dnsSupport()) {
+      return Decision.blocked(List.of(Reason.DNS_SUPPORT_OFF));
+    }
+    ServicePlan p = plan(vpc, destination);
     if (p.privateAnswer()) {
-      boolean noEni = p.upEnis().isEmpty();
-      boolean denied = !p.endpoint().admits(subnet.cidr());
-      if (noEni || denied) {
-        List<Reason> reasons = new ArrayList<>(2);
-        if (denied) {
-          reasons.add(Reason.SG_DENIED);
-        }
-        if (noEni) {
-          reasons.add(Reason.NO_ENI_UP);
-        }
-        return new Decision(false, null, null, false, reasons, null, null);
-      }
-      Eni eni = p.upByAz().get(subnet.az());
-      if (eni == null) {
-        eni = p.upEnis().get(0);
-      }
-      boolean cross = !eni.az().equals(subnet.az());
-      return new Decision(true, Via.ENDPOINT, eni.az(), cross, List.of(), eni, null);
+      return toEndpoint(subnet, p);
     }
     if (p.gateway()) {
       return new Decision(true, Via.GATEWAY_ENDPOINT, null, false, List.of(), null, null);
@@ -256,9 +271,81 @@ public final class Reachability {
       return new Decision(true, Via.NAT, nat.az(), !nat.az().equals(subnet.az()), List.of(),
           null, nat);
     }
-    List<Reason> reasons = p.endpoint() != null
+    List<Reason> reasons = p.unused() != null
         ? List.of(blocked, Reason.PRIVATE_DNS_UNAVAILABLE) : List.of(blocked);
     return new Decision(false, null, null, false, reasons, null, nat);
+  }
+
+  /** A private answer: the route to the endpoint's VPC, its ENIs that are up, its security group. */
+  private Decision toEndpoint(Subnet subnet, ServicePlan p) {
+    InterfaceEndpoint ep = p.zone().endpoint();
+    VpcLinks.Crossing crossing = index.links.crossing(subnet.vpc(), ep.vpc());
+    EnumSet<Reason> reasons = EnumSet.noneOf(Reason.class);
+    if (crossing == null) {
+      reasons.add(Reason.NO_ROUTE);
+    }
+    if (!ep.admits(subnet.cidr())) {
+      reasons.add(Reason.SG_DENIED);
+    }
+    List<Eni> usable = p.upEnis();
+    if (usable.isEmpty()) {
+      reasons.add(Reason.NO_ENI_UP);
+    } else if (crossing != null && crossing.viaTgw()) {
+      if (!crossing.leaves(subnet.az(), outage)) {
+        reasons.add(Reason.NO_ATTACHMENT_SUBNET);
+      }
+      usable = usable.stream().filter(e -> crossing.arrives(e.az(), outage)).toList();
+      if (usable.isEmpty()) {
+        reasons.add(Reason.NO_ATTACHMENT_SUBNET);
+      }
+    }
+    if (!reasons.isEmpty()) {
+      return Decision.blocked(List.copyOf(reasons));
+    }
+    Eni eni = usable.get(0);
+    for (Eni e : usable) {
+      if (e.az().equals(subnet.az())) {
+        eni = e;
+        break;
+      }
+    }
+    return new Decision(true, Via.ENDPOINT, eni.az(), !eni.az().equals(subnet.az()), List.of(),
+        eni, null, crossing.link());
+  }
+
+  /**
+   * An instance: every member that is up must be reached, by the local route, a peering
+   * connection or a transit gateway (with attachment subnets in the source's AZ and in each
+   * member's AZ). No DNS is involved (addresses are taken as known).
+   */
+  private Decision toInstance(Subnet subnet, Instance target) {
+    List<String> upAzs = new ArrayList<>();
+    for (Instance.Placement p : target.placements()) {
+      if (!outage.down(p) && !upAzs.contains(p.az())) {
+        upAzs.add(p.az());
+      }
+    }
+    if (upAzs.isEmpty()) {
+      return Decision.blocked(List.of(Reason.TARGET_DOWN));
+    }
+    VpcLinks.Crossing crossing = index.links.crossing(subnet.vpc(), target.vpc());
+    if (crossing == null) {
+      return Decision.blocked(List.of(Reason.NO_ROUTE));
+    }
+    if (crossing.viaTgw()) {
+      boolean ok = crossing.leaves(subnet.az(), outage);
+      for (String az : upAzs) {
+        ok &= crossing.arrives(az, outage);
+      }
+      if (!ok) {
+        return Decision.blocked(List.of(Reason.NO_ATTACHMENT_SUBNET));
+      }
+    }
+    boolean cross = upAzs.stream().anyMatch(az -> !az.equals(subnet.az()));
+    String targetAz = upAzs.size() == 1 ? upAzs.get(0) : null;
+    Via via = crossing.link() == null ? Via.LOCAL
+        : crossing.viaTgw() ? Via.TGW : Via.PEERING;
+    return new Decision(true, via, targetAz, cross, List.of(), null, null, crossing.link());
   }
 
   /** The first rule of the endpoint's security group admitting the subnet, or null. */

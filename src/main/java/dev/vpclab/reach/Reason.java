@@ -33,5 +33,14 @@ public enum Reason {
    * endpoint, gateway endpoint, NAT gateway or internet gateway helps. Always the only reason (an
    * instance whose AZ failed is {@link #INSTANCE_DOWN} instead).
    */
-  DNS_SUPPORT_OFF
+  DNS_SUPPORT_OFF,
+  /**
+   * The path needs a transit gateway, and an attachment has no subnet where it must: the source
+   * VPC's attachment in the instance's AZ (resources in an AZ without an attachment subnet cannot
+   * send to the transit gateway), or the destination VPC's attachment in the AZ of every target
+   * that is up (replies cannot reach the transit gateway from there).
+   */
+  NO_ATTACHMENT_SUBNET,
+  /** The destination is an instance, and every member of it is in a failed AZ. */
+  TARGET_DOWN
 }
