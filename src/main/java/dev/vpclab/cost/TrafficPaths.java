@@ -114,12 +114,12 @@ public final class TrafficPaths {
     }
 
     static Route of(PairResult p) {
-      return p.reachable() && p.via() != null ? local(kind(p.via()), p.crossAz())
+      return p.reachable() && p.via() != null ? via(kind(p.via()), p.crossAz(), link(p.link()))
           : blocked(reason(p.reasons()));
     }
 
     static Route of(Decision d) {
-      return d.reachable() && d.via() != null ? local(kind(d.via()), d.crossAz())
+      return d.reachable() && d.via() != null ? via(kind(d.via()), d.crossAz(), link(d.link()))
           : blocked(reason(d.reasons()));
     }
 
@@ -129,7 +129,16 @@ public final class TrafficPaths {
         case GATEWAY_ENDPOINT -> Kind.GATEWAY_ENDPOINT;
         case NAT -> Kind.NAT;
         case IGW -> Kind.IGW;
+        case LOCAL, PEERING, TGW -> Kind.INSTANCE;
       };
+    }
+
+    private static Link link(dev.vpclab.reach.Link l) {
+      if (l == null) {
+        return null;
+      }
+      return l.kind() == dev.vpclab.reach.Link.Kind.TGW ? Link.tgw(l.name())
+          : Link.peering(l.name());
     }
 
     private static String reason(List<Reason> reasons) {

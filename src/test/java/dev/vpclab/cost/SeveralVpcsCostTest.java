@@ -293,4 +293,74 @@ class SeveralVpcsCostTest {
       assertEquals(at.total(), bill.total(Rational.of(k)).total(), "scale " + k);
     }
   }
+
+  // ------------------------------------------------------------------ the reachability engine
+
+  static CostResult reach(Layout l) {
+    return new Bill(TrafficPaths.of(l), PriceBook.builtIn(), BigDecimal.valueOf(730))
+        .at(Rational.ONE);
+  }
+
+  @Test
+  void theReachabilityEngineTakesCentralThroughTheHub() {
+    // as centralOverATransitGateway, the paths decided by reach: 167.06
+    Layout l = central().tgw("hub", "shared", "app", "data").share("ssm", "shared", "app", "data")
+        .build("central");
+    CostResult c = reach(l);
+    assertTrue(c.complete(), c.notes().toString());
+    // into the hub: (2048 + 50) x 0.02 = 41.96
+    assertEquals(0, line(c, "transit gateway hub data processing").quantity()
+        .compareTo(Rational.of(2098)));
+    assertEquals("41.96", part(c, CostPart.TGW_DATA));
+    assertEquals("0.50", part(c, CostPart.ENDPOINT_DATA));
+    assertEquals("0.00", part(c, CostPart.CROSS_AZ));
+    assertEquals("167.06", Money.format(c.total()));
+  }
+
+  @Test
+  void theReachabilityEngineTakesDirectOverThePeering() {
+    // as directOverPeeringPaysCrossAzOnlyForTheShareInAnotherAz: ssm is not reachable from app
+    // (no route to shared), its 50 GB unpriced per placement; 14.60 + 20.48 = 35.08
+    Layout l = central().peering("app", "data").share("ssm", "shared", "app").build("direct");
+    CostResult c = reach(l);
+    assertEquals("20.48", part(c, CostPart.CROSS_AZ));
+    assertEquals(List.of("web@app-a", "web@app-b"),
+        c.unpriced().stream().map(UnpricedTraffic::instance).toList());
+    assertEquals("NO_ROUTE", c.unpriced().get(0).reason());
+    // 14.60 + 0.50 (zone) + 20.48
+    assertEquals("35.58", Money.format(c.total()));
+  }
+
+  @Test
+  void theReachabilityEngineSplitsSpreadGroupsInOneVpc() {
+    // as eastWestInOneVpcSplitsOverBothGroupsWithoutAzAffinity: 5.00
+    Layout l = HandBuilt.in("us-east-1")
+        .vpc("main", "10.0.0.0/16", "a 1a", "b 1b", "c 1c")
+        .instance("web", "a", 3, "b", 1)
+        .instance("db", "a", 1, "c", 1)
+        .traffic("web", "db", "400").build("one");
+    CostResult c = reach(l);
+    assertEquals("5.00", Money.format(c.total()));
+    assertTrue(c.complete());
+  }
+
+  @Test
+  void theReachabilityEngineLeavesAMemberWithoutAttachmentSubnetUnpriced() {
+    // the hub has app's attachment in 1a only: web's 1b members cannot send into it.
+    // web -> db 2048 GB: 1024 from 1a through the hub (20.48), 1024 from 1b unpriced
+    // attachments 2 x 36.50 = 73.00; ssm's ENIs 14.60 -> 108.08, incomplete
+    Layout full = central().tgw("hub", "app", "data").build("x");
+    dev.vpclab.model.TransitGateway hub = full.tgws().get(0);
+    dev.vpclab.model.TransitGateway.Attachment app = hub.attachment("app").orElseThrow();
+    dev.vpclab.model.TransitGateway oneAz = new dev.vpclab.model.TransitGateway("hub", List.of(
+        new dev.vpclab.model.TransitGateway.Attachment("app", app.subnets().subList(0, 1),
+            app.origin()), hub.attachment("data").orElseThrow()), hub.origin());
+    Layout l = new Layout("half", full.region(), full.vpcs(), List.of(oneAz), List.of(),
+        List.of(), List.of(full.traffic().get(0)), full.origin());
+    CostResult c = reach(l);
+    assertEquals("20.48", part(c, CostPart.TGW_DATA));
+    assertEquals(List.of(new UnpricedTraffic("web@app-b", "db", Rational.of(1024),
+        "NO_ATTACHMENT_SUBNET")), c.unpriced());
+    assertEquals("108.08", Money.format(c.total()));
+  }
 }

@@ -2,6 +2,7 @@ package dev.vpclab.testing;
 
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.lang.Span;
+import dev.vpclab.model.AllowRule;
 import dev.vpclab.model.Cidr;
 import dev.vpclab.model.Eni;
 import dev.vpclab.model.Instance;
@@ -24,7 +25,7 @@ import java.util.Map;
 /**
  * Designs of several VPCs built from model constructors, for engine tests that must not wait for
  * the language to build them. Subnets are private, AZs short ("1a" in the Region); an attachment
- * takes the first subnet of each AZ of its VPC; endpoints admit everything (default allow).
+ * takes the first subnet of each AZ of its VPC; endpoints admit 10.0.0.0/8 (every VPC here).
  */
 public final class HandBuilt {
   static final Origin HERE = new Origin.Source(new SourceFile("hand.vpc", ""), Span.NONE);
@@ -76,7 +77,7 @@ public final class HandBuilt {
       enis.add(new Eni(sub, sub.cidr().address(10 + enis.size()), HERE));
     }
     endpoints.get(vpc).add(new InterfaceEndpoint(vpc, service, enis, privateDns, false,
-        List.of(), true, HERE));
+        List.of(new AllowRule("10.0.0.0/8", Cidr.parse("10.0.0.0/8"))), false, HERE));
     return this;
   }
 
