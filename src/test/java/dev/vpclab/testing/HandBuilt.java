@@ -40,7 +40,6 @@ public final class HandBuilt {
   private final List<Peering> peerings = new ArrayList<>();
   private final List<Share> shares = new ArrayList<>();
   private final List<Traffic> traffic = new ArrayList<>();
-  private int nextSubnet;
 
   private HandBuilt(String region) {
     this.region = Region.of(region).orElseThrow();
@@ -50,13 +49,14 @@ public final class HandBuilt {
     return new HandBuilt(region);
   }
 
-  /** A VPC with its subnets ("app-a 1a", "app-b 1b"). */
+  /** A VPC (a /16) with its subnets ("app-a 1a", "app-b 1b"): its first /24s, in order. */
   public HandBuilt vpc(String name, String cidr, String... subnetsInAzs) {
     cidrs.put(name, Cidr.parse(cidr));
     subnets.put(name, new ArrayList<>());
     endpoints.put(name, new ArrayList<>());
     instances.put(name, new ArrayList<>());
     String prefix = cidr.substring(0, cidr.indexOf(".0.0/"));
+    int nextSubnet = 0;
     for (String s : subnetsInAzs) {
       String[] nameAz = s.split(" ");
       Subnet sub = new Subnet(name, nameAz[0], region.code() + nameAz[1].substring(1),
