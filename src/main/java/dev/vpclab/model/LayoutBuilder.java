@@ -10,6 +10,7 @@ import dev.vpclab.lang.Suggest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,26 +49,22 @@ public final class LayoutBuilder {
   /** The layout, or empty when it has errors (all of them reported). */
   public static Optional<Layout> build(LayoutDef def, Diagnostics diagnostics) {
     int before = diagnostics.errorCount();
-    LayoutBuilder builder = new LayoutBuilder(def, diagnostics);
-    if (builder.severalVpcs()) {
-      return Optional.empty();
-    }
-    Layout layout = builder.build();
+    Layout layout = new LayoutBuilder(def, diagnostics).build();
     return diagnostics.errorCount() > before ? Optional.empty() : Optional.of(layout);
   }
 
-  /**
-   * Reports each statement of a design of several VPCs, which vpclab reads but does not evaluate
-   * yet, once; true when there is one (the layout is then not built, so nothing else about it is
-   * reported).
-   */
-  private boolean severalVpcs() {
-    List<SeveralVpcForms.Form> forms = SeveralVpcForms.find(def.stmts());
-    for (SeveralVpcForms.Form f : forms) {
-      error(f.source(), f.span(), SeveralVpcForms.MESSAGE + f.what(), f.hint());
+  /** The builder's reports, for the parts of it that live in classes of their own. */
+  private final Reports reports = new Reports() {
+    @Override
+    public void error(SourceFile src, Span span, String message, Supplier<String> hint) {
+      report(Severity.ERROR, src, span, message, hint);
     }
-    return !forms.isEmpty();
-  }
+
+    @Override
+    public void warning(SourceFile src, Span span, String message, Supplier<String> hint) {
+      report(Severity.WARNING, src, span, message, hint);
+    }
+  };
 
   private void error(SourceFile src, Span span, String message, String hint) {
     report(Severity.ERROR, src, span, message, () -> hint);
@@ -123,18 +120,95 @@ public final class LayoutBuilder {
     return null;
   }
 
+  private VpcStatements statements;
+  /** Every VPC's subnets by name, VPC by VPC in the design's order. */
+  private final Map<String, Map<String, Subnet>> subnetsByVpc = new LinkedHashMap<>();
+  /** Every subnet of the layout by name (names are unique in a layout), and its declaration. */
+  private final Map<String, Subnet> allSubnets = new LinkedHashMap<>();
+  private final Map<String, SourcedStmt> subnetDeclaredAt = new HashMap<>();
+  /** Whether the layout is one VPC (the messages about it then do not name it). */
+  private boolean oneVpc;
+
   private Layout build() {
-    Vpc vpc = vpc();
-    Map<String, Subnet> subnets = subnets(vpc);
-    List<GatewayEndpoint> gateways = gateways(vpc);
-    List<InterfaceEndpoint> endpoints = endpoints(vpc, subnets, gateways);
-    List<NatGateway> nats = nats(subnets);
+    statements = new VpcStatements(def, reports);
+    reportOrphans();
+    List<Vpc> vpcs = vpcs();
+    oneVpc = vpcs.size() == 1;
+    for (Vpc vpc : vpcs) {
+      Map<String, Subnet> subnets = subnets(vpc, own(vpc));
+      subnetsByVpc.put(vpc.name(), subnets);
+      allSubnets.putAll(subnets);
+    }
+    Map<String, List<GatewayEndpoint>> gateways = new HashMap<>();
+    Map<String, List<InterfaceEndpoint>> endpoints = new HashMap<>();
+    Map<String, List<NatGateway>> nats = new HashMap<>();
+    List<InterfaceEndpoint> allEndpoints = new ArrayList<>();
+    List<NatGateway> allNats = new ArrayList<>();
+    for (Vpc vpc : vpcs) {
+      Map<String, Subnet> subnets = subnetsByVpc.get(vpc.name());
+      reading = vpc.name();
+      List<GatewayEndpoint> g = gateways(vpc, own(vpc));
+      List<InterfaceEndpoint> e = endpoints(vpc, own(vpc), subnets, g);
+      List<NatGateway> n = nats(own(vpc), subnets);
+      gateways.put(vpc.name(), g);
+      endpoints.put(vpc.name(), e);
+      nats.put(vpc.name(), n);
+      allEndpoints.addAll(e);
+      allNats.addAll(n);
+    }
     Map<String, Ast.InstanceDecl> instanceDecls = instanceDecls();
     List<Traffic> traffic = traffic(instanceDecls);
-    List<Instance> instances = instances(instanceDecls, subnets, traffic);
-    assignAddresses(endpoints, nats);
+    List<Instance> instances = instances(instanceDecls, traffic);
+    assignAddresses(allEndpoints, allNats);
+    List<Vpc> built = new ArrayList<>();
+    for (Vpc vpc : vpcs) {
+      String v = vpc.name();
+      dnsWarnings(vpc, endpoints.get(v));
+      built.add(vpc.withParts(new ArrayList<>(subnetsByVpc.get(v).values()),
+          withAddresses(endpoints.get(v)), gateways.get(v), natsWithAddresses(nats.get(v)),
+          instances.stream().filter(i -> i.vpc().equals(v)).toList()));
+    }
+    LinkBuilder links = new LinkBuilder(region, reports, new LinkBuilder.Checks() {
+      @Override
+      public String az(SourceFile src, Name az) {
+        return LayoutBuilder.this.az(src, az);
+      }
+
+      @Override
+      public boolean failedIn(String vpc, String az) {
+        return LayoutBuilder.this.failedIn(vpc, az, false);
+      }
+
+      @Override
+      public void checkService(SourceFile src, Name service) {
+        LayoutBuilder.this.checkService(src, service, true);
+      }
+    }, built, statements);
+    return new Layout(def.name(), region, built, links.tgws(), links.peerings(), links.shares(),
+        traffic, layoutOrigin());
+  }
+
+  /** The statements of a VPC. */
+  private List<SourcedStmt> own(Vpc vpc) {
+    return statements.byVpc().get(vpc.name());
+  }
+
+  /** How messages name a VPC: not at all in a layout of one VPC. */
+  private String label(Vpc vpc) {
+    return label(vpc.name());
+  }
+
+  private String label(String vpc) {
+    if (oneVpc) {
+      return "the VPC";
+    }
+    return vpc.equals(Vpc.DEFAULT_NAME) ? "the default VPC" : "VPC " + vpc;
+  }
+
+  private void dnsWarnings(Vpc vpc, List<InterfaceEndpoint> endpoints) {
+    SourcedStmt off = dnsSupportOff.get(vpc.name());
     if (!vpc.dnsSupport()) {
-      warning(dnsSupportOff.source(), dnsSupportOff.stmt().span(), "the VPC has DNS support off"
+      warning(off.source(), off.stmt().span(), label(vpc) + " has DNS support off"
           + " (enableDnsSupport = false): the Amazon resolver answers no name, so no instance"
           + " reaches an AWS service or the internet by name", "turn it on with: "
           + (endpoints.stream().anyMatch(InterfaceEndpoint::privateDns) ? vpc.privateDnsFix()
@@ -143,30 +217,94 @@ public final class LayoutBuilder {
       for (InterfaceEndpoint e : endpoints) {
         if (e.privateDns()) {
           report(Severity.WARNING, e.origin(), "endpoint " + e.service() + " has private DNS on,"
-              + " but the VPC has DNS hostnames off: its name resolves to the public address",
-              "turn it on with: " + vpc.privateDnsFix());
+              + " but " + label(vpc) + " has DNS hostnames off: its name resolves to the public"
+              + " address", "turn it on with: " + vpc.privateDnsFix());
         }
       }
     }
-    Vpc built = vpc.withParts(new ArrayList<>(subnets.values()), withAddresses(endpoints),
-        gateways, natsWithAddresses(nats), instances);
-    return new Layout(def.name(), region, List.of(built), traffic, layoutOrigin());
   }
+
+  /**
+   * The statements of a VPC written outside any vpc block in a layout that has no default VPC
+   * (its VPCs are all in blocks): each is an error; an instance among them is not built.
+   */
+  private void reportOrphans() {
+    for (SourcedStmt s : statements.orphans()) {
+      Ast.Stmt st = s.stmt();
+      if (st instanceof Ast.NoInstance || st instanceof Ast.TrafficDecl
+          || st instanceof Ast.NoTraffic || st instanceof Ast.BrokenDecl) {
+        continue; // about the layout's instances, wherever they are
+      }
+      if (st instanceof Ast.InstanceDecl d) {
+        orphanInstances.add(d);
+      }
+      String first = statements.byVpc().keySet().iterator().next();
+      error(s.source(), st.span(), "this line stands outside any vpc block, but layout "
+          + def.name() + " has no default VPC (no subnet is declared outside its vpc blocks)",
+          "move it into the block of its VPC: vpc " + first + " { ... }");
+    }
+  }
+
+  /** Instances written outside any block in a layout without a default VPC (reported). */
+  private final Set<Ast.InstanceDecl> orphanInstances =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   // ------------------------------------------------------------------ vpc
 
-  /** The statement that turned DNS support off (the last {@code vpc dns} one), or null. */
-  private SourcedStmt dnsSupportOff;
+  /** The statement that turned each VPC's DNS support off (its last {@code vpc dns} one). */
+  private final Map<String, SourcedStmt> dnsSupportOff = new HashMap<>();
 
-  /** The layout's default VPC: its attributes, with no parts yet. */
-  private Vpc vpc() {
-    Cidr cidr = Vpc.DEFAULT_CIDR;
+  /**
+   * The layout's VPCs, in order, with their attributes and no parts yet. A named VPC without a
+   * CIDR gets the first /16 of 10.0.0.0/8 that overlaps no other VPC of the layout (the default
+   * VPC keeps 10.0.0.0/16).
+   */
+  private List<Vpc> vpcs() {
+    List<Vpc> out = new ArrayList<>();
+    List<Cidr> taken = new ArrayList<>();
+    for (Map.Entry<String, List<SourcedStmt>> e : statements.byVpc().entrySet()) {
+      Vpc v = attributes(e.getKey(), e.getValue());
+      out.add(v);
+      if (v.cidr() != null) {
+        taken.add(v.cidr());
+      }
+    }
+    for (int i = 0; i < out.size(); i++) {
+      Vpc v = out.get(i);
+      if (v.cidr() == null) {
+        Cidr free = freeVpcCidr(taken);
+        taken.add(free);
+        out.set(i, new Vpc(v.name(), free, v.dnsSupport(), v.dnsHostnames(), v.origin(),
+            List.of(), List.of(), List.of(), List.of(), List.of()));
+      }
+    }
+    return out;
+  }
+
+  /** The first /16 of 10.0.0.0/8 that overlaps none taken (else 10.0.0.0/16: overlaps reported). */
+  static Cidr freeVpcCidr(List<Cidr> taken) {
+    for (long k = 0; k < 256; k++) {
+      Cidr candidate = new Cidr((10L << 24) + (k << 16), 16);
+      if (taken.stream().noneMatch(candidate::overlaps)) {
+        return candidate;
+      }
+    }
+    return Vpc.DEFAULT_CIDR;
+  }
+
+  /**
+   * A VPC's attributes, with no parts yet: the default VPC's CIDR defaults to 10.0.0.0/16, a
+   * named VPC's is null when not written (chosen by {@link #vpcs}).
+   */
+  private Vpc attributes(String name, List<SourcedStmt> stmts) {
+    boolean named = !name.equals(Vpc.DEFAULT_NAME);
+    Cidr cidr = named ? null : Vpc.DEFAULT_CIDR;
     boolean support = true;
     boolean hostnames = true;
     SourcedStmt cidrAt = null;
-    for (SourcedStmt s : def.stmts()) {
+    for (SourcedStmt s : stmts) {
       if (s.stmt() instanceof Ast.VpcCidr v) {
-        if (cidrAt != null && secondCidr(cidrAt, s)) {
+        if (cidrAt != null && secondCidr(name, cidrAt, s)) {
           continue;
         }
         cidrAt = s;
@@ -174,7 +312,8 @@ public final class LayoutBuilder {
         if (c != null) {
           if (c.prefix() < 16 || c.prefix() > 28) {
             error(s.source(), v.cidr().span(), "a VPC CIDR must be between /16 and /28",
-                "for example: vpc cidr 10.0.0.0/16");
+                named ? "for example: vpc " + name + " cidr 10.1.0.0/16 { ... }"
+                    : "for example: vpc cidr 10.0.0.0/16");
           } else {
             cidr = c;
           }
@@ -184,29 +323,55 @@ public final class LayoutBuilder {
           hostnames = d.on();
         } else {
           support = d.on();
-          dnsSupportOff = d.on() ? null : s;
+          if (d.on()) {
+            dnsSupportOff.remove(name);
+          } else {
+            dnsSupportOff.put(name, s);
+          }
         }
       }
     }
-    return new Vpc(cidr, support, hostnames, layoutOrigin());
+    Origin origin = named ? statements.origin(name) : layoutOrigin();
+    return new Vpc(name, cidr, support, hostnames, origin, List.of(), List.of(), List.of(),
+        List.of(), List.of());
   }
 
   /**
    * A second {@code vpc cidr} written in the same layout and file or cell as the first one is an
    * error (reported here: true); after {@code extends}, or in a later REPL cell, it replaces the
-   * first (false).
+   * first (false). The CIDR of a vpc block's head may be repeated on its other blocks (true: the
+   * same CIDR again); another one is an error as above.
    */
-  private boolean secondCidr(SourcedStmt first, SourcedStmt second) {
+  private boolean secondCidr(String vpc, SourcedStmt first, SourcedStmt second) {
+    Ast.CidrText was = ((Ast.VpcCidr) first.stmt()).cidr();
+    Ast.CidrText now = ((Ast.VpcCidr) second.stmt()).cidr();
+    if ((statements.isHeaderCidr(first.stmt()) || statements.isHeaderCidr(second.stmt()))
+        && sameCidr(was, now)) {
+      return true;
+    }
     if (second.layout() == null || !second.layout().equals(first.layout())
         || second.source() != first.source()) {
       return false;
     }
-    Ast.CidrText was = ((Ast.VpcCidr) first.stmt()).cidr();
-    error(second.source(), ((Ast.VpcCidr) second.stmt()).cidr().span(), "layout "
+    if (!vpc.equals(Vpc.DEFAULT_NAME)) {
+      error(second.source(), now.span(), "VPC " + vpc + " already has the CIDR " + was.text()
+          + " (line " + first.stmt().span().line() + ")", "write one CIDR for vpc " + vpc
+          + "; a layout that extends " + second.layout() + " may set its own");
+      return true;
+    }
+    error(second.source(), now.span(), "layout "
         + second.layout() + " already has the VPC CIDR " + was.text() + " (line "
         + first.stmt().span().line() + ")", "keep one 'vpc cidr' line; a layout that extends "
         + second.layout() + " may set its own");
     return true;
+  }
+
+  private static boolean sameCidr(Ast.CidrText a, Ast.CidrText b) {
+    try {
+      return Cidr.parse(a.text()).equals(Cidr.parse(b.text()));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return false;
+    }
   }
 
   private Cidr cidr(SourceFile src, Ast.CidrText text) {
@@ -246,29 +411,49 @@ public final class LayoutBuilder {
    * A subnet whose declaration had an error (reported there): its name is still declared, so that
    * its uses are not reported again as unknown. {@code az} is null when the AZ was the problem.
    */
-  private record FailedSubnet(String az, boolean isPublic) {}
+  private record FailedSubnet(String vpc, String az, boolean isPublic) {}
 
   private final Map<String, FailedSubnet> failedSubnets = new LinkedHashMap<>();
 
+  /** The VPC whose statements are being read (for the subnets that fail to declare). */
+  private String reading = Vpc.DEFAULT_NAME;
+
   private void failed(String name, String az, boolean isPublic) {
-    failedSubnets.putIfAbsent(name, new FailedSubnet(az, isPublic));
+    failedSubnets.putIfAbsent(name, new FailedSubnet(reading, az, isPublic));
   }
 
-  /** Whether a subnet of this kind (public only, or any) failed to declare in this AZ. */
-  private boolean failedIn(String az, boolean publicOnly) {
+  /**
+   * Whether a subnet of this kind (public only, or any) failed to declare in this AZ, in the VPC
+   * whose statements are being read.
+   */
+  boolean failedIn(String az, boolean publicOnly) {
+    return failedIn(reading, az, publicOnly);
+  }
+
+  boolean failedIn(String vpc, String az, boolean publicOnly) {
     for (FailedSubnet f : failedSubnets.values()) {
-      if (az.equals(f.az()) && (f.isPublic() || !publicOnly)) {
+      if (f.vpc().equals(vpc) && az.equals(f.az()) && (f.isPublic() || !publicOnly)) {
         return true;
       }
     }
     return false;
   }
 
-  private Map<String, Subnet> subnets(Vpc vpc) {
+  /** The VPC other than the one being read that declares (or failed to declare) a subnet. */
+  private String otherVpcOf(String subnet) {
+    Subnet there = allSubnets.get(subnet);
+    if (there != null) {
+      return there.vpc();
+    }
+    FailedSubnet f = failedSubnets.get(subnet);
+    return f != null && !f.vpc().equals(reading) ? f.vpc() : null;
+  }
+
+  private Map<String, Subnet> subnets(Vpc vpc, List<SourcedStmt> stmts) {
+    reading = vpc.name();
     Map<String, Subnet> byName = new LinkedHashMap<>();
-    Map<String, SourcedStmt> declaredAt = new LinkedHashMap<>();
-    List<Object[]> auto = new ArrayList<>(); // {name, az, isPublic, span}
-    for (SourcedStmt s : def.stmts()) {
+    Map<String, SourcedStmt> declaredAt = subnetDeclaredAt;
+    for (SourcedStmt s : stmts) {
       if (s.stmt() instanceof Ast.BrokenDecl b && b.kind() == Ast.BrokenDecl.Kind.SUBNET) {
         failed(b.name().text(), null, false); // its syntax error is reported
         continue;
@@ -310,6 +495,14 @@ public final class LayoutBuilder {
           failed(name, az, d.isPublic());
           continue;
         }
+      }
+      String otherVpc = otherVpcOf(name);
+      if (otherVpc != null) {
+        SourcedStmt first = declaredAt.get(name);
+        error(s.source(), nameSpan, "subnet " + name + " is declared twice", (first == null ? "declared "
+            : "first declared at " + first.source().name() + ":" + first.stmt().span().line()
+                + ", ") + "in " + label(otherVpc) + "; subnet names are unique in a layout");
+        continue;
       }
       Subnet existing = byName.get(name);
       if (existing != null) {
@@ -416,10 +609,11 @@ public final class LayoutBuilder {
     }
   }
 
-  private List<InterfaceEndpoint> endpoints(Vpc vpc, Map<String, Subnet> subnets,
-      List<GatewayEndpoint> gateways) {
+  private List<InterfaceEndpoint> endpoints(Vpc vpc, List<SourcedStmt> stmts,
+      Map<String, Subnet> subnets, List<GatewayEndpoint> gateways) {
+    reading = vpc.name();
     Map<String, EndpointPlan> plans = new TreeMap<>();
-    for (SourcedStmt s : def.stmts()) {
+    for (SourcedStmt s : stmts) {
       SourceFile src = s.source();
       if (s.stmt() instanceof Ast.EndpointDecl d) {
         List<Subnet> placed = placements(src, d, subnets);
@@ -435,7 +629,8 @@ public final class LayoutBuilder {
                 allow.add(new AllowRule(c.toString(), c));
               }
             } else {
-              Subnet sn = subnets.get(e.subnet().text());
+              // the subnets of other VPCs too: a security group rule takes any CIDR
+              Subnet sn = allSubnets.get(e.subnet().text());
               if (sn == null && Region.looksLikeAz(e.subnet().text())) {
                 error(src, e.subnet().span(), "an endpoint allows subnets or CIDRs, not an AZ",
                     subnetOfAzHint("allow ", e.subnet().text(), subnets));
@@ -492,7 +687,9 @@ public final class LayoutBuilder {
           p.allow(), p.defaultAllow(), p.origin()));
     }
     if (out.size() > ENDPOINT_QUOTA) {
-      warning(def.source(), def.span(), "layout " + def.name() + " has " + out.size()
+      Origin.Source at = (Origin.Source) vpc.origin();
+      warning(at.file(), at.span(), (vpc.name().equals(Vpc.DEFAULT_NAME) ? ""
+          : label(vpc) + " of ") + "layout " + def.name() + " has " + out.size()
           + " interface endpoints; a VPC may have " + ENDPOINT_QUOTA + " before AWS needs a quota "
           + "increase", "request an increase of 'Interface VPC endpoints per VPC'");
     }
@@ -553,6 +750,11 @@ public final class LayoutBuilder {
         }
       } else {
         chosen = subnets.get(place.text());
+        if (chosen == null && otherVpcOf(place.text()) != null) {
+          subnetOfOtherVpc(src, place, "endpoint " + d.services().get(0).text(), subnets);
+          ok = false;
+          continue;
+        }
         if (chosen == null) {
           unknownSubnet(src, place, subnets);
           ok = false;
@@ -571,7 +773,7 @@ public final class LayoutBuilder {
   }
 
   /** The subnet an endpoint or NAT takes in an AZ: the first private one declared, else any. */
-  private static Subnet subnetIn(String az, Map<String, Subnet> subnets) {
+  static Subnet subnetIn(String az, Map<String, Subnet> subnets) {
     Subnet any = null;
     for (Subnet s : subnets.values()) {
       if (s.az().equals(az)) {
@@ -584,6 +786,20 @@ public final class LayoutBuilder {
       }
     }
     return any;
+  }
+
+  /**
+   * A subnet of another VPC named where the VPC being read needs one of its own: an endpoint's
+   * place, an instance's subnet ({@code what} names the statement).
+   */
+  private void subnetOfOtherVpc(SourceFile src, Name name, String what,
+      Map<String, Subnet> subnets) {
+    String other = otherVpcOf(name.text());
+    report(Severity.ERROR, src, name.span(), "subnet " + name.text() + " is in " + label(other)
+        + ", not in " + label(reading), () -> what + " stays in " + label(reading)
+        + (subnets.isEmpty() ? "" : " (its subnets: " + String.join(", ", subnets.keySet())
+            + ")") + "; to place it in " + label(other) + ", write it in "
+        + (other.equals(Vpc.DEFAULT_NAME) ? "no vpc block" : "vpc " + other + " { ... }"));
   }
 
   private void unknownSubnet(SourceFile src, Name name, Map<String, Subnet> subnets) {
@@ -603,6 +819,15 @@ public final class LayoutBuilder {
   }
 
   private void checkService(SourceFile src, Name service, boolean interfaceEndpoint) {
+    checkService(src, service, interfaceEndpoint, Set.of());
+  }
+
+  /**
+   * Reports a bundle where a service is meant, and warns about a service vpclab does not know
+   * (suggesting a known service, else one of {@code instances}: needs and traffic may name one).
+   */
+  private void checkService(SourceFile src, Name service, boolean interfaceEndpoint,
+      Set<String> instances) {
     String s = service.text();
     if (Services.BUNDLES.containsKey(s)) {
       error(src, service.span(), s + " is a bundle, not a service",
@@ -611,7 +836,10 @@ public final class LayoutBuilder {
       return;
     }
     if (!Services.isKnown(s)) {
-      String hint = Suggest.didYouMean(s, Services.KNOWN);
+      String hint = Suggest.didYouMean(s, instances); // needs and traffic: an instance first
+      if (hint == null) {
+        hint = Suggest.didYouMean(s, Services.KNOWN);
+      }
       warning(src, service.span(), "vpclab does not know the service " + s,
           hint != null ? hint : "it is taken as com.amazonaws." + region.code() + "." + s);
     }
@@ -619,9 +847,9 @@ public final class LayoutBuilder {
 
   // ------------------------------------------------------------------ gateways and NAT
 
-  private List<GatewayEndpoint> gateways(Vpc vpc) {
+  private List<GatewayEndpoint> gateways(Vpc vpc, List<SourcedStmt> stmts) {
     Map<String, GatewayEndpoint> out = new TreeMap<>();
-    for (SourcedStmt s : def.stmts()) {
+    for (SourcedStmt s : stmts) {
       if (s.stmt() instanceof Ast.GatewayDecl g) {
         for (Name service : g.services()) {
           if (!Services.GATEWAY.contains(service.text())) {
@@ -647,9 +875,9 @@ public final class LayoutBuilder {
     return new ArrayList<>(out.values());
   }
 
-  private List<NatGateway> nats(Map<String, Subnet> subnets) {
+  private List<NatGateway> nats(List<SourcedStmt> stmts, Map<String, Subnet> subnets) {
     Map<String, NatGateway> byAz = new TreeMap<>();
-    for (SourcedStmt s : def.stmts()) {
+    for (SourcedStmt s : stmts) {
       if (s.stmt() instanceof Ast.NatDecl n) {
         for (Name azName : n.azs()) {
           String az = az(s.source(), azName);
@@ -691,13 +919,34 @@ public final class LayoutBuilder {
 
   // ------------------------------------------------------------------ instances and traffic
 
+  /**
+   * The instance declarations of the layout, by name, in order (a redeclaration moves to the end,
+   * replacing the first), wherever they are written: names are unique in a layout. {@code no vpc}
+   * removes the instances of the VPC declared before it, like {@code no instance}.
+   */
   private Map<String, Ast.InstanceDecl> instanceDecls() {
     Map<String, Ast.InstanceDecl> decls = new LinkedHashMap<>();
-    for (SourcedStmt s : def.stmts()) {
+    for (VpcStatements.Entry e : statements.ordered()) {
+      SourcedStmt s = e.stmt();
       if (s.stmt() instanceof Ast.InstanceDecl d) {
+        if (orphanInstances.contains(d)) {
+          brokenInstances.add(d.name().text()); // reported: outside any block
+          continue;
+        }
+        Ast.InstanceDecl before = decls.get(d.name().text());
+        if (before != null && !vpcOfDecl.get(before).equals(e.vpc())) {
+          SourcedStmt at = new SourcedStmt(sources.get(before), before, null);
+          error(s.source(), d.name().span(), "instance " + d.name() + " is already declared in "
+              + label(vpcOfDecl.get(before)) + " (line " + at.stmt().span().line() + ")",
+              "instance names are unique in a layout: give this one another name, or move it"
+                  + " with 'no instance " + d.name() + "' before this line");
+          continue;
+        }
         decls.remove(d.name().text()); // a redeclaration moves to the end, replacing the first
         decls.put(d.name().text(), d);
         sources.put(d, s.source());
+        vpcOfDecl.put(d, e.vpc());
+        removedInstances.remove(d.name().text());
       } else if (s.stmt() instanceof Ast.BrokenDecl b
           && b.kind() == Ast.BrokenDecl.Kind.INSTANCE) {
         brokenInstances.add(b.name().text()); // its syntax error is reported
@@ -710,37 +959,58 @@ public final class LayoutBuilder {
             removedInstances.add(name.text());
           }
         }
+      } else if (s.stmt() instanceof Ast.NoVpc n && statements.removes(s)) {
+        decls.values().removeIf(d -> {
+          boolean gone = vpcOfDecl.get(d).equals(n.name().text());
+          if (gone) {
+            removedInstances.add(d.name().text());
+          }
+          return gone;
+        });
       }
     }
     return decls;
   }
 
   private final Map<Ast.Stmt, SourceFile> sources = new java.util.IdentityHashMap<>();
+  private final Map<Ast.Stmt, String> vpcOfDecl = new java.util.IdentityHashMap<>();
   private final Set<String> removedInstances = new TreeSet<>();
   /** Instances whose statement has a syntax error: their traffic is not reported again. */
   private final Set<String> brokenInstances = new TreeSet<>();
 
+  /** Whether a name is of an instance that is gone ({@code no instance}, {@code no vpc}, ...). */
+  private boolean goneInstance(String name) {
+    return removedInstances.contains(name) || brokenInstances.contains(name);
+  }
+
   private List<Traffic> traffic(Map<String, Ast.InstanceDecl> instances) {
     Map<String, Traffic> byPair = new LinkedHashMap<>();
-    for (SourcedStmt s : def.stmts()) {
+    for (VpcStatements.Entry e : statements.ordered()) {
+      SourcedStmt s = e.stmt();
       SourceFile src = s.source();
       if (s.stmt() instanceof Ast.TrafficDecl t) {
         String source = t.fromAll() ? null : t.source().text();
         if (source != null && !instances.containsKey(source)) {
-          if (removedInstances.contains(source) || brokenInstances.contains(source)) {
+          if (goneInstance(source)) {
             continue; // 'no instance' removes the instance's traffic too
           }
           unknownInstance(src, t.source(), instances.keySet());
           continue;
         }
         String dest = t.dest().text();
-        if (!dest.equals(Services.INTERNET)) {
+        if (instances.containsKey(dest)) {
+          if (ambiguous(src, t.dest()) || !trafficToInstance(src, t)) {
+            continue;
+          }
+        } else if (goneInstance(dest) && !Services.isKnown(dest)) {
+          continue;
+        } else if (!dest.equals(Services.INTERNET)) {
           if (Services.BUNDLES.containsKey(dest)) {
             error(src, t.dest().span(), "traffic goes to a service, not to the bundle " + dest,
                 "name one of its services: " + String.join(", ", Services.BUNDLES.get(dest)));
             continue;
           }
-          checkService(src, t.dest(), false);
+          checkService(src, t.dest(), false, instances.keySet());
         }
         BigDecimal gb = t.volume().gb();
         if (gb.compareTo(MAX_GB) > 0) {
@@ -770,6 +1040,43 @@ public final class LayoutBuilder {
     return new ArrayList<>(byPair.values());
   }
 
+  /**
+   * Whether a destination names an instance that is named like a service, or {@code internet}
+   * (reported: needs and traffic name both alike).
+   */
+  private boolean ambiguous(SourceFile src, Name dest) {
+    String d = dest.text();
+    if (!Services.isKnown(d) && !d.equals(Services.INTERNET)) {
+      return false;
+    }
+    error(src, dest.span(), d + " is both an instance of layout " + def.name() + " and "
+        + (d.equals(Services.INTERNET) ? "the internet" : "a service"), "needs and traffic name"
+        + " services and instances alike: rename the instance, such as " + d + "-app");
+    return true;
+  }
+
+  /**
+   * Whether traffic to an instance ("east-west") is accepted: from a named instance other than
+   * itself (else reported).
+   */
+  private boolean trafficToInstance(SourceFile src, Ast.TrafficDecl t) {
+    String dest = t.dest().text();
+    if (t.fromAll()) {
+      error(src, t.sourceSpan(), "traffic from * goes to a service or internet, not to the"
+          + " instance " + dest, "name each source instance: traffic SOURCE -> " + dest + " "
+          + t.volume().value().toPlainString() + (t.volume().unit() == null ? ""
+              : " " + t.volume().unit()));
+      return false;
+    }
+    if (t.source().text().equals(dest)) {
+      error(src, t.dest().span(), "traffic from instance " + dest + " to itself",
+          "vpclab prices traffic between instances (or groups), not inside one; split the group"
+              + " into two instances to price what its members send each other");
+      return false;
+    }
+    return true;
+  }
+
   private void unknownInstance(SourceFile src, Name name, Set<String> instances) {
     report(Severity.ERROR, src, name.span(), "unknown instance " + name.text(), () -> {
       String hint = Suggest.didYouMean(name.text(), instances);
@@ -781,8 +1088,7 @@ public final class LayoutBuilder {
     });
   }
 
-  private List<Instance> instances(Map<String, Ast.InstanceDecl> decls, Map<String, Subnet> subnets,
-      List<Traffic> traffic) {
+  private List<Instance> instances(Map<String, Ast.InstanceDecl> decls, List<Traffic> traffic) {
     List<Instance> out = new ArrayList<>();
     // the destinations of each source's traffic, in traffic order ("*" for every instance)
     Map<String, List<String>> trafficTo = new java.util.HashMap<>();
@@ -793,21 +1099,16 @@ public final class LayoutBuilder {
     for (Ast.InstanceDecl d : decls.values()) {
       SourceFile src = sources.get(d);
       String name = d.name().text();
+      reading = vpcOfDecl.get(d);
       if (Region.looksLikeAz(name)) {
         error(src, d.name().span(), "an instance cannot be named like an AZ: " + name, null);
         continue;
       }
-      Subnet subnet = subnets.get(d.subnet().text());
-      if (subnet == null) {
-        if (Region.looksLikeAz(d.subnet().text())) {
-          error(src, d.subnet().span(), "an instance goes in a subnet, not in an AZ",
-              subnetOfAzHint("instance " + name + " in ", d.subnet().text(), subnets));
-        } else {
-          unknownSubnet(src, d.subnet(), subnets);
-        }
+      List<Subnet> subnets = instanceSubnets(src, d);
+      if (subnets == null) {
         continue;
       }
-      int count = 1;
+      int count = subnets.size(); // one member per subnet unless a count is written
       if (d.count() != null) {
         BigDecimal c = d.count().value();
         if (c.signum() <= 0 || c.stripTrailingZeros().scale() > 0
@@ -816,25 +1117,101 @@ public final class LayoutBuilder {
           continue;
         }
         count = c.intValueExact();
-      }
-      Set<String> needs = new TreeSet<>();
-      for (Name n : d.needs()) {
-        List<String> bundle = Services.BUNDLES.get(n.text());
-        if (bundle != null) {
-          needs.addAll(bundle);
-        } else {
-          if (!n.text().equals(Services.INTERNET)) {
-            checkService(src, n, false);
-          }
-          needs.add(n.text());
+        if (count < subnets.size()) {
+          error(src, d.count().span(), "count " + count + " is fewer than the " + subnets.size()
+              + " subnets of group " + name, "a group has at least one member in each of its"
+              + " subnets: write count " + subnets.size() + " or more, or list fewer subnets");
+          continue;
         }
+      }
+      Set<String> needs = needs(src, d, decls.keySet());
+      if (needs == null) {
+        continue;
       }
       needs.addAll(trafficTo.getOrDefault(null, List.of()));
       needs.addAll(trafficTo.getOrDefault(name, List.of()));
-      out.add(new Instance(name, subnet, count, new ArrayList<>(needs),
+      out.add(new Instance(name, placements(subnets, count), new ArrayList<>(needs),
           new Origin.Source(src, d.span())));
     }
     return out;
+  }
+
+  /** {@code count} members over the subnets: evenly, the remainder to the first subnets. */
+  static List<Instance.Placement> placements(List<Subnet> subnets, int count) {
+    List<Instance.Placement> out = new ArrayList<>();
+    int n = subnets.size();
+    for (int i = 0; i < n; i++) {
+      out.add(new Instance.Placement(subnets.get(i), count / n + (i < count % n ? 1 : 0)));
+    }
+    return out;
+  }
+
+  /** An instance's needs with bundles expanded, or null after reporting a problem. */
+  private Set<String> needs(SourceFile src, Ast.InstanceDecl d, Set<String> instances) {
+    Set<String> needs = new TreeSet<>();
+    for (Name n : d.needs()) {
+      List<String> bundle = Services.BUNDLES.get(n.text());
+      if (bundle != null) {
+        needs.addAll(bundle);
+      } else if (n.text().equals(d.name().text())) {
+        error(src, n.span(), "instance " + n + " needs itself", "the members of a group reach"
+            + " each other inside their VPC; remove " + n + " from its needs");
+        return null;
+      } else if (instances.contains(n.text())) {
+        if (ambiguous(src, n)) {
+          return null;
+        }
+        needs.add(n.text());
+      } else if (!goneInstance(n.text()) || Services.isKnown(n.text())) {
+        if (!n.text().equals(Services.INTERNET)) {
+          checkService(src, n, false, instances);
+        }
+        needs.add(n.text());
+      }
+    }
+    return needs;
+  }
+
+  /**
+   * The subnets of an instance (group), in the order listed, all of its VPC's; or null after
+   * reporting a problem.
+   */
+  private List<Subnet> instanceSubnets(SourceFile src, Ast.InstanceDecl d) {
+    Map<String, Subnet> subnets = subnetsByVpc.get(reading);
+    List<Subnet> out = new ArrayList<>();
+    String name = d.name().text();
+    for (Name place : d.subnets()) {
+      Subnet subnet = subnets.get(place.text());
+      if (subnet == null) {
+        if (Region.looksLikeAz(place.text())) {
+          error(src, place.span(), "an instance goes in a subnet, not in an AZ",
+              subnetOfAzHint("instance " + name + " in ", place.text(), subnets));
+        } else if (otherVpcOf(place.text()) != null && d.spread()) {
+          spreadOverVpcs(src, d, place);
+        } else if (otherVpcOf(place.text()) != null) {
+          subnetOfOtherVpc(src, place, "instance " + name, subnets);
+        } else {
+          unknownSubnet(src, place, subnets);
+        }
+        return null;
+      }
+      if (out.contains(subnet)) {
+        error(src, place.span(), "subnet " + place + " is listed twice for instance " + name,
+            "list each subnet once; count says how many members the group has");
+        return null;
+      }
+      out.add(subnet);
+    }
+    return out;
+  }
+
+  private void spreadOverVpcs(SourceFile src, Ast.InstanceDecl d, Name place) {
+    String other = otherVpcOf(place.text());
+    error(src, place.span(), "group " + d.name() + " spreads over " + label(reading) + " and "
+        + label(other) + " (subnet " + place + ")", "a group stays in one VPC: declare one"
+        + " group in each, such as: " + (other.equals(Vpc.DEFAULT_NAME) ? ""
+            : "vpc " + other + " { ") + "instance " + d.name() + "-" + other + " in " + place
+        + (other.equals(Vpc.DEFAULT_NAME) ? "" : " }"));
   }
 
   /**
@@ -856,7 +1233,7 @@ public final class LayoutBuilder {
     }
     Subnet chosen = subnetIn(az.get(), subnets);
     failedSubnets.forEach((name, f) -> {
-      if (az.get().equals(f.az())) {
+      if (az.get().equals(f.az()) && f.vpc().equals(reading)) {
         inAz.add(name); // declared with an error, reported at its line
       }
     });
