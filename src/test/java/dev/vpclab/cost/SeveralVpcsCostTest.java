@@ -363,4 +363,50 @@ class SeveralVpcsCostTest {
         "NO_ATTACHMENT_SUBNET")), c.unpriced());
     assertEquals("108.08", Money.format(c.total()));
   }
+
+  /**
+   * N VPCs (v1 .. vN), each with one instance in 1a sending 100 GB a month to ssm, and the three
+   * Session Manager endpoints in 2 AZs: in every VPC, or only in v1, shared with the others over
+   * one transit gateway.
+   */
+  static Layout sessionManager(int n, boolean central) {
+    HandBuilt b = HandBuilt.in("us-east-1");
+    String[] vpcs = new String[n];
+    for (int i = 1; i <= n; i++) {
+      String v = "v" + i;
+      vpcs[i - 1] = v;
+      b.vpc(v, "10." + i + ".0.0/16", v + "-a 1a", v + "-b 1b");
+      if (!central || i == 1) {
+        for (String svc : List.of("ec2messages", "ssm", "ssmmessages")) {
+          b.endpoint(svc, !central, v + "-a", v + "-b");
+        }
+      }
+      b.instance("w" + i, v + "-a", 1);
+    }
+    if (central) {
+      b.tgw("hub", vpcs);
+      String[] spokes = List.of(vpcs).subList(1, n).toArray(new String[0]);
+      for (String svc : List.of("ec2messages", "ssm", "ssmmessages")) {
+        b.share(svc, "v1", spokes);
+      }
+    }
+    return b.traffic(null, "ssm", Integer.toString(100 * n)).build(central ? "central" : "each");
+  }
+
+  @Test
+  void theClassicQuestionCentralisedEndpointsPayFromNineVpcs() {
+    // PRICING.md: centralised endpoints pay when 7.30 x S x A x (N - 1) > 0.02 x G + 0.50 x S +
+    // attachment-hours. S = 3, A = 2, G = 100 (N - 1) GB through the hub, N attachments x 36.50:
+    // 43.80 (N - 1) > 2.00 (N - 1) + 1.50 + 36.50 N  <=>  5.30 N > 43.30  <=>  N >= 9.
+    // N = 8: each VPC 8 x 43.80 = 350.40 + 800 GB x 0.01 = 8.00 -> 358.40;
+    //        central 43.80 + 3 zones 1.50 + 8 x 36.50 = 292.00 + 8.00 + 700 GB x 0.02 = 14.00
+    //        -> 359.30 (0.90 more)
+    // N = 9: each 394.20 + 9.00 = 403.20; central 43.80 + 1.50 + 328.50 + 9.00 + 16.00 = 398.80
+    assertEquals("358.40", Money.format(reach(sessionManager(8, false)).total()));
+    assertEquals("359.30", Money.format(reach(sessionManager(8, true)).total()));
+    assertEquals("403.20", Money.format(reach(sessionManager(9, false)).total()));
+    CostResult central9 = reach(sessionManager(9, true));
+    assertEquals("398.80", Money.format(central9.total()));
+    assertTrue(central9.complete(), central9.notes().toString());
+  }
 }
