@@ -7,13 +7,11 @@ import dev.vpclab.cost.CostPart;
 import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.cost.PriceBook;
-import dev.vpclab.cost.Rational;
 import dev.vpclab.cost.UnpricedTraffic;
 import dev.vpclab.model.Layout;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The output cells of {@code cost}, {@code compare}, {@code expect cost ... < N USD} and {@code
