@@ -250,6 +250,20 @@ final class Compiler {
         diagnostics.error(source, r.service().span(), "resolve takes a service name", null);
         return;
       }
+      if (l.isInstance(r.service().text())) {
+        diagnostics.error(source, r.service().span(), "resolve takes a service name; "
+            + r.service().text() + " is an instance (vpclab takes instances' addresses as known)",
+            "reach " + (from != null ? from.name() : "INSTANCE") + " -> " + r.service().text()
+                + " shows the path to it");
+        return;
+      }
+      if (from == null && l.severalVpcs()) {
+        diagnostics.error(source, r.service().span(), "the answer depends on the VPC: layout "
+            + l.name() + " has " + l.vpcs().size() + " VPCs", "name an instance: resolve "
+            + r.service().text() + " from " + (l.instances().isEmpty() ? "INSTANCE"
+                : l.instances().get(0).name()));
+        return;
+      }
       if (service(l, r.service())) {
         bind(q, List.of(l), from, List.of());
       }
@@ -428,10 +442,13 @@ final class Compiler {
     return false;
   }
 
-  /** Checks a service name of a query; unknown names are a warning, bundles an error. */
+  /**
+   * Checks a destination of a query: a service, internet or an instance of the layout; unknown
+   * services are a warning, bundles an error.
+   */
   private boolean service(Layout l, Name name) {
     String s = name.text();
-    if (s.equals(Services.INTERNET)) {
+    if (s.equals(Services.INTERNET) || l.isInstance(s)) {
       return true;
     }
     if (Services.BUNDLES.containsKey(s)) {

@@ -3,15 +3,9 @@ package dev.vpclab.notebook;
 import dev.vpclab.cost.CostEngine;
 import dev.vpclab.cost.Money;
 import dev.vpclab.lang.Ast;
-import dev.vpclab.lang.Diagnostics;
-import dev.vpclab.lang.SourceFile;
-import dev.vpclab.lang.SourceParser;
 import dev.vpclab.model.Layout;
-import dev.vpclab.model.LayoutBuilder;
-import dev.vpclab.model.SourcedStmt;
 import dev.vpclab.reach.FixSuggestion;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Evaluates a bound query with the engines and returns its output cell. */
@@ -70,24 +64,15 @@ final class Evaluator {
   }
 
   /**
-   * What a suggested fix adds to the monthly bill: the layout with the fix's statements appended,
-   * costed, less the layout's cost now. Null when the fix does not build (it then is only text).
+   * What a suggested fix adds to the monthly bill: the fixed design ({@link FixSuggestion#apply})
+   * costed, less the design's cost now. Null when the fix cannot be made on this design (it then
+   * is only text).
    */
   static BigDecimal fixPrice(Bound b, FixSuggestion fix) {
-    if (b.def() == null) {
-      return null;
-    }
-    Diagnostics diagnostics = new Diagnostics();
-    SourceFile src = new SourceFile("fix", fix.statement());
-    Ast.Program program = SourceParser.parse(src, diagnostics);
-    List<SourcedStmt> stmts = new ArrayList<>();
-    for (Ast.Item item : program.items()) {
-      if (item instanceof Ast.Stmt s) {
-        stmts.add(new SourcedStmt(src, s));
-      }
-    }
-    Layout fixed = LayoutBuilder.build(b.def().plus(stmts), diagnostics).orElse(null);
-    if (fixed == null || diagnostics.hasErrors() || stmts.isEmpty()) {
+    Layout fixed;
+    try {
+      fixed = fix.apply(b.layout());
+    } catch (IllegalArgumentException e) {
       return null;
     }
     return Money.cents(CostEngine.cost(fixed, b.pricing(), b.hours()).total()

@@ -9,12 +9,14 @@ import dev.vpclab.reach.FailureAnalysis;
 import dev.vpclab.reach.FailureReport;
 import dev.vpclab.reach.FixSuggestion;
 import dev.vpclab.reach.Hop;
+import dev.vpclab.reach.Link;
 import dev.vpclab.reach.PairResult;
 import dev.vpclab.reach.ReachEngine;
 import dev.vpclab.reach.Reachability;
 import dev.vpclab.reach.Reason;
 import dev.vpclab.reach.ResilienceReport;
 import dev.vpclab.reach.Resolver;
+import dev.vpclab.reach.Via;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,15 +46,16 @@ public final class ReachCells {
       text.append(", ").append(cross).append(" cross-AZ");
     }
     text.append('\n');
-    Table table = pairTable(pairs);
+    Table table = pairTable(pairs, layout.severalVpcs());
     if (!pairs.isEmpty()) {
       text.append(table.render());
     }
     appendWarnings(text, warnings);
+    boolean multi = multi(layout);
     java.util.function.Supplier<Json.Obj> data = () -> {
       List<Json> items = new ArrayList<>();
       for (PairResult p : pairs) {
-        items.add(pairJson(p));
+        items.add(pairJson(p, multi));
       }
       return head("check", layout)
           .put("pairs", Json.arr(items))
@@ -63,15 +66,31 @@ public final class ReachCells {
     return new Output("check", text.toString(), data, List.of(table), false, List.of());
   }
 
-  private static Table pairTable(List<PairResult> pairs) {
-    Table.Builder t = Table.builder("instance", "service", "reachable", "via", "target AZ",
-        "cross-AZ", "path");
+  /** The pairs as a table; with several VPCs, a {@code vpc} column after the instance. */
+  private static Table pairTable(List<PairResult> pairs, boolean severalVpcs) {
+    Table.Builder t = severalVpcs
+        ? Table.builder("instance", "vpc", "service", "reachable", "via", "target AZ",
+            "cross-AZ", "path")
+        : Table.builder("instance", "service", "reachable", "via", "target AZ", "cross-AZ",
+            "path");
     for (PairResult p : pairs) {
-      t.row(p.instance(), p.service(), yesNo(p.reachable()), p.via() == null ? "-" : p.via().json(),
-          p.targetAz() == null ? "-" : p.targetAz(), p.reachable() ? yesNo(p.crossAz()) : "-",
-          p.path());
+      List<String> row = new ArrayList<>(List.of(p.instance(), p.service(), yesNo(p.reachable()),
+          p.via() == null ? "-" : p.via().json(), p.targetAz() == null ? "-" : p.targetAz(),
+          p.reachable() ? yesNo(p.crossAz()) : "-", p.path()));
+      if (severalVpcs) {
+        row.add(1, p.vpc());
+      }
+      t.row(row);
     }
     return t.build();
+  }
+
+  /**
+   * Whether a layout shows what single-VPC layouts never do (VPC, link, placements): it has
+   * several VPCs or a spread group.
+   */
+  static boolean multi(Layout layout) {
+    return layout.severalVpcs() || layout.instances().stream().anyMatch(Instance::spread);
   }
 
   private static void appendWarnings(StringBuilder text, List<String> warnings) {
@@ -85,21 +104,54 @@ public final class ReachCells {
 
   // ------------------------------------------------------------------ reach
 
+  /**
+   * {@code reach I -> D}: the path hop by hop; for a spread group, the group's verdict and then
+   * each placement's path (JSON {@code placements}).
+   */
   public static Output reach(Layout layout, Instance instance, String service) {
-    PairResult p = ReachEngine.path(layout, instance, service, Set.of());
+    boolean multi = multi(layout);
+    Reachability r = new Reachability(layout, Set.of());
+    List<PairResult> paths = ReachEngine.paths(r, instance, service);
+    PairResult p = instance.spread() ? ReachEngine.group(instance, service, paths)
+        : paths.get(0);
     StringBuilder text = new StringBuilder();
-    text.append(instance.name()).append(" -> ").append(service).append(" in ")
-        .append(layout.name()).append(": ").append(pairLine(p)).append('\n');
+    text.append(instance.name()).append(inVpc(layout, instance)).append(" -> ").append(service)
+        .append(" in ").append(layout.name()).append(": ").append(pairLine(p)).append('\n');
+    List<Table> tables = new ArrayList<>();
+    List<Json> placements = new ArrayList<>();
+    Json.Arr hops = Json.arr(List.of());
+    for (PairResult one : paths) {
+      if (instance.spread()) {
+        text.append(one.instance()).append(": ").append(pairLine(one)).append('\n');
+      }
+      List<Json> oneHops = new ArrayList<>();
+      tables.add(hopTable(one, oneHops));
+      text.append(tables.get(tables.size() - 1).render());
+      if (instance.spread()) {
+        placements.add(pairJson(one, true).put("hops", Json.arr(oneHops)));
+      } else {
+        hops = Json.arr(oneHops);
+      }
+    }
+    Json.Obj data = head("reach", layout).putAll(pairJson(p, multi)).put("hops", hops);
+    if (instance.spread()) {
+      data.put("placements", Json.arr(placements));
+    }
+    return new Output("reach", text.toString(), data, tables, false);
+  }
+
+  private static Table hopTable(PairResult p, List<Json> json) {
     Table.Builder t = Table.builder("step", "detail", "ok");
-    List<Json> hops = new ArrayList<>();
     for (Hop h : p.hops()) {
       t.row(h.step(), h.detail(), yesNo(h.ok()));
-      hops.add(Json.obj().put("step", h.step()).put("detail", h.detail()).put("ok", h.ok()));
+      json.add(Json.obj().put("step", h.step()).put("detail", h.detail()).put("ok", h.ok()));
     }
-    Table table = t.build();
-    text.append(table.render());
-    Json.Obj data = head("reach", layout).putAll(pairJson(p)).put("hops", Json.arr(hops));
-    return new Output("reach", text.toString(), data, List.of(table), false);
+    return t.build();
+  }
+
+  /** " (VPC app)" after an instance's name in a design of several VPCs, else nothing. */
+  private static String inVpc(Layout layout, Instance instance) {
+    return layout.severalVpcs() ? " (VPC " + instance.vpc() + ")" : "";
   }
 
   private static String pairLine(PairResult p) {
@@ -113,12 +165,15 @@ public final class ReachCells {
   // ------------------------------------------------------------------ resolve
 
   public static Output resolve(Layout layout, String service, Instance fromOrNull) {
-    DnsAnswer a = Resolver.resolve(layout, service, Set.of());
+    DnsAnswer a = fromOrNull == null ? Resolver.resolve(layout, service, Set.of())
+        : Resolver.resolve(layout, layout.vpcOf(fromOrNull), service, Set.of());
     StringBuilder text = new StringBuilder();
     text.append(a.name());
     if (fromOrNull != null) {
-      text.append(" from ").append(fromOrNull.name()).append(" (").append(fromOrNull.subnet()
-          .name()).append(", ").append(fromOrNull.az()).append(')');
+      text.append(" from ").append(fromOrNull.name()).append(" (").append(String.join(", ",
+          fromOrNull.placements().stream().map(p -> p.subnet().name() + ", " + p.az())
+              .toList())).append(layout.severalVpcs() ? ", VPC " + fromOrNull.vpc() : "")
+          .append(')');
     }
     text.append(": ");
     if (!a.answered()) {
@@ -132,7 +187,8 @@ public final class ReachCells {
     Table.Builder t = Table.builder("address", "AZ", "subnet", "same AZ");
     List<Json> answers = new ArrayList<>();
     for (Eni e : a.enis()) {
-      String same = fromOrNull == null ? "-" : yesNo(e.az().equals(fromOrNull.az()));
+      String same = fromOrNull == null || fromOrNull.spread() ? "-"
+          : yesNo(e.az().equals(fromOrNull.az()));
       t.row(e.ip(), e.az(), e.subnet().name(), same);
       answers.add(Json.obj().put("address", e.ip()).put("az", e.az())
           .put("subnet", e.subnet().name()));
@@ -148,6 +204,9 @@ public final class ReachCells {
         .put("answered", a.answered());
     if (fromOrNull != null) {
       data.put("from", fromOrNull.name());
+      if (multi(layout)) {
+        data.put("vpc", fromOrNull.vpc());
+      }
     }
     data.put("answers", Json.arr(answers)).put("note", a.note());
     return new Output("resolve", text.toString(), data, List.of(table), false);
@@ -172,11 +231,19 @@ public final class ReachCells {
         .append(layout.name()).append(f.broken().isEmpty() ? " breaks nothing"
             : " breaks " + f.broken().size() + (f.broken().size() == 1 ? " pair" : " pairs"))
         .append('\n');
-    Table.Builder t = Table.builder("instance", "service", "AZ", "was", "now");
+    boolean several = layout.severalVpcs();
+    boolean multi = multi(layout);
+    Table.Builder t = several ? Table.builder("instance", "vpc", "service", "AZ", "was", "now")
+        : Table.builder("instance", "service", "AZ", "was", "now");
     List<Json> broken = new ArrayList<>();
     for (BrokenPair b : f.broken()) {
-      t.row(b.instance(), b.service(), b.az(), was(b), reasons(b.reasons()));
-      broken.add(brokenJson(b));
+      List<String> row = new ArrayList<>(List.of(b.instance(), b.service(), b.az(), was(b),
+          reasons(b.reasons())));
+      if (several) {
+        row.add(1, b.vpc());
+      }
+      t.row(row);
+      broken.add(brokenJson(b, multi));
     }
     Table table = t.build();
     if (!f.broken().isEmpty()) {
@@ -199,36 +266,51 @@ public final class ReachCells {
         .put("broken", Json.arr(broken))
         .put("fix", f.fix() == null ? null : f.fix().statement())
         .put("fixMonthly", price == null ? Json.NULL : Json.money(dev.vpclab.cost.Money.cents(price)))
-        .put("fixDetail", fixJson(f.fix()))
+        .put("fixDetail", fixJson(f.fix(), multi))
         .put("down", Json.strings(f.down()))
         .put("instancesDown", f.instancesDown());
     return new Output("fail", text.toString(), data, List.of(table), false);
   }
 
   private static String was(BrokenPair b) {
-    return b.before().json() + (b.beforeTargetAz() == null ? "" : " in " + b.beforeTargetAz());
+    return b.before().json() + (b.beforeTargetAz() == null ? "" : " in " + b.beforeTargetAz())
+        + (b.link() == null || b.before() != Via.ENDPOINT ? ""
+            : " via " + b.link().routeTarget());
   }
 
   private static String reasons(List<Reason> reasons) {
     return String.join(", ", reasons.stream().map(Reason::name).toList());
   }
 
-  private static Json.Obj brokenJson(BrokenPair b) {
-    return Json.obj().put("instance", b.instance()).put("service", b.service())
+  private static Json.Obj brokenJson(BrokenPair b, boolean multi) {
+    Json.Obj o = Json.obj().put("instance", b.instance()).put("service", b.service())
         .put("az", b.az()).put("via", b.before().json()).put("targetAz", b.beforeTargetAz())
         .put("reasons", Json.strings(b.reasons().stream().map(Reason::name).toList()));
+    if (multi) {
+      o.put("vpc", b.vpc()).put("link", linkJson(b.link()));
+    }
+    return o;
   }
 
-  private static Json fixJson(FixSuggestion fix) {
+  private static Json fixJson(FixSuggestion fix, boolean multi) {
     if (fix == null) {
       return Json.NULL;
     }
-    return Json.obj().put("statement", fix.statement())
+    Json.Obj o = Json.obj().put("statement", fix.statement())
         .put("services", Json.strings(fix.services()))
         .put("azs", Json.strings(fix.azs()))
         .put("enis", fix.addedEnis())
         .put("nats", Json.strings(fix.natAzs()))
         .put("publicSubnets", Json.strings(fix.publicSubnetAzs()));
+    if (multi) {
+      o.put("attachmentAzs", Json.strings(fix.addedAttachmentAzs()));
+    }
+    return o;
+  }
+
+  private static Json linkJson(Link link) {
+    return link == null ? Json.NULL
+        : Json.obj().put("kind", link.kind().json()).put("name", link.name());
   }
 
   // ------------------------------------------------------------------ resilience
@@ -277,13 +359,13 @@ public final class ReachCells {
     String first = "expect " + layout.name() + " reaches: " + (passed ? "passed" : "FAILED")
         + " (" + (pairs.size() - bad.size()) + " of " + pairs.size() + " pairs reachable)";
     StringBuilder text = new StringBuilder(first).append('\n');
-    Table table = pairTable(bad);
+    Table table = pairTable(bad, layout.severalVpcs());
     if (!passed) {
       text.append(table.render());
     }
     List<Json> items = new ArrayList<>();
     for (PairResult p : bad) {
-      items.add(pairJson(p));
+      items.add(pairJson(p, multi(layout)));
     }
     Json.Obj data = expectHead(layout, passed, text.toString()).put("unreachable",
         Json.arr(items));
@@ -293,10 +375,13 @@ public final class ReachCells {
 
   /** expect INSTANCE reaches SERVICE in LAYOUT. */
   public static Output expectReaches(Layout layout, Instance instance, String service) {
-    PairResult p = ReachEngine.path(layout, instance, service, Set.of());
+    List<PairResult> paths = ReachEngine.paths(new Reachability(layout, Set.of()), instance,
+        service);
+    PairResult p = instance.spread() ? ReachEngine.group(instance, service, paths)
+        : paths.get(0);
     String text = "expect " + instance.name() + " reaches " + service + " in " + layout.name()
         + ": " + (p.reachable() ? "passed" : "FAILED") + " (" + pairLine(p) + ")\n";
-    Json.Obj data = expectHead(layout, p.reachable(), text).putAll(pairJson(p));
+    Json.Obj data = expectHead(layout, p.reachable(), text).putAll(pairJson(p, multi(layout)));
     return new Output("expect", text, data, List.of(), !p.reachable());
   }
 
@@ -313,7 +398,9 @@ public final class ReachCells {
         failing.add("failing " + f.failed().get(0) + " breaks " + f.broken().size()
             + (f.broken().size() == 1 ? " pair" : " pairs") + " ("
             + String.join(", ", brokenServices(f)) + ")");
-        fixes.add(f.fix().statement());
+        if (f.fix() != null) {
+          fixes.add(f.fix().statement());
+        }
       }
     }
     String detail = AzVerdict.expectDetail(r);
@@ -338,14 +425,18 @@ public final class ReachCells {
     return Json.obj().put("kind", kind).put("layout", layout.name());
   }
 
-  /** The documented fields of one pair. */
-  private static Json.Obj pairJson(PairResult p) {
-    return Json.obj().put("instance", p.instance()).put("service", p.service())
+  /** The documented fields of one pair; {@code vpc} and {@code link} too in a multi layout. */
+  private static Json.Obj pairJson(PairResult p, boolean multi) {
+    Json.Obj o = Json.obj().put("instance", p.instance()).put("service", p.service())
         .put("reachable", p.reachable()).put("via", p.via() == null ? null : p.via().json())
         .put("targetAz", p.targetAz()).put("crossAz", p.crossAz())
         .put("reason", p.reason() == null ? null : p.reason().name())
         .put("reasons", Json.strings(p.reasons().stream().map(Reason::name).toList()))
         .put("path", p.path());
+    if (multi) {
+      o.put("vpc", p.vpc()).put("link", linkJson(p.link()));
+    }
+    return o;
   }
 
   private static String yesNo(boolean b) {

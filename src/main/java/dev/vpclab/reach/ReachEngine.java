@@ -11,6 +11,7 @@ import dev.vpclab.model.Share;
 import dev.vpclab.model.Subnet;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,40 @@ public final class ReachEngine {
       out.add(path(r, instance, p, service));
     }
     return out;
+  }
+
+  /**
+   * A spread group's pair from its placements' pairs ({@link #paths}): reachable when every
+   * placement that is up reaches the destination (none up: unreachable, {@link
+   * Reason#INSTANCE_DOWN}); {@code via}, {@code targetAz} and {@code link} when every placement
+   * that reaches it agrees on them, else null; cross-AZ when any is; the reasons of every
+   * placement that is up and blocked, in the enum's order; the path each placement's, labelled;
+   * no hops of its own (each placement has its hops).
+   */
+  public static PairResult group(Instance instance, String service, List<PairResult> placements) {
+    List<PairResult> up = placements.stream()
+        .filter(p -> !p.reasons().contains(Reason.INSTANCE_DOWN)).toList();
+    boolean reachable = !up.isEmpty() && up.stream().allMatch(PairResult::reachable);
+    EnumSet<Reason> reasons = EnumSet.noneOf(Reason.class);
+    for (PairResult p : up) {
+      reasons.addAll(p.reasons());
+    }
+    if (up.isEmpty()) {
+      reasons.add(Reason.INSTANCE_DOWN);
+    }
+    List<PairResult> ok = up.stream().filter(PairResult::reachable).toList();
+    Via via = reachable ? common(ok.stream().map(PairResult::via).toList()) : null;
+    String targetAz = reachable ? common(ok.stream().map(PairResult::targetAz).toList()) : null;
+    Link link = reachable ? common(ok.stream().map(PairResult::link).toList()) : null;
+    boolean cross = reachable && ok.stream().anyMatch(PairResult::crossAz);
+    String path = String.join("; ", placements.stream().map(p -> p.instance() + ": " + p.path())
+        .toList());
+    return new PairResult(instance.name(), service, reachable, via, targetAz, cross,
+        List.copyOf(reasons), List.of(), path, instance.vpc(), link);
+  }
+
+  private static <T> T common(List<T> values) {
+    return values.stream().distinct().count() == 1 ? values.get(0) : null;
   }
 
   /**

@@ -119,6 +119,35 @@ class JsonDocsTest {
     assertTrue(omitted, "an error case past the listing limit");
   }
 
+  /**
+   * The cells of designs of several VPCs (built by hand until they are read from source) against
+   * the same page and schema.
+   */
+  @Test
+  void designsOfSeveralVpcsHaveEveryFieldDocumented() throws Exception {
+    String docs = Files.readString(Path.of("docs/json.md"));
+    Set<String> undocumented = new TreeSet<>();
+    List<String> wrong = new ArrayList<>();
+    Set<String> fields = new TreeSet<>();
+    for (String text : dev.vpclab.notebook.SeveralVpcsJson.cells()) {
+      JsonNode cell = parser().readTree(text);
+      String kind = cell.get("kind").asText();
+      collect(cell, docs, undocumented, kind);
+      check("hand " + kind, cell, kind, wrong);
+      fields.addAll(fieldNames(cell));
+      cell.path("pairs").forEach(p -> fields.addAll(fieldNames(p)));
+      cell.path("broken").forEach(p -> fields.addAll(fieldNames(p)));
+      if (cell.path("fixDetail").isObject()) {
+        fields.addAll(fieldNames(cell.get("fixDetail")));
+      }
+    }
+    assertTrue(undocumented.isEmpty(), "fields missing from docs/json.md: " + undocumented);
+    assertTrue(wrong.isEmpty(), "fields not as docs/json.md gives them:\n" + String.join("\n",
+        wrong));
+    assertTrue(fields.containsAll(List.of("vpc", "link", "placements", "attachmentAzs")),
+        fields.toString());
+  }
+
   @Test
   void failCellsKeepTheirListOfFailedAzs() throws Exception {
     Path extra = dir.resolve("extra.vpc");
@@ -155,20 +184,24 @@ class JsonDocsTest {
     String query = "kind str, cell num, file str, line num, source str, ";
     String end = ", expectationFailed bool";
     String pair = "instance str, service str, reachable bool, via str?, targetAz str?, "
-        + "crossAz bool, reason str?, reasons [str], path str";
+        + "crossAz bool, reason str?, reasons [str], path str, ?vpc str, ?link {link}?";
     schema("pair", pair);
+    schema("link", "kind str, name str");
     schema("check", query + "layout str, pairs [{pair}], reachable num, total num, warnings [str]"
         + end);
-    schema("reach", query + "layout str, " + pair + ", hops [{hop}]" + end);
+    schema("reach", query + "layout str, " + pair + ", hops [{hop}], ?placements [{placement}]"
+        + end);
+    schema("placement", pair + ", hops [{hop}]");
     schema("hop", "step str, detail str, ok bool");
-    schema("resolve", query + "layout str, name str, addresses [str], private bool, answered bool, ?from str, "
+    schema("resolve", query + "layout str, name str, addresses [str], private bool, answered bool, ?from str, ?vpc str, "
         + "answers [{answer}], note str" + end);
     schema("answer", "address str, az str, subnet str");
     schema("fail", query + "layout str, failed [str], broken [{broken}], fix str?, "
         + "fixMonthly money?, fixDetail {fixDetail}?, down [str], instancesDown num" + end);
-    schema("broken", "instance str, service str, az str, via str?, targetAz str?, reasons [str]");
+    schema("broken", "instance str, service str, az str, via str?, targetAz str?, reasons [str], "
+        + "?vpc str, ?link {link}?");
     schema("fixDetail", "statement str, services [str], azs [str], enis num, nats [str], "
-        + "publicSubnets [str]");
+        + "publicSubnets [str], ?attachmentAzs [str]");
     schema("resilience", query + "layout str, rows [{resilienceRow}], survivesAzFailure bool, "
         + "singleAz bool, brokenPairs num, unreachablePairs num" + end);
     schema("resilienceRow", "az str, broken num, services [str], instancesDown num, fix str?");
@@ -199,7 +232,8 @@ class JsonDocsTest {
     schema("point", "gb num, total money");
     schema("breakEven", "layouts [str], gb money, total money, cheaperAbove str?, complete bool");
     schema("expect", query + "?layout str, ?layouts [str], passed bool, text str, "
-        + "?unreachable [{pair}], ?" + pair.replace(", ", ", ?") + ", ?brokenPairs num, "
+        + "?unreachable [{pair}], ?" + pair.replace(", ", ", ?").replace("??", "?")
+        + ", ?brokenPairs num, "
         + "?singleAz bool, ?unreachablePairs num, "
         + "?currency str, ?actual money, ?limit money, ?other money, ?complete bool" + end);
     schema("error", "kind str, file str, line num, column num, message str, hint str?");

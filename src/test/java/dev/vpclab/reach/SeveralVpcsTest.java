@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vpclab.model.Layout;
+import dev.vpclab.testing.Hand;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.vpclab.reach;
+package dev.vpclab.testing;
 
 import dev.vpclab.model.AllowRule;
 import dev.vpclab.model.Cidr;
@@ -25,9 +25,9 @@ import java.util.Map;
  * Designs of several VPCs built by hand with the model's constructors (no parser), in us-east-1,
  * for the engine's tests. AZs are written short ("1a"); subnets get 10.V.N.0/24 in order.
  */
-final class Hand {
-  static final Origin O = new Origin.TerraformAddress("main.tf", "hand");
-  static final Region REGION = Region.of("us-east-1").orElseThrow();
+public final class Hand {
+  public static final Origin O = new Origin.TerraformAddress("main.tf", "hand");
+  public static final Region REGION = Region.of("us-east-1").orElseThrow();
 
   private final String name;
   private final Map<String, V> vpcs = new LinkedHashMap<>();
@@ -54,26 +54,26 @@ final class Hand {
     }
   }
 
-  Hand(String name) {
+  public Hand(String name) {
     this.name = name;
   }
 
-  static String az(String shortAz) {
+  public static String az(String shortAz) {
     return "us-east-" + shortAz;
   }
 
-  Hand vpc(String vpc) {
+  public Hand vpc(String vpc) {
     vpcs.put(vpc, new V(vpc, vpcs.size()));
     return this;
   }
 
-  Hand dns(String vpc, boolean support, boolean hostnames) {
+  public Hand dns(String vpc, boolean support, boolean hostnames) {
     vpcs.get(vpc).dnsSupport = support;
     vpcs.get(vpc).dnsHostnames = hostnames;
     return this;
   }
 
-  Hand subnet(String vpc, String subnet, String shortAz, boolean pub) {
+  public Hand subnet(String vpc, String subnet, String shortAz, boolean pub) {
     V v = vpcs.get(vpc);
     Subnet s = new Subnet(vpc, subnet, az(shortAz),
         Cidr.parse("10." + v.octet + "." + (v.subnets.size() + 1) + ".0/24"), pub, false, O);
@@ -82,12 +82,12 @@ final class Hand {
     return this;
   }
 
-  Hand subnet(String vpc, String subnet, String shortAz) {
+  public Hand subnet(String vpc, String subnet, String shortAz) {
     return subnet(vpc, subnet, shortAz, false);
   }
 
   /** An interface endpoint with an ENI in each subnet; allow null: the VPC's CIDR. */
-  Hand endpoint(String vpc, String service, boolean privateDns, String allow,
+  public Hand endpoint(String vpc, String service, boolean privateDns, String allow,
       String... inSubnets) {
     List<Eni> enis = new ArrayList<>();
     for (String s : inSubnets) {
@@ -101,19 +101,19 @@ final class Hand {
     return this;
   }
 
-  Hand gateway(String vpc, String service) {
+  public Hand gateway(String vpc, String service) {
     vpcs.get(vpc).gateways.add(new GatewayEndpoint(vpc, service, O));
     return this;
   }
 
-  Hand nat(String vpc, String publicSubnet) {
+  public Hand nat(String vpc, String publicSubnet) {
     Subnet s = subnets.get(publicSubnet);
     vpcs.get(vpc).nats.add(new NatGateway(s, s.cidr().address(4), O));
     return this;
   }
 
   /** An instance (group): its needs, then its subnets, one member each. */
-  Hand instance(String instance, List<String> needs, String... inSubnets) {
+  public Hand instance(String instance, List<String> needs, String... inSubnets) {
     List<Instance.Placement> ps = new ArrayList<>();
     for (String s : inSubnets) {
       ps.add(new Instance.Placement(subnets.get(s), 1));
@@ -125,7 +125,7 @@ final class Hand {
   }
 
   /** A transit gateway attachment of a VPC in these subnets (adds to the gateway named). */
-  Hand attach(String tgw, String vpc, String... inSubnets) {
+  public Hand attach(String tgw, String vpc, String... inSubnets) {
     List<Subnet> ss = new ArrayList<>();
     for (String s : inSubnets) {
       ss.add(subnets.get(s));
@@ -145,17 +145,17 @@ final class Hand {
     return this;
   }
 
-  Hand peering(String a, String b) {
+  public Hand peering(String a, String b) {
     peerings.add(new Peering(a, b, O));
     return this;
   }
 
-  Hand share(String service, String from, String... with) {
+  public Hand share(String service, String from, String... with) {
     shares.add(new Share(service, from, List.of(with), O));
     return this;
   }
 
-  Layout build() {
+  public Layout build() {
     List<Vpc> vs = new ArrayList<>();
     for (V v : vpcs.values()) {
       vs.add(new Vpc(v.name, Cidr.parse("10." + v.octet + ".0.0/16"), v.dnsSupport,
@@ -170,7 +170,7 @@ final class Hand {
    * data (db-a 1a, db-b 1b, db in db-a); tgw hub attaches shared and app in every AZ, data in 1a;
    * ssm shared from shared with app, data.
    */
-  static Hand central() {
+  public static Hand central() {
     return new Hand("central")
         .vpc("shared").subnet("shared", "ep-a", "1a").subnet("shared", "ep-b", "1b")
         .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
