@@ -8,6 +8,8 @@ import dev.vpclab.model.Layout;
 import dev.vpclab.model.Region;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
+import dev.vpclab.model.TransitGateway;
+import dev.vpclab.model.Vpc;
 import dev.vpclab.notebook.LayoutEntry;
 import dev.vpclab.notebook.State;
 import java.io.IOException;
@@ -150,7 +152,7 @@ public final class Completions {
     final Set<String> layouts = new LinkedHashSet<>();
     final Set<String> subnets = new LinkedHashSet<>();
     final Set<String> instances = new LinkedHashSet<>();
-    /** The VPCs and transit gateways named earlier in the cell (built layouts have one VPC). */
+    /** The VPCs and transit gateways of the session's layouts and named earlier in the cell. */
     final Set<String> vpcs = new LinkedHashSet<>();
     final Set<String> tgws = new LinkedHashSet<>();
 
@@ -245,6 +247,14 @@ public final class Completions {
       for (Instance i : l.instances()) {
         instances.add(i.name());
       }
+      for (Vpc v : l.vpcs()) {
+        if (!v.name().equals(Vpc.DEFAULT_NAME)) {
+          vpcs.add(v.name());
+        }
+      }
+      for (TransitGateway t : l.tgws()) {
+        tgws.add(t.name());
+      }
     }
 
     private List<String> azs() {
@@ -326,6 +336,9 @@ public final class Completions {
         case "needs", "reaches", "->" -> {
           out.addAll(Services.namesAndBundles());
           out.add(Services.INTERNET);
+          if (!last().equals("reaches")) {
+            out.addAll(instances); // needs and traffic may name an instance
+          }
         }
         case "resolve" -> out.addAll(Services.KNOWN.stream().sorted().toList());
         case "traffic" -> {

@@ -376,10 +376,12 @@ class ParserTest {
     int start = section.indexOf("```\n") + 4;
     String example = section.substring(start, section.indexOf("\n```", start));
     Program p = parse(example);
-    assertEquals(2, p.items().size());
-    assertEquals(6, ((LayoutDecl) p.items().get(0)).body().size());
-    assertEquals("NoVpc(app)\nNoTgw(hub)\nNoPeering(shared, app)\nNoShare([ssm], shared)",
+    assertEquals(3, p.items().size());
+    assertEquals(7, ((LayoutDecl) p.items().get(0)).body().size());
+    assertEquals("NoTgw(hub)\nPeering(app, data)",
         AstText.lines(((LayoutDecl) p.items().get(1)).body()));
+    assertEquals("NoVpc(data)\nNoShare([ssm], shared)",
+        AstText.lines(((LayoutDecl) p.items().get(2)).body()));
   }
 
   @Test

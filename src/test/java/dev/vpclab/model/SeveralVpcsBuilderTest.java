@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vpclab.lang.Diagnostic;
+import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.testing.TestLayouts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,49 @@ class SeveralVpcsBuilderTest {
         .map(t -> t.source() + "->" + t.destination()).toList());
     assertEquals(List.of("ec2messages", "ssm", "ssmmessages"),
         fewer.instance("web").orElseThrow().needs());
+  }
+
+  @Test
+  void aLayoutThatExtendsCopiesEveryVpcAndItsLinks() {
+    Layout direct = TestLayouts.extended(CENTRAL, """
+        no tgw hub
+        peering app, data
+        vpc data cidr 10.7.0.0/16 { }
+        """);
+    assertEquals(List.of("shared", "app", "data"), names(direct.vpcs()));
+    // a block with another CIDR after extends replaces the parent's: the subnets follow it
+    assertEquals("10.7.0.0/16", direct.vpc("data").orElseThrow().cidr().toString());
+    assertEquals("10.7.1.0/24", direct.subnet("db-a").orElseThrow().cidr().toString());
+    assertTrue(direct.tgws().isEmpty());
+    assertEquals(List.of("app-data"), direct.peerings().stream().map(p -> p.a() + "-" + p.b())
+        .toList());
+    assertEquals(3, direct.shares().size());
+
+    Layout fewer = TestLayouts.extended(CENTRAL, "no vpc data\nno share ssm from shared\n");
+    assertEquals(List.of("shared", "app"), names(fewer.vpcs()));
+    assertEquals(List.of("ec2messages", "ssmmessages"),
+        fewer.shares().stream().map(Share::service).toList());
+    assertTrue(fewer.instance("db").isEmpty());
+    assertFalse(fewer.instance("web").orElseThrow().needs().contains("db"));
+  }
+
+  @Test
+  void badDesignsAreLocatedErrorsAndNothingElse() {
+    Diagnostics d = TestLayouts.diagnostics("us-east-1", """
+        vpc app cidr 10.1.0.0/16 { az 1a subnet private app-a; instance web in app-a, db-a }
+        vpc data cidr 10.1.0.0/16 { az 1a subnet private db-a }
+        peering app, data
+        tgw hub attach app in 1b
+        share ssm from app with data
+        """);
+    List<Diagnostic> errors = d.errors();
+    assertEquals(List.of(1, 3, 4, 5), errors.stream().map(Diagnostic::line).toList(),
+        TestLayouts.render(d));
+    assertEquals("group web spreads over VPC app and VPC data (subnet db-a)",
+        errors.get(0).message());
+    assertTrue(errors.get(1).message().startsWith("peered VPCs need CIDRs that do not overlap"));
+    assertEquals("add: vpc app { az 1b subnet private }", errors.get(2).hint());
+    assertEquals("VPC app has no interface endpoint for ssm to share", errors.get(3).message());
   }
 
   @Test

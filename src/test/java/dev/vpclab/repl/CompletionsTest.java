@@ -102,6 +102,24 @@ class CompletionsTest {
   }
 
   @Test
+  void instancesAreDestinationsAndBuiltLayoutsNameTheirVpcs() {
+    State central = session("""
+        layout central {
+          vpc shared { az 1a subnet private ep-a }
+          vpc app { az 1a subnet private app-a; instance web in app-a }
+          tgw hub attach shared, app
+        }
+        """);
+    assertTrue(Completions.candidates("traffic web -> ", 15, central).contains("web"));
+    assertTrue(at("instance db in app needs ").contains("web"));
+    assertFalse(at("expect web reaches ").contains("web"));
+    String peering = "peering ";
+    assertEquals(List.of("shared", "app"),
+        Completions.candidates(peering, peering.length(), central));
+    assertEquals(List.of("hub"), Completions.candidates("no tgw ", 7, central));
+  }
+
+  @Test
   void theFormsOfSeveralVpcs() {
     assertTrue(at("").containsAll(List.of("tgw", "peering", "share")), at("").toString());
     assertEquals(List.of("tgw"), at("layout c {\n  tg"));

@@ -56,6 +56,22 @@ public final class TestLayouts {
     return layout;
   }
 
+  /**
+   * Layout {@code child} (us-east-1) that extends a layout {@code main} of {@code parent}'s
+   * statements with its own: its statements are the parent's, inherited, then these.
+   */
+  public static Layout extended(String parent, String child) {
+    Diagnostics diagnostics = new Diagnostics();
+    LayoutDef base = def("main", Region.DEFAULT, parent, diagnostics);
+    LayoutDef own = def("child", Region.DEFAULT, child, diagnostics);
+    LayoutDef def = base.copyAs("child", own.source(), own.span()).plus(own.stmts());
+    Layout layout = LayoutBuilder.build(def, diagnostics).orElse(null);
+    if (diagnostics.hasErrors() || layout == null) {
+      throw new AssertionError("layout has errors:\n" + render(diagnostics));
+    }
+    return layout;
+  }
+
   /** The diagnostics a layout's statements produce (for tests of errors and warnings). */
   public static Diagnostics diagnostics(String region, String statements) {
     Diagnostics diagnostics = new Diagnostics();
