@@ -6,6 +6,7 @@ import dev.vpclab.model.Instance;
 import dev.vpclab.model.InterfaceEndpoint;
 import dev.vpclab.model.Layout;
 import dev.vpclab.model.NatGateway;
+import dev.vpclab.model.TransitGateway;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -95,6 +96,7 @@ public final class Bill {
       t.notes.add(gb(igwServiceGb) + " GB to AWS services through the internet gateway:"
           + " no charge within the Region");
     }
+    severalVpcsNotes(t, v);
     for (CostLine l : t.lines) {
       if (l.unconfirmed()) {
         t.notes.add("price " + l.priceItem().key() + " in " + region + " ("
@@ -114,7 +116,33 @@ public final class Bill {
       }
     }
     return new CostResult(paths.layout().name(), region, hours, t.lines, List.copyOf(t.notes),
-        unpriced, t.missing, fixedTotal, variable, fixedTotal.add(variable));
+        unpriced, t.missing, fixedTotal, variable, fixedTotal.add(variable),
+        severalVpcs(paths.layout()));
+  }
+
+  /**
+   * Whether a layout is a design of several VPCs for its outputs: several VPCs, or any transit
+   * gateway, peering, share or spread group (a single VPC's outputs keep their parts).
+   */
+  public static boolean severalVpcs(Layout layout) {
+    return layout.severalVpcs() || !layout.tgws().isEmpty() || !layout.peerings().isEmpty()
+        || !layout.shares().isEmpty() || layout.instances().stream().anyMatch(Instance::spread);
+  }
+
+  private void severalVpcsNotes(Tally t, Volumes v) {
+    Rational tgwCrossAz = v.gb(Flow.TGW_CROSS_AZ);
+    Rational peeringSameAz = v.gb(Flow.PEERING_SAME_AZ);
+    if (tgwCrossAz.signum() > 0) {
+      t.notes.add(gb(tgwCrossAz) + " GB change AZ through a transit gateway: no data transfer"
+          + " charge since 2022-04-01, only transit gateway data processing");
+    }
+    if (peeringSameAz.signum() > 0) {
+      t.notes.add(gb(peeringSameAz) + " GB over peering within one AZ: free since 2021-05-01");
+    }
+    if (v.gb(Flow.SPREAD).signum() > 0) {
+      t.notes.add("traffic to and from spread groups is shared out over their members in"
+          + " proportion to their counts, with no AZ affinity");
+    }
   }
 
   /**
@@ -141,10 +169,26 @@ public final class Bill {
       hourLine(CostPart.IPV4, "public IPv4 (Elastic IP) of NAT gateway " + nat.az(),
           PriceItem.IPV4_HOUR, hours);
     }
-    for (Instance i : paths.publicIpv4()) {
-      hourLine(CostPart.IPV4, "public IPv4 of instance " + i.name()
-          + (i.count() == 1 ? "" : ", " + i.count() + " addresses"), PriceItem.IPV4_HOUR,
-          hours.multiply(BigDecimal.valueOf(i.count())));
+    for (TrafficPaths.PublicAddresses a : paths.publicIpv4()) {
+      hourLine(CostPart.IPV4, "public IPv4 of instance " + a.instance().name()
+          + (a.count() == 1 ? "" : ", " + a.count() + " addresses"), PriceItem.IPV4_HOUR,
+          hours.multiply(BigDecimal.valueOf(a.count())));
+    }
+    for (TransitGateway tgw : layout.tgws()) {
+      for (TransitGateway.Attachment a : tgw.attachments()) {
+        hourLine(CostPart.TGW_ATTACHMENTS, "transit gateway " + tgw.name() + " attachment "
+            + a.vpc(), PriceItem.TGW_ATTACHMENT_HOUR, hours);
+      }
+    }
+    int zones = layout.shares().size();
+    if (zones > 0) {
+      // a zone is billed a month whatever the hours; its tiers count zones
+      tiered(fixed, CostPart.PRIVATE_ZONES, "private hosted zones", PriceItem.PHZ_MONTH,
+          Rational.ZERO, Rational.of(zones));
+      fixed.notes.add(zones + " private hosted zone" + (zones == 1 ? "" : "s") + " (one per"
+          + " share) priced as the account's only zones: Route 53's first 25 zones count every"
+          + " zone of the account; queries to their alias records are free, other query charges"
+          + " are not priced");
     }
   }
 
@@ -163,32 +207,51 @@ public final class Bill {
         part, item, p.unconfirmed()));
   }
 
-  /** The per-GB lines, in their order on the bill. */
+  /**
+   * The per-GB lines, in their order on the bill. Lines of one price item follow each other on
+   * its tiers (the second cross-AZ line starts where the first ends), as AWS adds up an item's
+   * usage before tiering it.
+   */
   private void perGb(Tally t, Volumes v) {
     tiered(t, CostPart.ENDPOINT_DATA, "endpoint data processing", PriceItem.ENDPOINT_GB,
-        v.gb(Flow.ENDPOINT));
-    tiered(t, CostPart.NAT_DATA, "NAT data processing", PriceItem.NAT_GB, v.gb(Flow.NAT));
+        Rational.ZERO, v.gb(Flow.ENDPOINT));
+    tiered(t, CostPart.NAT_DATA, "NAT data processing", PriceItem.NAT_GB, Rational.ZERO,
+        v.gb(Flow.NAT));
     // 0.01 USD/GB in each direction: a GB crossing is billed twice
-    tiered(t, CostPart.CROSS_AZ, "cross-AZ transfer to NAT (both directions)",
-        PriceItem.CROSSAZ_GB, v.gb(Flow.NAT_CROSS_AZ).multiply(2));
+    Rational crossAz = tiered(t, CostPart.CROSS_AZ, "cross-AZ transfer to NAT (both directions)",
+        PriceItem.CROSSAZ_GB, Rational.ZERO, v.gb(Flow.NAT_CROSS_AZ).multiply(2));
+    crossAz = tiered(t, CostPart.CROSS_AZ, "cross-AZ transfer between instances (both"
+        + " directions)", PriceItem.CROSSAZ_GB, crossAz, v.gb(Flow.LOCAL_CROSS_AZ).multiply(2));
+    tiered(t, CostPart.CROSS_AZ, "cross-AZ transfer over peering (both directions)",
+        PriceItem.CROSSAZ_GB, crossAz, v.gb(Flow.PEERING_CROSS_AZ).multiply(2));
+    Rational tgw = Rational.ZERO;
+    for (Map.Entry<String, Rational> e : v.tgw().entrySet()) {
+      tgw = tiered(t, CostPart.TGW_DATA, "transit gateway " + e.getKey() + " data processing",
+          PriceItem.TGW_GB, tgw, e.getValue());
+    }
     tiered(t, CostPart.INTERNET_OUT, "data transfer out to internet", PriceItem.INTERNET_GB,
-        v.gb(Flow.INTERNET));
+        Rational.ZERO, v.gb(Flow.INTERNET));
   }
 
-  /** One line per tier the quantity reaches (only their sum when {@code t} keeps no lines). */
-  private void tiered(Tally t, CostPart part, String label, PriceItem item, Rational quantity) {
+  /**
+   * One line per tier that the usage from {@code start} to {@code start + quantity} reaches (only
+   * their sum when {@code t} keeps no lines); returns where the usage ends.
+   */
+  private Rational tiered(Tally t, CostPart part, String label, PriceItem item, Rational start,
+      Rational quantity) {
+    Rational end = start.add(quantity);
     if (quantity.signum() == 0) {
-      return;
+      return end;
     }
     List<Tier> tiers = tiers(item);
     if (tiers.isEmpty()) {
       missing(t, item, label, quantity);
-      return;
+      return end;
     }
-    Rational covered = Rational.ZERO;
+    Rational covered = start;
     for (Tier r : tiers) {
-      Rational upper = r.to() == null ? quantity : r.to().min(quantity);
-      Rational portion = upper.subtract(r.from());
+      Rational upper = r.to() == null ? end : r.to().min(end);
+      Rational portion = upper.subtract(r.from().max(start));
       if (portion.signum() <= 0) {
         continue;
       }
@@ -202,10 +265,11 @@ public final class Bill {
         t.sum = t.sum.add(monthly);
       }
     }
-    if (covered.compareTo(quantity) < 0) {
-      missing(t, item, label + " above " + gb(covered) + " GB", quantity.subtract(covered),
-          "load a table with the higher tiers: prices \"FILE\"");
+    if (covered.compareTo(end) < 0) {
+      missing(t, item, label + " above " + gb(covered) + " " + item.unit(),
+          end.subtract(covered), "load a table with the higher tiers: prices \"FILE\"");
     }
+    return end;
   }
 
   private List<Tier> tiers(PriceItem item) {

@@ -2,10 +2,12 @@ package dev.vpclab.cost;
 
 import dev.vpclab.model.Instance;
 import dev.vpclab.model.Layout;
+import dev.vpclab.model.Subnet;
 import dev.vpclab.reach.PairResult;
 import dev.vpclab.reach.ReachEngine;
 import dev.vpclab.reach.Reachability;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,10 +27,11 @@ public final class CostEngine {
 
     /**
      * The paths of one layout with no AZ down, asked once per (subnet, destination): a path
-     * depends on the sender's subnet only (its AZ, route table and CIDR).
+     * depends on the sender's subnet only (its AZ, route table and CIDR). A spread group asks
+     * for its members in that subnet alone.
      */
     default TrafficPaths.Router router(Layout layout) {
-      return (i, s) -> TrafficPaths.Route.of(path(layout, i, s, Set.of()));
+      return (i, from, s) -> TrafficPaths.Route.of(path(layout, in(i, from), s, Set.of()));
     }
   }
 
@@ -43,9 +46,23 @@ public final class CostEngine {
     @Override
     public TrafficPaths.Router router(Layout layout) {
       Reachability r = new Reachability(layout, Set.of());
-      return (i, s) -> TrafficPaths.Route.of(r.decide(i.subnet(), s));
+      return (i, from, s) -> TrafficPaths.Route.of(r.decide(from, s));
     }
   };
+
+  /** The members of {@code i} in subnet {@code from}, as an instance of that subnet alone. */
+  static Instance in(Instance i, Subnet from) {
+    if (!i.spread()) {
+      return i;
+    }
+    for (Instance.Placement p : i.placements()) {
+      if (p.subnet().equals(from)) {
+        return new Instance(i.name(), List.of(p), i.needs(), i.origin());
+      }
+    }
+    throw new IllegalArgumentException("instance " + i.name() + " has no member in subnet "
+        + from.name());
+  }
 
   private CostEngine() {}
 

@@ -9,11 +9,13 @@ import java.util.Map;
  * A layout's monthly bill: lines (in a stable order: endpoint hours by service, NAT hours, public
  * IPv4, then the per-GB parts), notes for the reader (unconfirmed prices, unpriced traffic,
  * missing prices, free paths), the traffic left unpriced, and exact subtotals (fractions):
- * {@code fixed} (hourly items), {@code variable} (per-GB items) and {@code total}.
+ * {@code fixed} (hourly items), {@code variable} (per-GB items) and {@code total}. {@code
+ * severalVpcs}: the layout is a design of several VPCs ({@link Bill#severalVpcs}), whose outputs
+ * show the parts of such designs.
  */
 public record CostResult(String layout, String region, BigDecimal hours, List<CostLine> lines,
     List<String> notes, List<UnpricedTraffic> unpriced, List<String> missingPrices,
-    Rational fixed, Rational variable, Rational total) {
+    Rational fixed, Rational variable, Rational total, boolean severalVpcs) {
   public CostResult {
     lines = List.copyOf(lines);
     notes = List.copyOf(notes);
@@ -21,16 +23,27 @@ public record CostResult(String layout, String region, BigDecimal hours, List<Co
     missingPrices = List.copyOf(missingPrices);
   }
 
-  /** Exact amount per part, every part present (0 when absent), in {@link CostPart} order. */
+  /**
+   * Exact amount per part, in {@link CostPart} order: every part this layout's outputs show
+   * ({@link CostPart#shown}), 0 when it has no line.
+   */
   public Map<CostPart, Rational> byPart() {
     Map<CostPart, Rational> out = new EnumMap<>(CostPart.class);
-    for (CostPart p : CostPart.values()) {
-      out.put(p, Rational.ZERO);
-    }
-    for (CostLine l : lines) {
-      out.merge(l.part(), l.monthly(), Rational::add);
+    for (CostPart p : CostPart.shown(severalVpcs)) {
+      out.put(p, part(p));
     }
     return out;
+  }
+
+  /** The exact amount of one part (0 when it has no line). */
+  public Rational part(CostPart p) {
+    Rational sum = Rational.ZERO;
+    for (CostLine l : lines) {
+      if (l.part() == p) {
+        sum = sum.add(l.monthly());
+      }
+    }
+    return sum;
   }
 
   /** Whether any line uses an unconfirmed price. */

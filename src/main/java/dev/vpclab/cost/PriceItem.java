@@ -21,9 +21,11 @@ public enum PriceItem {
   GWLBE_HOUR("gwlbe.hour", "hour", false, "Gateway Load Balancer endpoint, per hour (not used yet)"),
   GWLBE_GB("gwlbe.gb", "GB", false, "Gateway Load Balancer endpoint data processing, per GB (not used yet)"),
   TGW_ATTACHMENT_HOUR("tgw.attachment.hour", "hour", false,
-      "transit gateway VPC attachment, per attachment-hour (not used yet)"),
+      "transit gateway VPC attachment, per attachment-hour (whatever its AZs)"),
   TGW_GB("tgw.gb", "GB", false,
-      "transit gateway data processing, per GB sent from a VPC attachment (not used yet)");
+      "transit gateway data processing, per GB sent from a VPC into the transit gateway"),
+  PHZ_MONTH("phz.month", "zone", true,
+      "Route 53 private hosted zone, per zone a month (not per hour), tiered by zone count");
 
   private final String key;
   private final String unit;

@@ -46,13 +46,22 @@ public record PriceRow(String region, PriceItem item, BigDecimal tierFromGb, Big
         newConfidence);
   }
 
-  /** "0–1048576 GB", "5242880+ GB" or "" for an untiered row. */
+  /**
+   * "0-1048576 GB", "5242880+ GB", "0-25 zones" (the bounds count the item's unit) or "" for an
+   * untiered row.
+   */
   public String tierLabel() {
+    String range = tierRange();
+    return range.isEmpty() ? "" : range + " " + (unit.equals("GB") ? unit : unit + "s");
+  }
+
+  /** The tier's bounds without their unit: "0-1048576", "5242880+", or "" untiered. */
+  public String tierRange() {
     if (tierFromGb.signum() == 0 && tierToGb == null) {
       return "";
     }
     String from = tierFromGb.stripTrailingZeros().toPlainString();
-    return tierToGb == null ? from + "+ GB"
-        : from + "-" + tierToGb.stripTrailingZeros().toPlainString() + " GB";
+    return tierToGb == null ? from + "+"
+        : from + "-" + tierToGb.stripTrailingZeros().toPlainString();
   }
 }

@@ -91,6 +91,9 @@ public final class ChartCells {
       case CROSS_AZ -> "cross-AZ";
       case INTERNET_OUT -> "internet out";
       case IPV4 -> "public IPv4";
+      case TGW_ATTACHMENTS -> "TGW attachments";
+      case PRIVATE_ZONES -> "private hosted zones";
+      case TGW_DATA -> "TGW data";
     };
   }
 
@@ -98,12 +101,12 @@ public final class ChartCells {
 
   /** The stacked bars of {@code chart cost}: one bar per layout, a segment per cost part. */
   static ChartSpec costSpec(List<String> names, List<CostResult> costs) {
-    List<CostPart> parts = List.of(CostPart.values());
+    List<CostPart> parts = CostCells.shownParts(costs);
     List<List<BigDecimal>> values = new ArrayList<>();
     for (CostPart p : parts) {
       List<BigDecimal> row = new ArrayList<>();
       for (CostResult c : costs) {
-        row.add(c.byPart().get(p).decimal());
+        row.add(c.part(p).decimal());
       }
       values.add(row);
     }
@@ -139,16 +142,10 @@ public final class ChartCells {
       costs.add(CostEngine.cost(l, prices, hours));
     }
     List<String> names = layouts.stream().map(Layout::name).toList();
-    List<CostPart> parts = List.of(CostPart.values());
+    List<CostPart> parts = CostCells.shownParts(costs);
     List<String> totals = costs.stream().map(CostCells::totalLabel).toList();
     ChartSpec spec = costSpec(names, costs);
-
-    List<CostPart> shown = new ArrayList<>();
-    for (CostPart p : parts) {
-      if (costs.stream().anyMatch(c -> c.byPart().get(p).signum() != 0)) {
-        shown.add(p);
-      }
-    }
+    List<CostPart> shown = CostCells.nonZeroParts(costs);
     List<Json> bars = new ArrayList<>();
     Table.Builder tb = Table.builder(header("layout", shown, "total"));
     tb.right(rightOf(shown, "total")).title("chart cost (USD a month)");
@@ -158,10 +155,10 @@ public final class ChartCells {
       Json.Obj partJson = Json.obj();
       List<String> row = new ArrayList<>(List.of(names.get(i)));
       for (CostPart p : parts) {
-        partJson.put(p.key(), Json.money(Money.cents(c.byPart().get(p))));
+        partJson.put(p.key(), Json.money(Money.cents(c.part(p))));
       }
       for (CostPart p : shown) {
-        row.add(Money.format(c.byPart().get(p)));
+        row.add(Money.format(c.part(p)));
       }
       row.add(CostCells.totalLabel(c));
       tb.row(row);

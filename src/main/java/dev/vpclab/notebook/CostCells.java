@@ -7,13 +7,11 @@ import dev.vpclab.cost.CostPart;
 import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.cost.PriceBook;
-import dev.vpclab.cost.Rational;
 import dev.vpclab.cost.UnpricedTraffic;
 import dev.vpclab.model.Layout;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The output cells of {@code cost}, {@code compare}, {@code expect cost ... < N USD} and {@code
@@ -40,7 +38,7 @@ public final class CostCells {
         .put("fixed", Json.money(Money.cents(c.fixed())))
         .put("variable", Json.money(Money.cents(c.variable())))
         .put("rounding", Json.money(rounding))
-        .put("parts", parts(c))
+        .put("parts", parts(c, CostPart.shown(c.severalVpcs())))
         .put("lines", lines(c, rounding))
         .put("unpriced", unpriced(c))
         .put("unpricedGb", Money.quantity(c.unpricedGb()))
@@ -66,12 +64,9 @@ public final class CostCells {
   public static Output compare(List<Layout> layouts, PriceBook prices, int hours) {
     List<Comparison.Row> rows = Comparison.compare(layouts, prices, hours);
     List<String> names = layouts.stream().map(Layout::name).toList();
-    List<CostPart> shown = new ArrayList<>();
-    for (CostPart p : CostPart.values()) {
-      if (rows.stream().anyMatch(r -> r.cost().byPart().get(p).signum() != 0)) {
-        shown.add(p);
-      }
-    }
+    List<CostResult> costs = rows.stream().map(Comparison.Row::cost).toList();
+    List<CostPart> shown = nonZeroParts(costs);
+    List<CostPart> partsOfRows = shownParts(costs);
     List<String> header = new ArrayList<>(List.of("layout"));
     shown.forEach(p -> header.add(p.key()));
     header.addAll(List.of("fixed", "variable", "total", "delta", "ENIs", "survives AZ failure",
@@ -85,7 +80,7 @@ public final class CostCells {
     for (Comparison.Row r : rows) {
       CostResult c = r.cost();
       List<String> cells = new ArrayList<>(List.of(r.layout().name()));
-      shown.forEach(p -> cells.add(Money.format(c.byPart().get(p))));
+      shown.forEach(p -> cells.add(Money.format(c.part(p))));
       cells.addAll(List.of(Money.format(c.fixed()), Money.format(c.variable()),
           totalLabel(c), Money.signed(r.delta()), Integer.toString(r.enis()),
           AzVerdict.column(r.resilience()),
@@ -98,7 +93,7 @@ public final class CostCells {
           .put("fixed", Json.money(Money.cents(c.fixed())))
           .put("variable", Json.money(Money.cents(c.variable())))
           .put("delta", Json.money(Money.cents(r.delta())))
-          .put("parts", parts(c))
+          .put("parts", parts(c, partsOfRows))
           .put("enis", r.enis())
           .put("survivesAzFailure", r.resilience().survivesAzFailure())
           .put("singleAz", r.resilience().singleAz())
@@ -216,12 +211,32 @@ public final class CostCells {
     }
   }
 
-  private static Json.Obj parts(CostResult c) {
+  /** Each of {@code shown}'s amounts in {@code c}, rounded to cents (0.00 when it has none). */
+  private static Json.Obj parts(CostResult c, List<CostPart> shown) {
     Json.Obj parts = Json.obj();
-    for (Map.Entry<CostPart, Rational> e : c.byPart().entrySet()) {
-      parts.put(e.getKey().key(), Json.money(Money.cents(e.getValue())));
+    for (CostPart p : shown) {
+      parts.put(p.key(), Json.money(Money.cents(c.part(p))));
     }
     return parts;
+  }
+
+  /**
+   * The parts outputs of several layouts list (JSON, chart legends): those of designs of several
+   * VPCs when one of the layouts is such a design, so that every row has the same keys.
+   */
+  static List<CostPart> shownParts(List<CostResult> costs) {
+    return CostPart.shown(costs.stream().anyMatch(CostResult::severalVpcs));
+  }
+
+  /** The parts with an amount in some layout: the columns of a table of several layouts. */
+  static List<CostPart> nonZeroParts(List<CostResult> costs) {
+    List<CostPart> out = new ArrayList<>();
+    for (CostPart p : CostPart.values()) {
+      if (costs.stream().anyMatch(c -> c.part(p).signum() != 0)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   /**

@@ -9,16 +9,16 @@ public final class PriceTables {
   private PriceTables() {}
 
   /**
-   * The rows of a Region ({@code region} null for all) with columns region, item, tier (GB), unit,
+   * The rows of a Region ({@code region} null for all) with columns region, item, tier (in the unit: GB, zones), unit,
    * usd, confidence, as of, source (the long text last).
    *
    * @throws IllegalArgumentException when the book has no price for the Region
    */
   public static Table of(PriceBook book, String region) {
-    Table.Builder b = Table.builder("region", "item", "tier (GB)", "unit", "usd", "confidence",
+    Table.Builder b = Table.builder("region", "item", "tier", "unit", "usd", "confidence",
         "as of", "source").right("usd").title("prices, version " + book.version());
     for (PriceRow r : book.rowsOf(region)) {
-      b.row(r.region(), r.item().key(), r.tierLabel().replace(" GB", ""), r.unit(),
+      b.row(r.region(), r.item().key(), r.tierRange(), r.unit(),
           Money.price(r.usd()), r.confidence(), r.asOf(), r.source());
     }
     return b.build();

@@ -17,7 +17,8 @@ class PricesRegionsTest {
       assertEquals(0, r.status(), code + ": " + r.err());
       assertTrue(r.out().startsWith("prices, version "), r.out());
       for (String item : new String[] {"endpoint.hour", "endpoint.gb", "nat.hour", "nat.gb",
-          "crossaz.gb", "internet.gb", "ipv4.hour", "tgw.attachment.hour", "tgw.gb"}) {
+          "crossaz.gb", "internet.gb", "ipv4.hour", "tgw.attachment.hour", "tgw.gb",
+          "phz.month"}) {
         assertTrue(r.out().contains("\n" + code + "  " + item + " "), code + " " + item);
       }
       assertTrue(r.out().lines().skip(2).allMatch(l -> l.startsWith(code + "  ")), r.out());

@@ -87,6 +87,25 @@ class RegionPricesTest {
   }
 
   @Test
+  void everyRegionPricesPrivateHostedZonesAsRoute53Does() {
+    // Route 53 (a global service, the same price everywhere): 0.50 USD per zone a month for the
+    // first 25 zones, 0.10 beyond (PRICING.md "Several VPCs")
+    for (String r : Region.codes()) {
+      List<PriceRow> t = book.tiers(r, PriceItem.PHZ_MONTH);
+      assertEquals(List.of("0-25 zones", "25+ zones"), t.stream().map(PriceRow::tierLabel).toList(),
+          r);
+      assertEquals(0, t.get(0).usd().compareTo(new BigDecimal("0.50")), r);
+      assertEquals(0, t.get(1).usd().compareTo(new BigDecimal("0.10")), r);
+      for (PriceRow row : t) {
+        assertEquals("zone", row.unit(), r);
+        assertTrue(row.source().startsWith("Route 53 pricing"), row.source());
+        assertEquals("high", row.confidence(), r);
+        assertFalse(row.unconfirmed(), r);
+      }
+    }
+  }
+
+  @Test
   void everyRowSaysWhereItComesFrom() {
     for (PriceRow row : book.rows()) {
       assertFalse(row.source().isBlank(), row.toString());

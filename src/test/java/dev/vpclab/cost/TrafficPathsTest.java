@@ -36,7 +36,8 @@ class TrafficPathsTest {
         new UnpricedTraffic("b", "internet", Rational.of(200), "NO_ROUTE")), u);
     // at a third of the volume: 100/3 and 200/3 GB, exactly
     assertEquals(Rational.parse("100/3"), p.unpriced(Rational.parse("1/3")).get(0).gb());
-    assertEquals(List.of("w"), p.publicIpv4().stream().map(i -> i.name()).toList());
+    assertEquals(List.of("w"), p.publicIpv4().stream().map(a -> a.instance().name()).toList());
+    assertEquals(4, p.publicIpv4().get(0).count());
   }
 
   @Test
