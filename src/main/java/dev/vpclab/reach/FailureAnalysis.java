@@ -282,6 +282,9 @@ public final class FailureAnalysis {
         places.put(az, region.shortAz(az));
       }
       String tail = " in " + String.join(", ", places.values());
+      if (!ep.privateDns()) {
+        tail += " private-dns off"; // a new endpoint line replaces private DNS too (on by default)
+      }
       if (ep.privateDns() && !ep.inboundOnly() && Services.GATEWAY.contains(s)
           && v.hasGateway(s)) {
         tail += " inbound-only off"; // as written: beside a gateway endpoint AWS's default is on

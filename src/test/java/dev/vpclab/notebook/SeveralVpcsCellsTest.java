@@ -98,7 +98,7 @@ class SeveralVpcsCellsTest {
         + "instance   vpc  service  AZ          was                                 now\n"
         + "web@app-b  app  ssm      us-east-1b  endpoint in us-east-1a via tgw hub  NO_ENI_UP\n"
         + "down with their AZ: web@app-a (1 instance)\n"
-        + "fix: vpc shared { endpoint ssm in 1a, 1b allow 10.0.0.0/8 }\n", o.text());
+        + "fix: vpc shared { endpoint ssm in 1a, 1b private-dns off allow 10.0.0.0/8 }\n", o.text());
     JsonNode j = ReachCellsTest.parse(o);
     JsonNode b = j.get("broken").get(0);
     assertEquals("app", b.get("vpc").asText());

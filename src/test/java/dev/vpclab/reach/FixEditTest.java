@@ -45,7 +45,8 @@ class FixEditTest {
     l.vpcs().forEach(v -> sb.append(v.name()).append(' ')
         .append(v.subnets().stream().map(s -> s.name() + "/" + s.az() + "/" + s.cidr() + (s.isPublic() ? "/pub"
             : "")).sorted().toList())
-        .append(v.endpoints().stream().map(e -> e.service() + e.enis().stream()
+        .append(v.endpoints().stream().map(e -> e.service() + (e.privateDns() ? "" : "/dns-off")
+            + (e.inboundOnly() ? "/inbound-only" : "") + e.allow() + e.enis().stream()
             .map(x -> x.subnet().name() + "=" + x.ip()).toList()).toList())
         .append(v.nats().stream().map(n -> n.subnet().name() + "=" + n.ip()).toList())
         .append('\n'));
@@ -67,7 +68,8 @@ class FixEditTest {
   @Test
   void aFixInSeveralVpcsIsWhatTheBuilderMakesOfItsStatements() {
     sameAsBuilt(CENTRAL, "us-east-1a", "vpc shared { endpoint ssm, ec2messages, ssmmessages in"
-        + " 1a, 1b allow 10.0.0.0/8 }; vpc app { az 1b subnet public app-public-1b; nat in 1b };"
+        + " 1a, 1b private-dns off allow 10.0.0.0/8 }; vpc app { az 1b subnet public app-public-1b;"
+        + " nat in 1b };"
         + " tgw hub attach shared in 1a, 1b");
   }
 

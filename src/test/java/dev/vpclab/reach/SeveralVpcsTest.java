@@ -269,7 +269,7 @@ class SeveralVpcsTest {
         .share("ssm", "shared", "app").build();
     FailureReport f = FailureAnalysis.fail(l, Set.of(A));
     assertEquals(List.of(Reason.NO_ENI_UP), f.broken().get(0).reasons());
-    assertEquals("vpc shared { endpoint ssm in 1a, 1b allow 10.0.0.0/8 }; "
+    assertEquals("vpc shared { endpoint ssm in 1a, 1b private-dns off allow 10.0.0.0/8 }; "
         + "tgw hub attach shared in 1a, 1b", f.fix().statement());
     assertEquals(1, f.fix().addedEnis());
     Layout fixed = f.fix().apply(l);
