@@ -47,7 +47,7 @@ if [ ! -d "$bench/files" ] || [ "$(ls "$bench/files" | wc -l)" -ne "$files" ]; t
   java -cp "$cp" dev.vpclab.bench.Bench gen-files "$bench/files" "$files" >&2
 fi
 [ -f "$bench/scale.vpc" ] || java -cp "$cp" dev.vpclab.bench.Bench gen-scale "$bench/scale.vpc"
-[ -f "$bench/hub-spoke.vpc" ] || java -cp "$cp" dev.vpclab.bench.Bench gen-hub-spoke "$bench/hub-spoke.vpc"
+[ -f "$bench/hub-spoke.vpc" ] || java -cp "$cp" dev.vpclab.bench.HubSpokeBench gen "$bench/hub-spoke.vpc" 100
 [ -f "$bench/big.vpc" ] || java -cp "$cp" dev.vpclab.bench.Bench gen-big "$bench/big.vpc" 12
 
 # median wall time in seconds of a command (a shell string), $runs runs after one warm-up

@@ -22,9 +22,6 @@ import java.util.Locale;
  *   gen-scale FILE      the 6-AZ, 600-subnet, 100-service, 10,000-instance layout + check,
  *                       resilience, cost
  *   gen-big FILE MB     a valid file of about MB megabytes (many layouts and queries)
- *   gen-hub-spoke FILE  a hub VPC sharing 8 services from 3 AZs with 100 spoke VPCs of 3 AZs
- *                       and 5 spread groups each, all on one transit gateway + check,
- *                       resilience, cost
  *   run FILE [ROUNDS]   `vpclab run FILE` in process: median after warm-up
  *   parse FILE          SourceParser.parse and the whole run, MB/s after warm-up
  * </pre>
@@ -37,7 +34,6 @@ public final class Bench {
     switch (args[0]) {
       case "gen-files" -> genFiles(Path.of(args[1]), Integer.parseInt(args[2]));
       case "gen-scale" -> Files.writeString(Path.of(args[1]), scale());
-      case "gen-hub-spoke" -> Files.writeString(Path.of(args[1]), hubSpoke(100, 5));
       case "gen-big" -> Files.writeString(Path.of(args[1]), big(Integer.parseInt(args[2])));
       case "run" -> run(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 10);
       case "parse" -> parse(Path.of(args[1]));
@@ -81,64 +77,6 @@ public final class Bench {
   static String scale() {
     return "# the scale benchmark: 6 AZs, 600 subnets, 100 services, 10,000 instances\n"
         + ReachBench.generate(10_000, 10, 1) + "check\nresilience\ncost\n";
-  }
-
-  /** The services the hub shares: the interface endpoints of SSM and of private EKS nodes. */
-  static final String[] HUB_SERVICES = {"ssm", "ssmmessages", "ec2messages", "logs", "ecr.api",
-      "ecr.dkr", "sts", "kms"};
-
-  /**
-   * The hub-and-spoke benchmark: a hub VPC with the endpoints of {@link #HUB_SERVICES} in three
-   * AZs (private DNS off, shared through private hosted zones), {@code spokes} spoke VPCs of three
-   * AZs with {@code groups} spread groups each (3 members, one per AZ), every VPC on one transit
-   * gateway; each group needs Session Manager, sends traffic to one shared service and to the next
-   * group (east-west); then check, resilience and cost of the design.
-   */
-  static String hubSpoke(int spokes, int groups) {
-    String services = String.join(", ", HUB_SERVICES);
-    String[] azs = {"a", "b", "c"};
-    StringBuilder sb = new StringBuilder();
-    sb.append("# the hub-and-spoke benchmark: a hub with ").append(HUB_SERVICES.length)
-        .append(" shared services in 3 AZs, ").append(spokes).append(" spoke VPCs of 3 AZs with ")
-        .append(groups).append(" spread groups each, one transit gateway\n");
-    sb.append("region us-east-1\nlayout hub-spoke {\n  vpc hub cidr 10.0.0.0/16 {\n");
-    for (String az : azs) {
-      sb.append("    az 1").append(az).append(" subnet private ep-").append(az).append('\n');
-    }
-    sb.append("    endpoint ").append(services)
-        .append(" in 1a, 1b, 1c private-dns off allow 10.0.0.0/8\n  }\n");
-    StringBuilder attach = new StringBuilder("hub");
-    StringBuilder with = new StringBuilder();
-    for (int v = 1; v <= spokes; v++) {
-      String vpc = "spoke" + v;
-      sb.append("  vpc ").append(vpc).append(" cidr 10.").append(v).append(".0.0/16 {\n");
-      for (String az : azs) {
-        sb.append("    az 1").append(az).append(" subnet private s").append(v).append('-')
-            .append(az).append('\n');
-      }
-      for (int g = 1; g <= groups; g++) {
-        sb.append("    instance g").append(v).append('-').append(g).append(" in s").append(v)
-            .append("-a, s").append(v).append("-b, s").append(v)
-            .append("-c count 3 needs session-manager\n");
-      }
-      sb.append("  }\n");
-      attach.append(", ").append(vpc);
-      with.append(v == 1 ? "" : ", ").append(vpc);
-      for (int g = 1; g <= groups; g++) {
-        String group = "g" + v + "-" + g;
-        sb.append("  traffic ").append(group).append(" -> ")
-            .append(HUB_SERVICES[(v + g) % HUB_SERVICES.length]).append(' ').append(g)
-            .append(" GB\n");
-        if (g < groups) {
-          sb.append("  traffic ").append(group).append(" -> g").append(v).append('-')
-              .append(g + 1).append(' ').append(10 * g).append(" GB\n");
-        }
-      }
-    }
-    sb.append("  tgw core attach ").append(attach).append('\n');
-    sb.append("  share ").append(services).append(" from hub with ").append(with).append('\n');
-    sb.append("}\ncheck hub-spoke\nresilience hub-spoke\ncost hub-spoke\n");
-    return sb.toString();
   }
 
   static String big(int mb) {

@@ -93,7 +93,8 @@ public final class HubSpokeBench {
       sb.append("  traffic ").append(t[0] == null ? "*" : t[0]).append(" -> ").append(t[1])
           .append(' ').append(t[2]).append(" GB\n");
     }
-    return sb.append("}\ncost hub-spoke\nexpect cost hub-spoke > 0 USD\n").toString();
+    return sb.append("}\ncheck hub-spoke\nresilience hub-spoke\ncost hub-spoke\n"
+        + "expect hub-spoke reaches\nexpect hub-spoke survives az failure\n").toString();
   }
 
   private static void subnets(StringBuilder sb, String vpc) {
