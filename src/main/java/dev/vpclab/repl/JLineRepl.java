@@ -65,8 +65,16 @@ public final class JLineRepl {
     JLINE_LOG.setLevel(java.util.logging.Level.OFF);
     Terminal terminal;
     try {
+      // JLine's native provider reads and sets the terminal through its JNI library, without
+      // the stty, tty and test processes of the exec provider (which stays off); when the
+      // library cannot load (an unknown platform, a temporary folder mounted noexec), a dumb
+      // terminal: plain lines, the same cells and magics
       terminal = TerminalBuilder.builder()
           .system(true)
+          .provider("jni")
+          .jni(true)
+          .exec(false)
+          .dumb(true)
           .name("vpclab")
           .encoding(StandardCharsets.UTF_8)
           .nativeSignals(true)
