@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Size;
 import org.jline.terminal.impl.jni.JniNativePty;
@@ -103,6 +105,58 @@ class TerminalStartTest {
         Thread.sleep(20);
       }
     }
+  }
+
+  /**
+   * The classes a JVM loaded, by name, from its class-loading log; lambdas, proxies and other
+   * generated classes are left out (their names change from run to run).
+   */
+  static Set<String> named(List<String> log) {
+    Set<String> names = new TreeSet<>();
+    for (String line : log) {
+      String[] w = line.split(" ");
+      if (w.length > 1 && !w[1].contains("/") && !w[1].contains("$$Lambda")
+          && !w[1].startsWith("jdk.proxy") && !w[1].contains("GeneratedMethodAccessor")
+          && !w[1].contains("GeneratedConstructorAccessor")) {
+        names.add(w[1]);
+      }
+    }
+    return names;
+  }
+
+  /** The class-loading log of a training run of the path given (dev.vpclab.cli.Training). */
+  List<String> training(String path) throws Exception {
+    Path log = dir.resolve("training-" + path + ".txt");
+    Process p = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:off",
+        "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
+        "dev.vpclab.cli.Training", path, "scenarios/seed.vpc")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    p.getOutputStream().close();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the training run did not end");
+    assertEquals(0, p.exitValue());
+    return Files.readAllLines(log);
+  }
+
+  @Test
+  void theReplsTrainingLoadsEveryClassTheReplsStartLoads() throws Exception {
+    Set<String> start = named(repl().classes());
+    Set<String> trained = named(training("repl"));
+    Set<String> missing = new TreeSet<>(start);
+    missing.removeAll(trained);
+    // the JDK's console reader, made only when there is a console
+    missing.removeIf(c -> c.startsWith("java.io.Console$"));
+    assertEquals(Set.of(), missing, "classes of the REPL's start left out of its archive");
+  }
+
+  @Test
+  void theBatchTrainingLoadsNoClassOfTheRepl() throws Exception {
+    Set<String> trained = named(training("run"));
+    assertTrue(trained.contains("dev.vpclab.notebook.Notebook"), "a run was rehearsed");
+    List<String> repl = trained.stream()
+        .filter(c -> c.startsWith("org.jline.") || c.startsWith("dev.vpclab.repl.")).toList();
+    assertEquals(List.of(), repl, "the batch archive holds classes of the REPL");
   }
 
   @Test
