@@ -4,7 +4,6 @@ import dev.vpclab.lang.Completeness;
 import dev.vpclab.lang.Highlighting;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -127,18 +126,15 @@ public final class JLineRepl {
     JLINE_LOG.setLevel(java.util.logging.Level.OFF);
     StringBuilder screen = new StringBuilder();
     try {
-      // the builder's way to the system terminal, as start() takes it (the training run has no
-      // terminal: JLine settles for the dumb one, which is the fallback's path)
+      // the builder's way to the system terminal, as start() takes it: the native provider
+      // found and its library loaded (the training run has no terminal, so JLine settles for
+      // the dumb one, which is the fallback's path)
       terminalBuilder().system(true).build().close();
       try {
         new JniTerminalProvider().current(SystemStream.Output); // the way to a user's terminal
       } catch (IOException e) {
         // not a terminal, as expected
       }
-      // the provider as start() finds it: on streams, JLine opens a pseudo-terminal of its own
-      terminalBuilder().system(false).type(TRAINING_TYPE)
-          .streams(InputStream.nullInputStream(), OutputStream.nullOutputStream()).build()
-          .close();
       try (Pty pty = new JniTerminalProvider().open(null, new Size(80, 24));
            Terminal terminal = new PosixSysTerminal("vpclab", TRAINING_TYPE, pty,
                StandardCharsets.UTF_8, true, Terminal.SignalHandler.SIG_IGN)) {
