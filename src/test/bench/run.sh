@@ -3,7 +3,7 @@
 # and prints a table. Figures and how to read them: docs/performance.md.
 #   src/test/bench/run.sh            everything
 #   FILES=2000 src/test/bench/run.sh fewer files for the throughput benchmark
-# Needs: java 17, mvn, python3; hyperfine and /usr/bin/time when present (apt-get install
+# Needs: java 17, mvn, python3 (its pty module: Linux or macOS); hyperfine and /usr/bin/time when present (apt-get install
 # hyperfine time), else a timing loop and no memory figure.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -95,6 +95,13 @@ row "cold start: ./vpclab run scenarios/seed.vpc (median of $runs)" \
   "$(rss "./vpclab run scenarios/seed.vpc") MB"
 row "cold start: hello-world jar, same JVM flags (median of $runs)" \
   "$(python3 -c "print('%.0f ms' % ($t_hello * 1000))")" "$(rss "$hello") MB"
+
+echo "REPL start..." >&2
+# the REPL on a pseudo-terminal to its first prompt, beside the seed run (A B A B ...)
+repl=$(python3 src/test/bench/repl-prompt.py -n "$runs" --vs "./vpclab run scenarios/seed.vpc")
+row "REPL: first prompt on a pseudo-terminal (median of $runs)" \
+  "$(echo "$repl" | sed -nE 's/^REPL, first prompt: +([0-9.]+) .*/\1 ms/p') = $(echo "$repl" | sed -nE 's/^first prompt \/ batch, pair by pair: ([0-9.]+) .*/\1/p')x the seed run" \
+  "-"
 
 echo "throughput..." >&2
 start=$(python3 -c 'import time; print(time.time())')

@@ -80,6 +80,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    System.exit(launch(args));
+  }
+
+  /** What {@link #main} does before it exits with the status returned (for the training run). */
+  static int launch(String[] args) {
     Locale.setDefault(Locale.ROOT);
     if (args.length > 0 && (args[0].equals("run") || args[0].equals("check"))) {
       Warmup.begin();
@@ -91,7 +96,7 @@ public final class Main {
     int status = run(args, System.in, out, err);
     out.flush();
     err.flush();
-    System.exit(status);
+    return status;
   }
 
   /** Runs the command line and returns the exit status. */

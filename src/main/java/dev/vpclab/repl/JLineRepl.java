@@ -3,11 +3,13 @@ package dev.vpclab.repl;
 import dev.vpclab.lang.Completeness;
 import dev.vpclab.lang.Highlighting;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,13 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.PosixSysTerminal;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -65,13 +72,7 @@ public final class JLineRepl {
     JLINE_LOG.setLevel(java.util.logging.Level.OFF);
     Terminal terminal;
     try {
-      terminal = TerminalBuilder.builder()
-          .system(true)
-          .name("vpclab")
-          .encoding(StandardCharsets.UTF_8)
-          .nativeSignals(true)
-          .signalHandler(Terminal.SignalHandler.SIG_IGN)
-          .build();
+      terminal = terminalBuilder().system(true).build();
     } catch (IOException | RuntimeException | LinkageError e) {
       return -1;
     }
@@ -86,6 +87,114 @@ public final class JLineRepl {
       }
     }
     return status;
+  }
+
+  /**
+   * The terminal: JLine's native provider reads and sets it through its JNI library, without the
+   * stty, tty and test processes of the exec provider (which stays off); when the library cannot
+   * load (an unknown platform, a temporary folder mounted noexec), a dumb terminal: plain lines,
+   * the same cells and magics.
+   */
+  private static TerminalBuilder terminalBuilder() {
+    return TerminalBuilder.builder()
+        .provider("jni")
+        .jni(true)
+        .exec(false)
+        .dumb(true)
+        .name("vpclab")
+        .encoding(StandardCharsets.UTF_8)
+        .nativeSignals(true)
+        .signalHandler(Terminal.SignalHandler.SIG_IGN);
+  }
+
+  /** What {@link #rehearse} types: Tab, a cell of two lines, queries, magics, then %quit. */
+  static final String REHEARSAL_KEYS = "az 1a subnet private app; az 1c subnet public pub\r"
+      + "inst\tweb in app count 2 needs ssm, internet\r"
+      + "endpoint ssm in 1a,\r  1c\r"
+      + "check; cost; reach web -> ssm; fail az 1a; resilience\r"
+      + "layout b {\r  az 1a subnet private app\r}\r"
+      + "%layouts\r%hist\t\r%quit\r";
+
+  /**
+   * Rehearses the REPL's start-up for the launcher's class-data training: the terminal builder
+   * and provider that {@link #start} uses, a terminal of the class a user's terminal gets (on a
+   * pseudo-terminal opened for it), the first prompt, then {@link #REHEARSAL_KEYS} typed as a
+   * user would, so that the classes and lambdas of the line editor are archived too. Waits at
+   * most {@code limit} for the session to end; never throws. Returns what the terminal showed.
+   */
+  public static String rehearse(Path dir, Duration limit) {
+    JLINE_LOG.setLevel(java.util.logging.Level.OFF);
+    StringBuilder screen = new StringBuilder();
+    try {
+      // the builder's way to the system terminal, as start() takes it: the native provider
+      // found and its library loaded (the training run has no terminal, so JLine settles for
+      // the dumb one, which is the fallback's path)
+      terminalBuilder().system(true).build().close();
+      try {
+        new JniTerminalProvider().current(SystemStream.Output); // the way to a user's terminal
+      } catch (IOException e) {
+        // not a terminal, as expected
+      }
+      try (Pty pty = new JniTerminalProvider().open(null, new Size(80, 24));
+           Terminal terminal = new PosixSysTerminal("vpclab", TRAINING_TYPE, pty,
+               StandardCharsets.UTF_8, true, Terminal.SignalHandler.SIG_IGN)) {
+        Typist typist = new Typist(pty, screen);
+        typist.start();
+        // the history file as start() finds it: its folder made on a first start, there after
+        historyFile(dir.resolve("state").toString(), null, System.err);
+        Path history = historyFile(dir.resolve("state").toString(), null, System.err);
+        Thread session = new Thread(
+            () -> new JLineRepl(terminal, history, dir).run(null), "rehearsal");
+        session.setDaemon(true);
+        session.start();
+        session.join(limit.toMillis());
+      }
+    } catch (IOException | InterruptedException | RuntimeException | LinkageError e) {
+      // the archive then holds what was loaded so far
+    }
+    synchronized (screen) {
+      return screen.toString();
+    }
+  }
+
+  /** The terminal type of the rehearsal: the commonest, one JLine carries. */
+  private static final String TRAINING_TYPE = "xterm-256color";
+
+  /**
+   * Reads the pseudo-terminal's screen and, once the first prompt shows, types the rehearsal's
+   * keys (the terminal keeps them until the line editor reads them).
+   */
+  private static final class Typist extends Thread {
+    private final Pty pty;
+    private final StringBuilder screen;
+
+    Typist(Pty pty, StringBuilder screen) {
+      super("rehearsal-typist");
+      setDaemon(true);
+      this.pty = pty;
+      this.screen = screen;
+    }
+
+    @Override
+    public void run() {
+      byte[] b = new byte[8192];
+      boolean typed = false;
+      try {
+        InputStream shown = pty.getMasterInput();
+        for (int n; (n = shown.read(b)) > 0; ) {
+          synchronized (screen) {
+            screen.append(new String(b, 0, n, StandardCharsets.UTF_8));
+            if (!typed && screen.indexOf("In [1]: ") >= 0) {
+              typed = true;
+              pty.getMasterOutput().write(REHEARSAL_KEYS.getBytes(StandardCharsets.UTF_8));
+              pty.getMasterOutput().flush();
+            }
+          }
+        }
+      } catch (IOException e) {
+        // the pseudo-terminal was closed
+      }
+    }
   }
 
   /**

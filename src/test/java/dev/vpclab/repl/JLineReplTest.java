@@ -31,7 +31,9 @@ class JLineReplTest {
   Run repl(String input, Path history, String type) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status;
-    try (Terminal t = org.jline.terminal.TerminalBuilder.builder().system(false)
+    // JLine's terminal on plain streams (ExternalTerminal, no process): the native provider
+    // would put a pseudo-terminal, with its own echo, between the streams and the REPL
+    try (Terminal t = org.jline.terminal.TerminalBuilder.builder().system(false).provider("exec")
         .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)
         .type(type).encoding(StandardCharsets.UTF_8).build()) {
       status = new JLineRepl(t, history, dir).run(null);
@@ -140,5 +142,19 @@ class JLineReplTest {
     assertTrue(r.out().contains("Out[2]: {"), r.out());
     assertTrue(r.out().contains("\"kind\": \"check\""), r.out());
     assertTrue(r.out().contains("Out[3]: 0 of 0 pairs reachable in main"), r.out());
+  }
+
+  @Test
+  void theRehearsalForTheClassDataArchiveTypesItsCellsThroughToQuit() throws Exception {
+    String screen = JLineRepl.rehearse(dir, java.time.Duration.ofSeconds(60));
+    assertTrue(screen.contains("\u001b["), "a full terminal, with escape codes: " + screen);
+    assertFalse(screen.contains("error:"), screen);
+    assertTrue(screen.contains("resilience"), screen);
+    // the history is saved when the session ends: it ended by %quit, not by the time limit
+    List<String> history = Files.readAllLines(dir.resolve("state/vpclab/history"));
+    assertEquals("%quit", history.get(history.size() - 1), history.toString());
+    assertTrue(history.contains("instance web in app count 2 needs ssm, internet"),
+        "Tab completed inst: " + history);
+    assertTrue(history.contains("%history"), "Tab completed %hist: " + history);
   }
 }
