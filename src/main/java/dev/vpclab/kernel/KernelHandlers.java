@@ -67,8 +67,8 @@ final class KernelHandlers {
         case "complete_request" -> complete(m);
         case "is_complete_request" -> isComplete(m);
         case "inspect_request" -> inspect(m);
-        case "history_request" -> out.reply(m, "history_reply",
-            Json.obj().put("status", "ok").put("history", Json.arr(List.of())));
+        case "history_request" -> out.reply(m, "history_reply", Json.obj().put("status", "ok")
+            .put("history", History.of(session().inputs(), m.content())));
         case "comm_info_request" -> out.reply(m, "comm_info_reply",
             Json.obj().put("status", "ok").put("comms", Json.obj()));
         default -> out.log("unknown message type " + m.type() + ": ignored");

@@ -97,6 +97,11 @@ public final class Session {
     return number;
   }
 
+  /** The inputs of this session that %history lists, in order. */
+  public List<String> inputs() {
+    return List.copyOf(inputs);
+  }
+
   /**
    * A front end that shows outputs as they come (the kernel): the cell's warnings once it is
    * checked, then each output (k from 1, the cell, its text as the REPL shows it) as soon as it

@@ -242,6 +242,9 @@ class KernelTest {
     assertEquals("stdout", m.get(2).content().get("name").asText());
     assertTrue(m.get(2).content().get("text").asText().contains("* single"));
     assertEquals(2, m.get(4).content().get("execution_count").asInt());
+    Received h = request("history_request", Json.obj().put("hist_access_type", "tail")
+        .put("n", 1).put("output", false).put("raw", true));
+    assertEquals("[[1,2,\"%layouts\"]]", h.content().get("history").toString());
   }
 
   @Test
