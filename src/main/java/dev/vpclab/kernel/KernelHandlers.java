@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The shell's requests, one method each, on the REPL's {@link Session}: cells and magics run
@@ -21,7 +22,7 @@ final class KernelHandlers {
   static final String ERROR_NAME = "vpclab error";
   static final String INTERRUPTED_NAME = "interrupted";
 
-  private final java.util.function.Supplier<Session> newSession;
+  private final Supplier<Session> newSession;
   /** Made on first use (kernel_info does not wait for it), on the handling thread. */
   private volatile Session session;
   private final Path base;
@@ -29,7 +30,7 @@ final class KernelHandlers {
   private final String version;
   private int executionCount;
 
-  KernelHandlers(java.util.function.Supplier<Session> newSession, Path base, Outbox out,
+  KernelHandlers(Supplier<Session> newSession, Path base, Outbox out,
       String version) {
     this.newSession = newSession;
     this.base = base;
@@ -73,10 +74,11 @@ final class KernelHandlers {
             Json.obj().put("status", "ok").put("comms", Json.obj()));
         default -> out.log("unknown message type " + m.type() + ": ignored");
       }
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
       out.log("internal error on " + m.type() + ": " + e);
       if (m.type().endsWith("_request")) {
-        out.reply(m, m.type().replace("_request", "_reply"), error("internal error", e.toString(),
+        out.reply(m, m.type().replace("_request", "_reply"), error("internal error",
+            e.getClass().getSimpleName(),
             List.of("vpclab: internal error: " + e.getClass().getSimpleName()
                 + " (please report it, with the input); the session goes on")));
       }

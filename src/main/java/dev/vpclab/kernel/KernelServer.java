@@ -58,6 +58,15 @@ public final class KernelServer {
     this.log = log;
     this.wire = new Wire(Signer.of(connection.scheme(), connection.key()), session,
         System.getProperty("user.name", "vpclab"));
+    // JeroMQ's own threads: one line in the log, never a stack trace (when the sockets close,
+    // a closed channel is expected and not worth a line)
+    Thread.UncaughtExceptionHandler quiet = (t, e) -> {
+      if (!stopping) {
+        log.println("vpclab kernel: ZeroMQ: " + e);
+      }
+    };
+    context.setUncaughtExceptionHandler(quiet);
+    context.setNotificationExceptionHandler(quiet);
   }
 
   /**
@@ -133,7 +142,10 @@ public final class KernelServer {
   }
 
   /** Stops the threads (the running cell is interrupted) and closes every socket. */
-  void stop() {
+  synchronized void stop() {
+    if (context.isClosed()) {
+      return;
+    }
     stopping = true;
     if (handlers != null) {
       handlers.interrupt();
