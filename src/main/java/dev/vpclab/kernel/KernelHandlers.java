@@ -58,13 +58,19 @@ final class KernelHandlers {
     return session;
   }
 
-  /** One shell request: status busy, the handler, status idle. */
-  void handle(Message m) {
+  /**
+   * One shell request: status busy, the handler, status idle. Returns true after an execute
+   * request that ended in an error (or was interrupted) and asked {@code stop_on_error} (the
+   * default): the execute requests queued behind it are then to be aborted.
+   */
+  boolean handle(Message m) {
+    boolean stop = false;
     out.publish(m, "status", Json.obj().put("execution_state", "busy"));
     try {
       switch (m.type()) {
         case "kernel_info_request" -> out.reply(m, "kernel_info_reply", KernelInfo.content(version));
-        case "execute_request" -> execute(m);
+        case "execute_request" -> stop = execute(m)
+            && JsonIn.bool(m.content(), "stop_on_error", true);
         case "complete_request" -> complete(m);
         case "is_complete_request" -> isComplete(m);
         case "inspect_request" -> inspect(m);
@@ -85,11 +91,20 @@ final class KernelHandlers {
     } finally {
       out.publish(m, "status", Json.obj().put("execution_state", "idle"));
     }
+    return stop;
+  }
+
+  /** An execute request queued behind a failed cell: answered "aborted", not run. */
+  void abort(Message m) {
+    out.publish(m, "status", Json.obj().put("execution_state", "busy"));
+    out.reply(m, "execute_reply", Json.obj().put("status", "aborted"));
+    out.publish(m, "status", Json.obj().put("execution_state", "idle"));
   }
 
   // ------------------------------------------------------------------ execute
 
-  private void execute(Message m) {
+  /** Runs a cell; whether it ended in an error. */
+  private boolean execute(Message m) {
     Map<String, Object> c = m.content();
     String code = JsonIn.string(c, "code", "");
     boolean silent = JsonIn.bool(c, "silent", false);
@@ -109,6 +124,7 @@ final class KernelHandlers {
         ? failure(m, "internal error", run.text().strip(), List.of(run.text().strip()), silent)
         : run.result() == null ? magic(m, run, silent) : cell(m, run, silent, outputs);
     out.reply(m, "execute_reply", reply.put("execution_count", executionCount));
+    return reply.get("status").equals(Json.str("error"));
   }
 
   /** A magic (or blank input): its text as standard output. */

@@ -293,7 +293,9 @@ public final class KernelServer {
         if (m == POISON || stopping) {
           return;
         }
-        handlers.handle(m);
+        if (handlers.handle(m)) {
+          abortQueued();
+        }
         if (!prepared && queue.isEmpty()) {
           // after the first reply (kernel_info, which Jupyter waits for): the session, so that
           // the first cell does not wait for it
@@ -306,6 +308,23 @@ public final class KernelServer {
     } catch (ZMQException e) {
       if (!stopping) {
         log.println("vpclab kernel: execution thread: " + e.getMessage());
+      }
+    }
+  }
+
+  /** After a failed cell: the cells queued behind it are not run (as Jupyter's kernels do). */
+  private void abortQueued() {
+    List<Message> queued = new ArrayList<>();
+    queue.drainTo(queued);
+    for (Message q : queued) {
+      if (q == POISON || stopping) {
+        queue.offer(POISON);
+        return;
+      }
+      if (q.type().equals("execute_request")) {
+        handlers.abort(q);
+      } else if (handlers.handle(q)) {
+        abortQueued();
       }
     }
   }

@@ -254,6 +254,9 @@ class KernelTest {
     String code = "layout two extends single { endpoint ssm in 1a, 1c }\n"
         + "sweep traffic 0 .. 10 TB step 10 GB over single, two\n".repeat(2000);
     String id = client.send(client.shell, "execute_request", Json.obj().put("code", code));
+    // queued behind it (as "Run All" does): not run once it fails
+    String queued = client.send(client.shell, "execute_request", Json.obj().put("code",
+        "check single"));
     Received first;
     do {
       first = client.receive(client.iopub);
@@ -275,6 +278,10 @@ class KernelTest {
     assertEquals("error", types.get(types.size() - 2));
     assertTrue(types.stream().filter(t -> t.equals("display_data")).count() < 1999, types.toString());
     assertFalse(types.contains("execute_result"), "an interrupted cell has no result");
+    Received aborted = client.receive(client.shell);
+    assertEquals(queued, aborted.parent().get("msg_id").asText());
+    assertEquals("{\"status\":\"aborted\"}", aborted.content().toString());
+    assertEquals(List.of("status", "status"), types(client.iopubUntilIdle(queued)));
     // the session stays: the cell's layout exists, and the next cell runs
     List<Received> next = execute("check two");
     assertEquals("ok", next.get(next.size() - 1).content().get("status").asText());
