@@ -257,11 +257,13 @@ class KernelTest {
     // queued behind it (as "Run All" does): not run once it fails
     String queued = client.send(client.shell, "execute_request", Json.obj().put("code",
         "check single"));
+    client.iopub.setReceiveTimeOut(15_000); // the first chart loads the drawing code
     Received first;
     do {
       first = client.receive(client.iopub);
       assertNotNull(first, "no output from the long cell while it runs");
     } while (!first.type().equals("display_data")); // outputs come as they are made
+    client.iopub.setReceiveTimeOut(5000);
     long t0 = System.nanoTime();
     String interrupt = client.send(client.control, "interrupt_request", Json.obj());
     Received ack = client.receive(client.control);
