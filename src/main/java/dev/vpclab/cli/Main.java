@@ -63,11 +63,17 @@ public final class Main {
         vpclab                                   the REPL
         vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
       """;
+  static final String KERNEL_USAGE = """
+        vpclab kernel install [--user | --prefix DIR]
+                                                 register vpclab with Jupyter (default --user:
+                                                 $JUPYTER_DATA_DIR or ~/.local/share/jupyter)
+        vpclab kernel CONNECTION_FILE            the Jupyter kernel (Jupyter starts it)
+      """;
   static final String EXIT_STATUS =
       "exit status: 0 all good, 1 an expectation failed, 2 invalid input or usage\n";
 
   static final String USAGE = "usage:\n" + REPL_USAGE + RUN_USAGE + CHECK_USAGE + PRICES_USAGE
-      + "  vpclab help [COMMAND] | --help | --version\n" + EXIT_STATUS;
+      + KERNEL_USAGE + "  vpclab help [COMMAND] | --help | --version\n" + EXIT_STATUS;
 
   private final InputStream in;
   private final PrintStream out;
@@ -154,6 +160,9 @@ public final class Main {
       case "prices" -> {
         return prices(rest);
       }
+      case "kernel" -> {
+        return kernel(rest);
+      }
       case "repl" -> {
         Options o = Options.parse(rest, List.of());
         if (o.files().size() > 1) {
@@ -179,6 +188,7 @@ public final class Main {
       case "check" -> CHECK_USAGE;
       case "prices" -> PRICES_USAGE;
       case "repl" -> REPL_USAGE;
+      case "kernel" -> KERNEL_USAGE;
       case "help", "-h", "--help", "version", "--version" -> null;
       default -> throw new UsageError("unknown command '" + command + "'"
           + hint(Suggest.didYouMean(command, COMMANDS)));
@@ -187,7 +197,7 @@ public final class Main {
     return OK;
   }
 
-  static final List<String> COMMANDS = List.of("run", "check", "repl", "prices");
+  static final List<String> COMMANDS = List.of("run", "check", "repl", "prices", "kernel");
 
   private static String hint(String didYouMean) {
     return didYouMean == null ? "" : "; " + didYouMean;
@@ -489,6 +499,65 @@ public final class Main {
           ? " (--out takes a file name, e.g. " + Path.of(target).resolve(example) + ")" : ""));
       return INVALID;
     }
+  }
+
+  // ------------------------------------------------------------------ kernel
+
+  /**
+   * {@code vpclab kernel install [--user | --prefix DIR]} and {@code vpclab kernel
+   * CONNECTION_FILE}. The kernel's classes (and JeroMQ) are named by their full names here only,
+   * so that no other command loads them.
+   */
+  private int kernel(List<String> args) throws UsageError {
+    if (!args.isEmpty() && args.get(0).equals("install")) {
+      Options o = Options.parse(args.subList(1, args.size()), List.of("--prefix"),
+          List.of("--user"));
+      if (!o.files().isEmpty()) {
+        throw new UsageError("kernel install takes no FILE (to install elsewhere: --prefix DIR)");
+      }
+      String prefix = o.value("--prefix", null);
+      if (prefix != null && o.flag("--user")) {
+        throw new UsageError("--user and --prefix cannot be given together");
+      }
+      Path dir;
+      try {
+        dir = prefix != null ? dev.vpclab.kernel.KernelSpec.prefixDir(Path.of(prefix))
+            : dev.vpclab.kernel.KernelSpec.userDir(System.getenv(),
+                System.getProperty("user.home"));
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new UsageError("--prefix " + prefix + ": not a valid directory name");
+      }
+      try {
+        dev.vpclab.kernel.KernelSpec.install(dir, dev.vpclab.kernel.KernelSpec.launcher());
+      } catch (IOException | SecurityException e) {
+        err.println(dir + ": error: cannot install the kernel: " + (e instanceof IOException io
+            ? IoReason.of(io) : e.getMessage()));
+        return INVALID;
+      }
+      out.println("installed kernelspec vpclab in " + dir);
+      return OK;
+    }
+    Options o = Options.parse(args, List.of());
+    if (o.files().size() != 1) {
+      throw new UsageError(o.files().isEmpty()
+          ? "kernel needs a CONNECTION_FILE (Jupyter gives it; to register vpclab with Jupyter:"
+              + " vpclab kernel install)"
+          : "kernel takes one CONNECTION_FILE");
+    }
+    String file = o.files().get(0);
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new UsageError(file + ": not a valid file name");
+    }
+    if (!Files.exists(path)) {
+      String hint = Suggest.didYouMean(file, List.of("install"));
+      if (hint != null) {
+        throw new UsageError("kernel " + file + ": no such connection file; " + hint);
+      }
+    }
+    return dev.vpclab.kernel.KernelServer.run(path, VERSION, err);
   }
 
   // ------------------------------------------------------------------ repl

@@ -70,13 +70,7 @@ public final class HtmlReport {
             .append(fileNo).append("-cell-").append(n).append("\">\n<div class=\"in\"><span class=\"n\">In [")
             .append(n).append("]:</span> ").append(esc(TextReport.oneLine(cell.text())))
             .append(failed ? " <span class=\"badge\">FAILED</span>" : "").append("</div>\n");
-        for (ReportParts.Part p : ReportParts.split(cell.output())) {
-          if (p instanceof ReportParts.Text t) {
-            sb.append("<pre>").append(esc(t.text())).append("</pre>\n");
-          } else if (p instanceof ReportParts.TablePart tp) {
-            table(sb, tp.table());
-          }
-        }
+        parts(sb, cell.output());
         int k = 0;
         for (Output.Artifact a : cell.output().artifacts()) {
           k++;
@@ -96,6 +90,26 @@ public final class HtmlReport {
     }
     sb.append("</body>\n</html>\n");
     return sb.toString();
+  }
+
+  /**
+   * A cell's output as HTML without its charts: its text as preformatted blocks, its tables as
+   * tables (what a notebook kernel shows as text/html).
+   */
+  public static String output(Output output) {
+    StringBuilder sb = new StringBuilder();
+    parts(sb, output);
+    return sb.toString();
+  }
+
+  private static void parts(StringBuilder sb, Output output) {
+    for (ReportParts.Part p : ReportParts.split(output)) {
+      if (p instanceof ReportParts.Text t) {
+        sb.append("<pre>").append(esc(t.text())).append("</pre>\n");
+      } else if (p instanceof ReportParts.TablePart tp) {
+        table(sb, tp.table());
+      }
+    }
   }
 
   /** The page's opening: the count of expectations, each failure linked to its cell, errors. */

@@ -44,6 +44,9 @@ public final class ChartCells {
       if (to != null) {
         return new Target(to, format(to), true);
       }
+      if (policy == ChartFiles.INLINE) {
+        return new Target(null, "png", true);
+      }
       if (fileWithoutTo || policy == ChartFiles.ALL) {
         return new Target(defaultName, "png", true);
       }

@@ -13,5 +13,10 @@ public enum ChartFiles {
   /** Every chart and sweep gives a file; without {@code to} it gets the cell's name. */
   ALL,
   /** As {@link #CHARTS}, and a sweep without {@code to} is drawn for embedding only. */
-  EMBED
+  EMBED,
+  /**
+   * Every chart and sweep is drawn for embedding (a notebook kernel shows it inline); only one
+   * with {@code to} gives a file as well.
+   */
+  INLINE
 }

@@ -22,6 +22,9 @@ public final class Notebook {
   private final String chartPrefix;
   private State state = State.initial();
   private int cellCount;
+  /** Set while {@link #eval} runs; {@link #interrupt} only acts then. */
+  private volatile boolean running;
+  private volatile boolean interrupted;
 
   public Notebook(SourceLoader loader) {
     this(loader, ChartFiles.CHARTS);
@@ -46,8 +49,16 @@ public final class Notebook {
     this.chartPrefix = chartPrefix;
   }
 
-  /** The result of one call: diagnostics (errors and warnings) and the cells, in source order. */
-  public record Result(Diagnostics diagnostics, List<Cell> cells) {
+  /**
+   * The result of one call: diagnostics (errors and warnings) and the cells, in source order;
+   * {@code interrupted} when {@link #interrupt} stopped it before its last query (the cells are
+   * those that ran).
+   */
+  public record Result(Diagnostics diagnostics, List<Cell> cells, boolean interrupted) {
+    public Result(Diagnostics diagnostics, List<Cell> cells) {
+      this(diagnostics, cells, false);
+    }
+
     public boolean hasErrors() {
       return diagnostics.hasErrors();
     }
@@ -73,6 +84,28 @@ public final class Notebook {
    * several). With 0, each query is a cell of its own, numbered on from the last (a batch run).
    */
   public Result eval(SourceFile source, int number) {
+    interrupted = false;
+    running = true;
+    try {
+      return evalRunning(source, number);
+    } finally {
+      running = false;
+      interrupted = false;
+    }
+  }
+
+  /**
+   * Asks the running {@link #eval} (from another thread) to stop at its next check point: before
+   * each query. Its statements have taken effect by then (they are compiled before any query
+   * runs); the queries not yet run are left out of its result. Does nothing when no eval runs.
+   */
+  public void interrupt() {
+    if (running) {
+      interrupted = true;
+    }
+  }
+
+  private Result evalRunning(SourceFile source, int number) {
     Diagnostics diagnostics = new Diagnostics();
     Ast.Program program = SourceParser.parse(source, diagnostics);
     Compiler compiler = new Compiler(state, source, diagnostics, loader);
@@ -84,6 +117,9 @@ public final class Notebook {
     List<Cell> cells = new ArrayList<>();
     int k = 0;
     for (Bound b : compiler.bound()) {
+      if (interrupted) {
+        return new Result(diagnostics, cells, true);
+      }
       k++;
       String cell = number > 0 ? (k == 1 ? number + "" : number + "-" + k) : ++cellCount + "";
       cells.add(new Cell(source, b.query(),

@@ -7,6 +7,7 @@ import dev.vpclab.export.IpynbReport;
 import dev.vpclab.export.JsonReport;
 import dev.vpclab.export.MarkdownReport;
 import dev.vpclab.lang.Diagnostic;
+import dev.vpclab.lang.Keywords;
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.lang.Suggest;
 import dev.vpclab.model.Layout;
@@ -58,8 +59,13 @@ public final class Session {
 
   /** A session whose relative paths (%load, %save, prices "...") are resolved against base. */
   public Session(Path base) {
+    this(base, ChartFiles.CHARTS);
+  }
+
+  /** As {@link #Session(Path)}, drawing charts as {@code charts} says (a kernel: INLINE). */
+  public Session(Path base, ChartFiles charts) {
     this.base = base;
-    this.notebook = new Notebook(loader(base));
+    this.notebook = new Notebook(loader(base), charts);
   }
 
   public Session() {
@@ -73,8 +79,31 @@ public final class Session {
   /** The result of one input: the text to print and whether the session goes on. */
   public record Reply(String text, boolean quit) {}
 
+  /**
+   * What one input did, for a front end that shows more than the transcript (the kernel): the
+   * transcript {@code text} as {@link #input} gives it; for a cell in the language, the notebook's
+   * {@code result} (null for a magic or blank input), each output cell's text as the REPL shows it
+   * ({@code outputs}, in the current %format) and the notes about chart files written.
+   */
+  public record Run(String text, boolean quit, Notebook.Result result, List<String> outputs,
+      String notes) {
+    Run(String text, boolean quit) {
+      this(text, quit, null, List.of(), "");
+    }
+  }
+
   public int number() {
     return number;
+  }
+
+  /** Numbers the next cell n (a front end that counts its inputs itself: the kernel). */
+  public void number(int n) {
+    number = n;
+  }
+
+  /** Stops the running cell at its next check point (from another thread); see Notebook. */
+  public void interrupt() {
+    notebook.interrupt();
   }
 
   public State state() {
@@ -103,25 +132,37 @@ public final class Session {
 
   /** One input: a cell in the language or a magic. Blank input does nothing. */
   public Reply input(String input) {
+    Run run = run(input, true);
+    return new Reply(run.text(), run.quit());
+  }
+
+  /**
+   * {@link #input}, with what it did; {@code history}: whether %history lists it (a kernel's
+   * {@code store_history}). A cell that ran is saved by %save either way: its layouts exist.
+   */
+  public Run run(String input, boolean history) {
     try {
-      return inputUnguarded(input);
+      return runUnguarded(input, history);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       hadErrors = true;
-      return new Reply("vpclab: internal error: " + e.getClass().getSimpleName()
+      return new Run("vpclab: internal error: " + e.getClass().getSimpleName()
           + " (please report it, with the input); the session goes on\n\n", false);
     }
   }
 
-  private Reply inputUnguarded(String input) {
+  private Run runUnguarded(String input, boolean history) {
     String trimmed = input.strip();
     if (trimmed.isEmpty()) {
-      return new Reply("", false);
+      return new Run("", false);
     }
-    inputs.add(input.endsWith("\n") ? input.substring(0, input.length() - 1) : input);
+    if (history) {
+      inputs.add(input.endsWith("\n") ? input.substring(0, input.length() - 1) : input);
+    }
     if (trimmed.startsWith("%")) {
-      return magic(trimmed);
+      Reply r = magic(trimmed);
+      return new Run(r.text(), r.quit());
     }
-    return new Reply(cell(new SourceFile("In[" + number + "]", input)), false);
+    return cell(new SourceFile("In[" + number + "]", input));
   }
 
   /** Evaluates a file's cells into the session (the FILE of {@code vpclab repl FILE}). */
@@ -137,11 +178,11 @@ public final class Session {
       hadErrors = true;
       return file + ": error: cannot read: " + message(e) + "\n\n";
     }
-    return cell(new SourceFile(file.toString(), text));
+    return cell(new SourceFile(file.toString(), text)).text();
   }
 
-  /** Evaluates a cell and returns its transcript: diagnostics, then {@code Out[n]: ...}. */
-  private String cell(SourceFile source) {
+  /** Evaluates a cell; its transcript: diagnostics, then {@code Out[n]: ...}. */
+  private Run cell(SourceFile source) {
     StringBuilder sb = new StringBuilder();
     Notebook.Result result = notebook.eval(source, number);
     for (Diagnostic d : result.diagnostics().all()) {
@@ -157,6 +198,8 @@ public final class Session {
     } else {
       succeeded.add(source.text());
     }
+    List<String> outputs = new ArrayList<>();
+    String notes = "";
     if (!result.cells().isEmpty()) {
       StringBuilder body = new StringBuilder();
       int k = 0;
@@ -168,18 +211,26 @@ public final class Session {
         String text = json
             ? Json.pretty(JsonReport.cell(k, source.name(), c)) + "\n"
             : c.output().text();
+        outputs.add(text);
         body.append(text);
         if (!text.endsWith("\n")) {
           body.append('\n');
         }
       }
-      sb.append("Out[").append(number).append("]: ").append(body);
-      sb.append(writeCharts(result.cells()));
+      notes = writeCharts(result.cells());
+      sb.append("Out[").append(number).append("]: ").append(body).append(notes);
+    }
+    if (result.interrupted()) {
+      sb.append(INTERRUPTED).append('\n');
     }
     sb.append('\n');
     number++;
-    return sb.toString();
+    return new Run(sb.toString(), false, result, outputs, notes);
   }
+
+  /** What an interrupted cell says after the outputs it made. */
+  public static final String INTERRUPTED =
+      "(interrupted: the queries after this point did not run; the cell's statements stay)";
 
   /** Writes the charts the cells made (each whole or not at all), relative to the base. */
   private String writeCharts(List<Cell> cells) {
@@ -364,6 +415,31 @@ public final class Session {
       }
     }
     return "format: " + arg + "\n";
+  }
+
+  /** The queries, whose help is %help queries (the other statement words: %help layout). */
+  private static final List<String> QUERY_WORDS = List.of("check", "reach", "resolve", "fail",
+      "resilience", "cost", "compare", "chart", "sweep", "over", "step", "to");
+
+  /**
+   * The help on one word, as the REPL's %help gives it: a magic, a query, {@code expect}, or a
+   * layout statement's keyword; null for a word vpclab has no help on (a name, a number). A
+   * notebook's "inspect" shows it.
+   */
+  public static String helpOn(String word) {
+    String w = word.strip();
+    if (w.startsWith("%")) {
+      return MAGICS.contains(w) || w.equals("%exit") ? help("magics") : null;
+    }
+    if (HELP_TOPICS.contains(w)) {
+      return help(w);
+    }
+    if (!Keywords.isKeyword(w)) {
+      return null;
+    }
+    String topic = w.equals("expect") || w.equals("reaches") || w.equals("survives")
+        ? "expect" : QUERY_WORDS.contains(w) ? "queries" : "layout";
+    return w + ": a vpclab keyword (%help " + topic + ")\n\n" + help(topic);
   }
 
   private static String help(String topic) {

@@ -1,0 +1,250 @@
+package dev.vpclab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vpclab.kernel.KernelClient.Received;
+import dev.vpclab.notebook.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kernel in this JVM, driven by a JeroMQ client as Jupyter drives it. */
+@Timeout(20)
+class KernelTest {
+  static final String SEED = """
+      region ap-northeast-1
+      layout single {
+        az 1a subnet private app
+        az 1c subnet private ep
+        endpoint ssm, ec2messages, ssmmessages in 1c
+        instance web in app needs session-manager
+      }
+      """;
+
+  @TempDir
+  Path dir;
+  private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+  private KernelClient client;
+  private KernelServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    client = new KernelClient("a-secret-key");
+    server = new KernelServer(client.connection, dir, "9.9.9",
+        new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    server.start();
+    client.connect();
+    client.waitUntilReady();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+    client.close();
+  }
+
+  private String log() {
+    return logBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Executes code; returns the IOPub messages up to idle, the reply last. */
+  private List<Received> execute(String code) throws Exception {
+    String id = client.send(client.shell, "execute_request", Json.obj().put("code", code)
+        .put("silent", false).put("store_history", true).put("user_expressions", Json.obj())
+        .put("allow_stdin", false).put("stop_on_error", true));
+    List<Received> iopub = new java.util.ArrayList<>(client.iopubUntilIdle(id));
+    Received reply = client.receive(client.shell);
+    assertNotNull(reply, "no execute_reply");
+    assertEquals("execute_reply", reply.type());
+    assertEquals(id, reply.parent().get("msg_id").asText());
+    iopub.add(reply);
+    return iopub;
+  }
+
+  private static List<String> types(List<Received> messages) {
+    return messages.stream().map(Received::type).toList();
+  }
+
+  private Received request(String type, Json.Obj content) throws Exception {
+    String id = client.send(client.shell, type, content);
+    Received reply = client.receive(client.shell);
+    assertNotNull(reply, "no reply to " + type);
+    assertEquals(id, reply.parent().get("msg_id").asText());
+    assertTrue(reply.signed(), "replies are signed");
+    return reply;
+  }
+
+  @Test
+  void kernelInfo() throws Exception {
+    Received r = request("kernel_info_request", Json.obj());
+    assertEquals("kernel_info_reply", r.type());
+    JsonNode c = r.content();
+    assertEquals("ok", c.get("status").asText());
+    assertEquals("5.3", c.get("protocol_version").asText());
+    assertEquals("vpclab", c.get("implementation").asText());
+    assertEquals("vpclab", c.at("/language_info/name").asText());
+    assertEquals(".vpc", c.at("/language_info/file_extension").asText());
+    assertEquals("text/x-vpclab", c.at("/language_info/mimetype").asText());
+    assertEquals("9.9.9", c.at("/language_info/version").asText());
+    assertTrue(c.get("help_links").isArray());
+    assertEquals("5.3", r.header().get("version").asText());
+    assertEquals("kernel_info_reply", r.header().get("msg_type").asText());
+    assertFalse(r.header().get("msg_id").asText().isEmpty());
+    // the heartbeat echoes
+    client.hb.send("ping");
+    assertEquals("ping", client.hb.recvStr());
+  }
+
+  @Test
+  void executeATableCell() throws Exception {
+    assertEquals(List.of("status", "execute_input", "status", "execute_reply"),
+        types(execute(SEED)));
+    List<Received> m = execute("check single");
+    assertEquals(List.of("status", "execute_input", "execute_result", "status", "execute_reply"),
+        types(m));
+    assertEquals("busy", m.get(0).content().get("execution_state").asText());
+    assertEquals("check single", m.get(1).content().get("code").asText());
+    assertEquals(2, m.get(1).content().get("execution_count").asInt());
+    JsonNode data = m.get(2).content().get("data");
+    assertEquals(2, m.get(2).content().get("execution_count").asInt());
+    assertTrue(data.get("text/plain").asText()
+        .startsWith("3 of 3 pairs reachable in single, 3 cross-AZ\n"), data.toString());
+    assertTrue(data.get("text/html").asText().contains("<th>instance</th>"));
+    assertTrue(data.get("text/html").asText().contains("<td>ec2messages</td>"));
+    assertEquals("check", data.at("/application~1json/kind").asText());
+    assertEquals("In[2]", data.at("/application~1json/file").asText());
+    JsonNode reply = m.get(4).content();
+    assertEquals("ok", reply.get("status").asText());
+    assertEquals(2, reply.get("execution_count").asInt());
+  }
+
+  @Test
+  void executeCharts() throws Exception {
+    execute(SEED);
+    List<Received> m = execute("chart cost single\nchart cost single to \"cost.svg\"");
+    assertEquals(List.of("status", "execute_input", "display_data", "execute_result", "stream",
+        "status", "execute_reply"), types(m));
+    assertEquals("(wrote cost.svg)\n", m.get(4).content().get("text").asText());
+    byte[] png = Base64.getDecoder().decode(
+        m.get(2).content().get("data").get("image/png").asText());
+    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
+    String svg = m.get(3).content().get("data").get("image/svg+xml").asText();
+    assertTrue(svg.contains("<svg"), svg);
+    // only the chart that names a file is written, beside the notebook
+    assertEquals(svg, Files.readString(dir.resolve("cost.svg"), StandardCharsets.UTF_8));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of("cost.svg"), files.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void anErrorCellIsAJupyterErrorWithTheLocatedDiagnostic() throws Exception {
+    execute(SEED);
+    List<Received> m = execute("use single\nendpoint ssm in 1d");
+    assertEquals(List.of("status", "execute_input", "error", "status", "execute_reply"),
+        types(m));
+    JsonNode error = m.get(2).content();
+    assertEquals("vpclab error", error.get("ename").asText());
+    assertEquals("no subnet in AZ 1d for endpoint ssm", error.get("evalue").asText());
+    List<String> tb = new java.util.ArrayList<>();
+    error.get("traceback").forEach(l -> tb.add(l.asText()));
+    assertEquals("In[2]:2:17: error: no subnet in AZ 1d for endpoint ssm", tb.get(0));
+    assertEquals("  endpoint ssm in 1d", tb.get(1));
+    assertEquals("  " + " ".repeat(16) + "^~", tb.get(2));
+    assertTrue(tb.get(3).startsWith("  hint: "), tb.toString());
+    assertEquals("(cell not run: nothing changed)", tb.get(tb.size() - 1));
+    assertTrue(tb.stream().noneMatch(l -> l.contains("Exception") || l.contains("\tat ")));
+    JsonNode reply = m.get(4).content();
+    assertEquals("error", reply.get("status").asText());
+    assertEquals(error.get("traceback"), reply.get("traceback"));
+    // the kernel goes on, the next cell is In[3]
+    List<Received> next = execute("check single");
+    assertEquals(3, next.get(next.size() - 1).content().get("execution_count").asInt());
+  }
+
+  @Test
+  void completeIsCompleteAndInspect() throws Exception {
+    execute(SEED);
+    Received c = request("complete_request", Json.obj().put("code", "check sin")
+        .put("cursor_pos", 9));
+    assertEquals("complete_reply", c.type());
+    assertEquals("[\"single\"]", c.content().get("matches").toString());
+    assertEquals(6, c.content().get("cursor_start").asInt());
+    assertEquals(9, c.content().get("cursor_end").asInt());
+
+    Received open = request("is_complete_request", Json.obj().put("code", "layout a {\n"));
+    assertEquals("incomplete", open.content().get("status").asText());
+    assertEquals("  ", open.content().get("indent").asText());
+    assertEquals("complete", request("is_complete_request", Json.obj().put("code", "check"))
+        .content().get("status").asText());
+    assertEquals("invalid", request("is_complete_request", Json.obj().put("code", "}"))
+        .content().get("status").asText());
+
+    Received help = request("inspect_request", Json.obj().put("code", "resilience single")
+        .put("cursor_pos", 3).put("detail_level", 0));
+    assertTrue(help.content().get("found").asBoolean());
+    assertTrue(help.content().at("/data/text~1plain").asText().contains("resilience single"));
+    Received none = request("inspect_request", Json.obj().put("code", "single")
+        .put("cursor_pos", 2).put("detail_level", 0));
+    assertFalse(none.content().get("found").asBoolean());
+  }
+
+  @Test
+  void badlySignedMalformedAndUnknownMessagesLeaveTheKernelAnswering() throws Exception {
+    client.send(client.shell, "kernel_info_request", "{}", "0".repeat(64));
+    client.send(client.shell, "kernel_info_request", "{}", "");
+    client.send(client.shell, "execute_request", "{\"code\": ", null);
+    String unknown = client.send(client.shell, "no_such_request", Json.obj());
+    client.iopubUntilIdle(unknown);
+    Received r = request("kernel_info_request", Json.obj());
+    assertEquals("kernel_info_reply", r.type(), "the first reply is to the good request");
+    String log = log();
+    assertTrue(log.contains("vpclab kernel: dropped a message on shell: bad signature\n"), log);
+    assertTrue(log.contains("vpclab kernel: dropped a message on shell: unsigned\n"), log);
+    assertTrue(log.contains("vpclab kernel: dropped a message on shell: malformed JSON"), log);
+    assertTrue(log.contains("vpclab kernel: unknown message type no_such_request: ignored\n"), log);
+    assertFalse(log.contains("Exception"), log);
+  }
+
+  @Test
+  void magicsRunAsInTheRepl() throws Exception {
+    execute(SEED);
+    List<Received> m = execute("%layouts");
+    assertEquals(List.of("status", "execute_input", "stream", "status", "execute_reply"),
+        types(m));
+    assertEquals("stdout", m.get(2).content().get("name").asText());
+    assertTrue(m.get(2).content().get("text").asText().contains("* single"));
+    assertEquals(2, m.get(4).content().get("execution_count").asInt());
+  }
+
+  @Test
+  void shutdownOnControl() throws Exception {
+    String id = client.send(client.control, "shutdown_request", Json.obj().put("restart", true));
+    Received r = client.receive(client.control);
+    assertNotNull(r);
+    assertEquals("shutdown_reply", r.type());
+    assertEquals(id, r.parent().get("msg_id").asText());
+    assertTrue(r.content().get("restart").asBoolean());
+    long t0 = System.nanoTime();
+    server.await();
+    assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "the kernel stops");
+    client.shell.setReceiveTimeOut(300);
+    client.send(client.shell, "kernel_info_request", Json.obj());
+    assertNull(client.receive(client.shell), "nothing answers after shutdown");
+  }
+}
