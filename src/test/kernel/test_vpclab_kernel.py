@@ -10,6 +10,7 @@ Each cell that needs a layout declares its own: the kernel is shared by every te
 """
 
 import re
+import time
 import unittest
 from queue import Empty
 
@@ -89,6 +90,15 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "check"
 
+    def flush_channels(self):
+        """As the suite's, with a shorter wait: a reply and its idle status have come already."""
+        for channel in (self.kc.shell_channel, self.kc.iopub_channel):
+            while True:
+                try:
+                    validate_message(run_sync(channel.get_msg)(timeout=0.02))
+                except Empty:
+                    break
+
     # -- beyond the generic suite -------------------------------------------------------------
 
     def execute(self, code):
@@ -115,7 +125,8 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertNotRegex(plain, JAVA_STACK)
 
     def test_a_cell_with_an_error_changes_nothing(self):
-        reply, _ = self.execute(SEED + "layout single { az 1a subnet private app }\ncheck singel")
+        self.execute(SEED)
+        reply, _ = self.execute("layout single { az 1a subnet private app }\ncheck singel")
         self.assertEqual(reply["content"]["status"], "error")
         # single is still the seed's: three pairs, all reachable
         reply, outputs = self.execute("check single")
@@ -136,6 +147,21 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(data["application/json"]["kind"], "check")
         self.assertNotRegex(data["text/plain"], JAVA_STACK)
 
+    def test_chart_is_shown_by_the_richest_type(self):
+        # notebooks show an output's richest type (HTML before images): a chart's HTML shows it
+        for code, image in ((SEED + "chart cost single, per-az", "data:image/png;base64,"),
+                            (SEED + 'sweep traffic 0 .. 100 GB step 10 GB over single, per-az '
+                                    'to "kernel-test-sweep.svg"', "data:image/svg+xml;base64,")):
+            with self.subTest(code=code.splitlines()[-1]):
+                reply, outputs = self.execute(code)
+                self.assertEqual(reply["content"]["status"], "ok")
+                result = [m for m in outputs if m["msg_type"] == "execute_result"]
+                data = result[0]["content"]["data"]
+                self.assertTrue("image/png" in data or "image/svg+xml" in data, data.keys())
+                if "text/html" in data:
+                    self.assertIn('<img alt="', data["text/html"])
+                    self.assertIn(image, data["text/html"])
+
     def test_execution_count_grows(self):
         first, _ = self.execute("region ap-northeast-1")
         second, _ = self.execute("region ap-northeast-1")
@@ -143,10 +169,13 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
                          first["content"]["execution_count"] + 1)
 
     def test_failed_expect_is_an_output_marked_failed(self):
+        # 3 ENIs x 0.014 USD x 730 hours = 30.66 USD a month
         reply, outputs = self.execute(SEED + "expect cost single < 20 USD")
-        text = result_text(outputs)
-        self.assertIn("failed", text)
-        self.assertNotRegex(text, JAVA_STACK)
+        self.assertEqual(reply["content"]["status"], "ok", "a design review goes on")
+        result = [m for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(result), 1, outputs)
+        self.assertIn("FAILED (single: 30.66 USD a month)", result[0]["content"]["data"]["text/plain"])
+        self.assertEqual(result[0]["content"]["metadata"], {"vpclab": {"expectationFailed": True}})
 
     def test_magics(self):
         reply, outputs = self.execute(SEED + "use single")
@@ -157,10 +186,10 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertIn("single", text)
         self.assertIn("per-az", text)
 
-    def test_unknown_magic_is_an_error_with_a_hint(self):
+    def test_unknown_magic_says_the_nearest_one(self):
+        # as in the REPL: a line on the cell's standard output, the session unchanged
         reply, outputs = self.execute("%layoutz")
-        self.assertEqual(reply["content"]["status"], "error")
-        self.assertIn("%layouts", strip_ansi("\n".join(reply["content"]["traceback"])))
+        self.assertIn("did you mean '%layouts'?", result_text(outputs))
 
     def test_inspect_gives_the_repls_help(self):
         self.flush_channels()
@@ -191,17 +220,31 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(after["content"]["execution_count"],
                          before["content"]["execution_count"] + 1)
 
-    def test_interrupt_stops_a_long_sweep_and_the_session_stays(self):
-        self.execute(SEED)
+    def test_interrupt_stops_a_long_cell_and_the_session_stays(self):
         self.flush_channels()
-        msg_id = self.kc.execute(SEED + "sweep traffic 0 .. 1000 PB step 1 MB over single, per-az")
-        busy = run_sync(self.kc.iopub_channel.get_msg)(timeout=5)
-        self.assertEqual(busy["content"]["execution_state"], "busy")
+        # 200 sweeps of 9,310 points each over two layouts: a minute without an interrupt
+        sweeps = 200
+        msg_id = self.kc.execute(
+            SEED + "sweep traffic 0 .. 100 TB step 11 GB over single, per-az\n" * sweeps)
+        while True:  # execute_input: the cell is being run
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=jupyter_kernel_test.TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        time.sleep(0.2)  # into the sweeps (outputs are published when the cell ends)
         self.km.interrupt_kernel()
+        outputs = 0
         reply = self.get_non_kernel_info_reply(timeout=jupyter_kernel_test.TIMEOUT)
         validate_message(reply, "execute_reply", msg_id)
         self.assertEqual(reply["content"]["status"], "error")
-        self.assertIn("interrupt", reply["content"]["ename"].lower())
+        self.assertEqual(reply["content"]["ename"], "interrupted")
+        while True:
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=jupyter_kernel_test.TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+            outputs += msg["msg_type"] in ("display_data", "execute_result")
+        self.assertLess(outputs, sweeps, "the cell stopped early")
         reply, outputs = self.execute("check single")
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertIn("3 of 3 pairs reachable", result_text(outputs))
@@ -231,19 +274,23 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
         key = self.kc.session.key
         try:
             self.kc.session.key = b"not-the-key"  # the session signs with the new key
-            self.kc.execute("check single")
+            self.kc.execute("region ap-northeast-1")
         finally:
             self.kc.session.key = key
-        with self.assertRaises(Empty):
-            self.kc.get_shell_msg(timeout=1)
-        reply, _ = self.execute("region ap-northeast-1")
+        # shell requests are answered in order: the first reply is the good request's
+        msg_id = self.kc.execute("region ap-northeast-1")
+        reply = self.get_non_kernel_info_reply(timeout=jupyter_kernel_test.TIMEOUT)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["status"], "ok")
+        with self.assertRaises(Empty):
+            self.kc.get_shell_msg(timeout=0.1)
 
 
 def result_text(outputs):
-    """The text/plain of every display_data and execute_result, joined."""
-    return "\n".join(m["content"]["data"].get("text/plain", "")
-                     for m in outputs if m["msg_type"] in ("display_data", "execute_result"))
+    """The text/plain of every display_data and execute_result, and the streams, joined."""
+    return "\n".join(m["content"]["text"] if m["msg_type"] == "stream"
+                     else m["content"]["data"].get("text/plain", "")
+                     for m in outputs if m["msg_type"] in ("display_data", "execute_result", "stream"))
 
 
 def strip_ansi(text):

@@ -47,7 +47,8 @@ class JupyterClientsTest {
   static final Path EXAMPLE = Path.of("docs/example.ipynb").toAbsolutePath();
   /** The generic tests of jupyter_kernel_test that have nothing to test in vpclab. */
   static final Set<String> NOT_APPLICABLE = Set.of(
-      "test_execute_stdout", "test_execute_stderr", "test_pager", "test_clear_output");
+      "test_execute_stdout", "test_execute_stderr", "test_pager", "test_clear_output",
+      "test_history");
   /** A line of a Java stack trace, or an exception's name. */
   static final Pattern JAVA_STACK = Pattern.compile(
       "(?m)^\\s+at [\\w$.]+\\(|Exception in thread|\\b(java|javax|jdk|sun|org\\.zeromq|dev\\.vpclab)"
@@ -99,7 +100,7 @@ class JupyterClientsTest {
     assertTrue(run.out().contains("\nOK"), run.out());
     // every test of ours ran: only the generic ones vpclab has nothing for are skipped
     Set<String> skipped = new TreeSet<>();
-    Matcher m = Pattern.compile("(?m)^(test_\\w+) \\(.*\\) \\.\\.\\. skipped").matcher(run.out());
+    Matcher m = Pattern.compile("(?m)^\\s*(test_\\w+) \\(.*\\) \\.\\.\\. skipped").matcher(run.out());
     while (m.find()) {
       skipped.add(m.group(1));
     }
@@ -124,8 +125,8 @@ class JupyterClientsTest {
     String page = Files.readString(work.resolve("executed.html"));
     assertTrue(page.contains("3 of 3 pairs reachable in single"), "check's text");
     assertTrue(page.contains("<table"), "tables as HTML");
-    assertTrue(page.contains("<img src=\"data:image/png;base64,")
-        || page.contains("<svg"), "the chart inline");
+    assertTrue(page.contains("src=\"data:image/png;base64,")
+        || page.contains("src=\"data:image/svg+xml;base64,"), "the chart inline");
     assertNoJavaStack(page);
   }
 
