@@ -18,7 +18,7 @@ cd "$work"
 /usr/bin/python3 "$root/src/test/kernel/check_notebook.py" executed.ipynb
 /usr/bin/python3 -m nbconvert --log-level=ERROR --to html executed.ipynb
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-  --user-data-dir="$work/profile" --window-size="${WIDTH:-1100},${HEIGHT:-2400}" \
+  --user-data-dir="$work/profile" --window-size="${WIDTH:-1100},${HEIGHT:-1990}" \
   --screenshot="$work/notebook.png" "file://$work/executed.html" 2>/dev/null
 mv "$work/notebook.png" "$root/docs/notebook.png"
 echo "wrote docs/notebook.png"
