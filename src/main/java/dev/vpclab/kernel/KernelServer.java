@@ -42,6 +42,8 @@ public final class KernelServer {
   private final ZContext context = new ZContext();
   private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
   private volatile boolean stopping;
+  /** The process that started the kernel (Jupyter): when it is gone, the kernel stops. */
+  private final ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
   private KernelHandlers handlers;
   private ZMQ.Socket outbox;
   private ZMQ.Socket heartbeat;
@@ -169,6 +171,11 @@ public final class KernelServer {
     try {
       while (!stopping) {
         if (poller.poll(POLL_MS) < 0) {
+          break;
+        }
+        if (parent != null && !parent.isAlive()) {
+          log.println("vpclab kernel: the process that started the kernel (pid " + parent.pid()
+              + ") is gone; shutting down");
           break;
         }
         if (poller.pollin(pushed)) {

@@ -233,6 +233,40 @@ class KernelTest {
   }
 
   @Test
+  void anInterruptStopsALongCellAtItsNextQueryAndTheSessionStays() throws Exception {
+    execute(SEED);
+    // 2000 sweeps of 1025 points each: half a minute or more if nothing stopped it
+    String code = "layout two extends single { endpoint ssm in 1a, 1c }\n"
+        + "sweep traffic 0 .. 10 TB step 10 GB over single, two\n".repeat(2000);
+    String id = client.send(client.shell, "execute_request", Json.obj().put("code", code));
+    Received first;
+    do {
+      first = client.receive(client.iopub);
+      assertNotNull(first, "the long cell did not start");
+    } while (!first.type().equals("execute_input"));
+    Thread.sleep(500); // into the sweeps
+    long t0 = System.nanoTime();
+    String interrupt = client.send(client.control, "interrupt_request", Json.obj());
+    Received ack = client.receive(client.control);
+    assertEquals("interrupt_reply", ack.type());
+    assertEquals(interrupt, ack.parent().get("msg_id").asText());
+    List<Received> rest = client.iopubUntilIdle(id);
+    Received reply = client.receive(client.shell);
+    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "stopped at a check point");
+    assertEquals("error", reply.content().get("status").asText());
+    assertEquals("interrupted", reply.content().get("ename").asText());
+    assertEquals("[\"" + dev.vpclab.repl.Session.INTERRUPTED + "\"]",
+        reply.content().get("traceback").toString());
+    List<String> types = types(rest);
+    assertEquals("error", types.get(types.size() - 2));
+    assertTrue(types.stream().filter(t -> t.equals("display_data")).count() < 1999, types.toString());
+    assertFalse(types.contains("execute_result"), "an interrupted cell has no result");
+    // the session stays: the cell's layout exists, and the next cell runs
+    List<Received> next = execute("check two");
+    assertEquals("ok", next.get(next.size() - 1).content().get("status").asText());
+  }
+
+  @Test
   void shutdownOnControl() throws Exception {
     String id = client.send(client.control, "shutdown_request", Json.obj().put("restart", true));
     Received r = client.receive(client.control);
