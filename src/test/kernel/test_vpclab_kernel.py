@@ -124,6 +124,27 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
         self.assertIn(strip_ansi(content["evalue"]), plain)
         self.assertNotRegex(plain, JAVA_STACK)
 
+    def test_syntax_error_traceback_is_located(self):
+        reply, outputs = self.execute(self.code_generate_error)
+        self.assertEqual(reply["content"]["status"], "error")
+        lines = [strip_ansi(line) for line in reply["content"]["traceback"]]
+        self.assertRegex(lines[0], r"^In\[\d+\]:1:\d+: error: ")
+        self.assertEqual(lines[1].strip(), self.code_generate_error)
+        column = int(lines[0].split(":")[2])
+        caret = lines[2]
+        # the caret sits under the column the message names (the line is indented as printed)
+        self.assertEqual(caret.index("^") - lines[1].index(self.code_generate_error), column - 1)
+        self.assertEqual(lines[-1], "(cell not run: nothing changed)")
+        self.assertNotRegex("\n".join(lines), JAVA_STACK)
+
+    def test_is_complete_indents_an_open_block(self):
+        self.flush_channels()
+        for code, indent in (("layout a {", "  "), ("layout a {\n  vpc b {", "    ")):
+            msg_id = self.kc.is_complete(code)
+            reply = self.get_non_kernel_info_reply(timeout=jupyter_kernel_test.TIMEOUT)
+            validate_message(reply, "is_complete_reply", msg_id)
+            self.assertEqual(reply["content"], {"status": "incomplete", "indent": indent})
+
     def test_a_cell_with_an_error_changes_nothing(self):
         self.execute(SEED)
         reply, _ = self.execute("layout single { az 1a subnet private app }\ncheck singel")
