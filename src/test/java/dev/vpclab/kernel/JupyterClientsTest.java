@@ -105,6 +105,8 @@ class JupyterClientsTest {
       skipped.add(m.group(1));
     }
     assertTrue(NOT_APPLICABLE.containsAll(skipped), "skipped: " + skipped + "\n" + run.out());
+    Matcher ran = Pattern.compile("(?m)^Ran (\\d+) tests").matcher(run.out());
+    assertTrue(ran.find() && Integer.parseInt(ran.group(1)) >= 30, "the suite ran: " + run.out());
     assertNoJavaStack(run.out());
   }
 
