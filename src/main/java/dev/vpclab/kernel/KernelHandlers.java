@@ -83,7 +83,9 @@ final class KernelHandlers {
     }
     session.number(history ? executionCount : executionCount + 1);
     Session.Run run = session.run(code, history);
-    Json.Obj reply = run.result() == null ? magic(m, run, silent) : cell(m, run, silent);
+    Json.Obj reply = run.internalError()
+        ? failure(m, "internal error", run.text().strip(), List.of(run.text().strip()), silent)
+        : run.result() == null ? magic(m, run, silent) : cell(m, run, silent);
     out.reply(m, "execute_reply", reply.put("execution_count", executionCount));
   }
 

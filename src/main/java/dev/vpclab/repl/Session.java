@@ -83,12 +83,13 @@ public final class Session {
    * What one input did, for a front end that shows more than the transcript (the kernel): the
    * transcript {@code text} as {@link #input} gives it; for a cell in the language, the notebook's
    * {@code result} (null for a magic or blank input), each output cell's text as the REPL shows it
-   * ({@code outputs}, in the current %format) and the notes about chart files written.
+   * ({@code outputs}, in the current %format) and the notes about chart files written; {@code
+   * internalError} when vpclab failed inside (the text says so).
    */
   public record Run(String text, boolean quit, Notebook.Result result, List<String> outputs,
-      String notes) {
+      String notes, boolean internalError) {
     Run(String text, boolean quit) {
-      this(text, quit, null, List.of(), "");
+      this(text, quit, null, List.of(), "", false);
     }
   }
 
@@ -146,7 +147,8 @@ public final class Session {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       hadErrors = true;
       return new Run("vpclab: internal error: " + e.getClass().getSimpleName()
-          + " (please report it, with the input); the session goes on\n\n", false);
+          + " (please report it, with the input); the session goes on\n\n", false, null,
+          List.of(), "", true);
     }
   }
 
@@ -225,7 +227,7 @@ public final class Session {
     }
     sb.append('\n');
     number++;
-    return new Run(sb.toString(), false, result, outputs, notes);
+    return new Run(sb.toString(), false, result, outputs, notes, false);
   }
 
   /** What an interrupted cell says after the outputs it made. */

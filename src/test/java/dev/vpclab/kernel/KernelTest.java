@@ -267,6 +267,36 @@ class KernelTest {
   }
 
   @Test
+  void silentAndUnstoredCellsTakeNoNumber() throws Exception {
+    String id = client.send(client.shell, "execute_request", Json.obj().put("code", SEED)
+        .put("silent", true));
+    assertEquals(List.of("status", "status"), types(client.iopubUntilIdle(id)),
+        "a silent cell shows nothing");
+    Received silent = client.receive(client.shell);
+    assertEquals("ok", silent.content().get("status").asText());
+    assertEquals(0, silent.content().get("execution_count").asInt());
+    id = client.send(client.shell, "execute_request", Json.obj().put("code", "check single")
+        .put("store_history", false));
+    List<Received> unstored = client.iopubUntilIdle(id);
+    assertEquals("execute_result", unstored.get(2).type(), "the layout of the silent cell exists");
+    assertEquals(0, client.receive(client.shell).content().get("execution_count").asInt());
+    List<Received> history = execute("%history");
+    assertEquals(1, history.get(history.size() - 1).content().get("execution_count").asInt());
+    assertEquals("no history yet\n", history.get(2).content().get("text").asText(),
+        "silent and store_history false: not in %history");
+  }
+
+  @Test
+  void shutdownOnShell() throws Exception {
+    String id = client.send(client.shell, "shutdown_request", Json.obj().put("restart", false));
+    Received r = client.receive(client.shell);
+    assertEquals("shutdown_reply", r.type());
+    assertEquals(id, r.parent().get("msg_id").asText());
+    assertFalse(r.content().get("restart").asBoolean());
+    server.await();
+  }
+
+  @Test
   void shutdownOnControl() throws Exception {
     String id = client.send(client.control, "shutdown_request", Json.obj().put("restart", true));
     Received r = client.receive(client.control);
