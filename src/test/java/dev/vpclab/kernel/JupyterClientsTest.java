@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,10 +60,15 @@ class JupyterClientsTest {
 
   /** The kernelspec's prefix: JUPYTER_PATH is its share/jupyter. */
   static Path prefix;
+  /** Null when /usr/bin/python3 has Jupyter's clients, else what is missing. */
+  static String missing;
 
   @BeforeAll
   static void installTheKernelspec() throws Exception {
-    requireJupyterClients();
+    missing = missingJupyterClients();
+    if (missing != null) {
+      return;
+    }
     prefix = dir.resolve("prefix");
     Cli.Result r = Cli.run("kernel", "install", "--prefix", prefix.toString());
     assertEquals(0, r.status(), r.out() + r.err());
@@ -90,6 +96,15 @@ class JupyterClientsTest {
     built.add("kernel");
     built.add("{connection_file}");
     Files.writeString(json, spec.toString());
+  }
+
+  /** Skips each test (each one shows as skipped), or fails it with CI=true, without the clients. */
+  @BeforeEach
+  void requireJupyterClients() {
+    if (missing != null && CI) {
+      fail(missing + " is missing, and CI=true requires it (.ci/run installs it)");
+    }
+    Assumptions.assumeTrue(missing == null, () -> missing + " is not installed: not run");
   }
 
   @Test
@@ -166,10 +181,8 @@ class JupyterClientsTest {
     return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
   }
 
-  /** Skips (or fails, with CI=true) without Jupyter's clients for /usr/bin/python3. */
-  static void requireJupyterClients() throws InterruptedException {
-    String what = "/usr/bin/python3 with jupyter_kernel_test, nbclient and nbconvert (apt-get "
-        + "install python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert)";
+  /** Null when /usr/bin/python3 has Jupyter's clients, else what is missing. */
+  static String missingJupyterClients() throws InterruptedException {
     boolean there = false;
     if (new File(PYTHON).canExecute()) {
       try {
@@ -182,9 +195,7 @@ class JupyterClientsTest {
         there = false;
       }
     }
-    if (!there && CI) {
-      fail(what + " is missing, and CI=true requires it (.ci/run installs it)");
-    }
-    Assumptions.assumeTrue(there, what + " is not installed: Jupyter's clients not run");
+    return there ? null : "/usr/bin/python3 with jupyter_kernel_test, nbclient and nbconvert "
+        + "(apt-get install python3-jupyter-kernel-test python3-nbclient jupyter-nbconvert)";
   }
 }
