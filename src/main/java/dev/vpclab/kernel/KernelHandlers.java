@@ -82,10 +82,11 @@ final class KernelHandlers {
           .put("execution_count", executionCount));
     }
     session.number(history ? executionCount : executionCount + 1);
-    Session.Run run = session.run(code, history);
+    Outputs outputs = new Outputs(m, "In[" + session.number() + "]");
+    Session.Run run = session.run(code, history, silent ? Session.Listener.NONE : outputs);
     Json.Obj reply = run.internalError()
         ? failure(m, "internal error", run.text().strip(), List.of(run.text().strip()), silent)
-        : run.result() == null ? magic(m, run, silent) : cell(m, run, silent);
+        : run.result() == null ? magic(m, run, silent) : cell(m, run, silent, outputs);
     out.reply(m, "execute_reply", reply.put("execution_count", executionCount));
   }
 
@@ -100,9 +101,8 @@ final class KernelHandlers {
     return ok();
   }
 
-  private Json.Obj cell(Message m, Session.Run run, boolean silent) {
+  private Json.Obj cell(Message m, Session.Run run, boolean silent, Outputs outputs) {
     Notebook.Result result = run.result();
-    String file = "In[" + (silent ? executionCount + 1 : executionCount) + "]";
     if (result.hasErrors()) {
       List<String> traceback = new ArrayList<>();
       String first = null;
@@ -120,26 +120,7 @@ final class KernelHandlers {
       return failure(m, ERROR_NAME, first == null ? "error" : first, traceback, silent);
     }
     if (!silent) {
-      StringBuilder warnings = new StringBuilder();
-      for (Diagnostic d : result.diagnostics().all()) {
-        warnings.append(d.render());
-      }
-      if (warnings.length() > 0) {
-        stream(m, "stderr", warnings.toString());
-      }
-      List<Cell> cells = result.cells();
-      for (int k = 0; k < cells.size(); k++) {
-        Cell cell = cells.get(k);
-        Json.Obj content = Json.obj().put("data",
-            MimeBundles.of(cell, k + 1, file, run.outputs().get(k)));
-        content.put("metadata", cell.output().failed()
-            ? Json.obj().put("vpclab", Json.obj().put("expectationFailed", true)) : Json.obj());
-        if (k == cells.size() - 1 && !result.interrupted()) {
-          out.publish(m, "execute_result", content.put("execution_count", executionCount));
-        } else {
-          out.publish(m, "display_data", content.put("transient", Json.obj()));
-        }
-      }
+      outputs.finish(!result.interrupted());
       if (!run.notes().isEmpty()) {
         stream(m, "stdout", run.notes());
       }
@@ -149,6 +130,55 @@ final class KernelHandlers {
           List.of(Session.INTERRUPTED), silent);
     }
     return ok();
+  }
+
+  /**
+   * A cell's outputs, published as they come: its warnings on standard error, then each output
+   * as display_data as soon as the next one is made; the last one, when the cell ends, as the
+   * execute_result (as display_data when the cell was interrupted: it has no result).
+   */
+  private final class Outputs implements Session.Listener {
+    private final Message m;
+    private final String file;
+    private Json.Obj pending;
+
+    Outputs(Message m, String file) {
+      this.m = m;
+      this.file = file;
+    }
+
+    @Override
+    public void warnings(List<Diagnostic> warnings) {
+      StringBuilder sb = new StringBuilder();
+      for (Diagnostic d : warnings) {
+        sb.append(d.render());
+      }
+      stream(m, "stderr", sb.toString());
+    }
+
+    @Override
+    public void output(int k, Cell cell, String text) {
+      flush();
+      pending = Json.obj().put("data", MimeBundles.of(cell, k, file, text))
+          .put("metadata", cell.output().failed()
+              ? Json.obj().put("vpclab", Json.obj().put("expectationFailed", true))
+              : Json.obj());
+    }
+
+    private void flush() {
+      if (pending != null) {
+        out.publish(m, "display_data", pending.put("transient", Json.obj()));
+        pending = null;
+      }
+    }
+
+    void finish(boolean asResult) {
+      if (pending != null && asResult) {
+        out.publish(m, "execute_result", pending.put("execution_count", executionCount));
+        pending = null;
+      }
+      flush();
+    }
   }
 
   /** An error on IOPub (unless silent) and the error reply's content. */

@@ -2,6 +2,7 @@ package dev.vpclab.kernel;
 
 import dev.vpclab.notebook.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +16,13 @@ import java.util.stream.Stream;
 /**
  * {@code vpclab kernel install}: the kernelspec directory {@code vpclab} that tells Jupyter how
  * to start the kernel (kernel.json: the launcher's absolute path, {@code kernel
- * {connection_file}}, interrupts by message). The directory is written whole or not at all: built
+ * {connection_file}}, interrupts by message) and its logos. The directory is written whole or not at all: built
  * beside its place, then renamed into it.
  */
 public final class KernelSpec {
   public static final String NAME = "vpclab";
+  /** The logos Jupyter shows in its launcher, beside kernel.json. */
+  static final List<String> LOGOS = List.of("logo-32x32.png", "logo-64x64.png");
 
   private KernelSpec() {}
 
@@ -53,6 +56,14 @@ public final class KernelSpec {
     Path old = null;
     try {
       Files.writeString(fresh.resolve("kernel.json"), kernelJson(launcher), StandardCharsets.UTF_8);
+      for (String logo : LOGOS) {
+        try (InputStream in = KernelSpec.class.getResourceAsStream(logo)) {
+          if (in == null) {
+            throw new IOException("the logo " + logo + " is missing from vpclab's jar");
+          }
+          Files.copy(in, fresh.resolve(logo));
+        }
+      }
       fresh.toFile().setReadable(true, false);
       fresh.toFile().setExecutable(true, false);
       if (Files.exists(target)) {

@@ -84,10 +84,28 @@ public final class Notebook {
    * several). With 0, each query is a cell of its own, numbered on from the last (a batch run).
    */
   public Result eval(SourceFile source, int number) {
+    return eval(source, number, Progress.NONE);
+  }
+
+  /**
+   * What a front end that shows outputs as they come (the kernel) is told while {@link #eval}
+   * runs: the diagnostics once the source is checked (before any query runs), then each cell as
+   * soon as it is evaluated.
+   */
+  public interface Progress {
+    Progress NONE = new Progress() {};
+
+    default void checked(Diagnostics diagnostics) {}
+
+    default void evaluated(Cell cell) {}
+  }
+
+  /** {@link #eval(SourceFile, int)}, telling progress as it goes. */
+  public Result eval(SourceFile source, int number, Progress progress) {
     interrupted = false;
     running = true;
     try {
-      return evalRunning(source, number);
+      return evalRunning(source, number, progress);
     } finally {
       running = false;
       interrupted = false;
@@ -105,7 +123,7 @@ public final class Notebook {
     }
   }
 
-  private Result evalRunning(SourceFile source, int number) {
+  private Result evalRunning(SourceFile source, int number, Progress progress) {
     Diagnostics diagnostics = new Diagnostics();
     Ast.Program program = SourceParser.parse(source, diagnostics);
     Compiler compiler = new Compiler(state, source, diagnostics, loader);
@@ -114,6 +132,7 @@ public final class Notebook {
       return new Result(diagnostics, List.of());
     }
     state = compiler.state();
+    progress.checked(diagnostics);
     List<Cell> cells = new ArrayList<>();
     int k = 0;
     for (Bound b : compiler.bound()) {
@@ -122,8 +141,10 @@ public final class Notebook {
       }
       k++;
       String cell = number > 0 ? (k == 1 ? number + "" : number + "-" + k) : ++cellCount + "";
-      cells.add(new Cell(source, b.query(),
-          Evaluator.evaluate(b, chartPrefix + "cell-" + cell, charts)));
+      Cell done = new Cell(source, b.query(),
+          Evaluator.evaluate(b, chartPrefix + "cell-" + cell, charts));
+      cells.add(done);
+      progress.evaluated(done);
     }
     return new Result(diagnostics, cells);
   }

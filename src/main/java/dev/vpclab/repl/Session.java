@@ -97,6 +97,19 @@ public final class Session {
     return number;
   }
 
+  /**
+   * A front end that shows outputs as they come (the kernel): the cell's warnings once it is
+   * checked, then each output (k from 1, the cell, its text as the REPL shows it) as soon as it
+   * is evaluated.
+   */
+  public interface Listener {
+    Listener NONE = new Listener() {};
+
+    default void warnings(List<Diagnostic> warnings) {}
+
+    default void output(int k, Cell cell, String text) {}
+  }
+
   /** Numbers the next cell n (a front end that counts its inputs itself: the kernel). */
   public void number(int n) {
     number = n;
@@ -142,8 +155,13 @@ public final class Session {
    * {@code store_history}). A cell that ran is saved by %save either way: its layouts exist.
    */
   public Run run(String input, boolean history) {
+    return run(input, history, Listener.NONE);
+  }
+
+  /** {@link #run(String, boolean)}, telling listener each output as it comes. */
+  public Run run(String input, boolean history, Listener listener) {
     try {
-      return runUnguarded(input, history);
+      return runUnguarded(input, history, listener);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       hadErrors = true;
       return new Run("vpclab: internal error: " + e.getClass().getSimpleName()
@@ -152,7 +170,7 @@ public final class Session {
     }
   }
 
-  private Run runUnguarded(String input, boolean history) {
+  private Run runUnguarded(String input, boolean history, Listener listener) {
     String trimmed = input.strip();
     if (trimmed.isEmpty()) {
       return new Run("", false);
@@ -164,7 +182,7 @@ public final class Session {
       Reply r = magic(trimmed);
       return new Run(r.text(), r.quit());
     }
-    return cell(new SourceFile("In[" + number + "]", input));
+    return cell(new SourceFile("In[" + number + "]", input), listener);
   }
 
   /** Evaluates a file's cells into the session (the FILE of {@code vpclab repl FILE}). */
@@ -180,13 +198,30 @@ public final class Session {
       hadErrors = true;
       return file + ": error: cannot read: " + message(e) + "\n\n";
     }
-    return cell(new SourceFile(file.toString(), text)).text();
+    return cell(new SourceFile(file.toString(), text), Listener.NONE).text();
   }
 
   /** Evaluates a cell; its transcript: diagnostics, then {@code Out[n]: ...}. */
-  private Run cell(SourceFile source) {
+  private Run cell(SourceFile source, Listener listener) {
     StringBuilder sb = new StringBuilder();
-    Notebook.Result result = notebook.eval(source, number);
+    List<String> outputs = new ArrayList<>();
+    Notebook.Result result = notebook.eval(source, number, new Notebook.Progress() {
+      @Override
+      public void checked(dev.vpclab.lang.Diagnostics diagnostics) {
+        if (!diagnostics.all().isEmpty()) {
+          listener.warnings(diagnostics.all());
+        }
+      }
+
+      @Override
+      public void evaluated(Cell c) {
+        String text = json
+            ? Json.pretty(JsonReport.cell(outputs.size() + 1, source.name(), c)) + "\n"
+            : c.output().text();
+        outputs.add(text);
+        listener.output(outputs.size(), c, text);
+      }
+    });
     for (Diagnostic d : result.diagnostics().all()) {
       sb.append(d.render());
     }
@@ -200,20 +235,15 @@ public final class Session {
     } else {
       succeeded.add(source.text());
     }
-    List<String> outputs = new ArrayList<>();
     String notes = "";
     if (!result.cells().isEmpty()) {
       StringBuilder body = new StringBuilder();
       int k = 0;
       for (Cell c : result.cells()) {
-        k++;
         if (c.output().failed()) {
           hadFailures = true;
         }
-        String text = json
-            ? Json.pretty(JsonReport.cell(k, source.name(), c)) + "\n"
-            : c.output().text();
-        outputs.add(text);
+        String text = outputs.get(k++);
         body.append(text);
         if (!text.endsWith("\n")) {
           body.append('\n');

@@ -32,6 +32,10 @@ class KernelCommandTest {
     assertEquals("vpclab", k.get("display_name").asText());
     assertEquals("vpclab", k.get("language").asText());
     assertEquals("message", k.get("interrupt_mode").asText());
+    for (String logo : List.of("logo-32x32.png", "logo-64x64.png")) {
+      byte[] png = Files.readAllBytes(spec.resolve(logo));
+      assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII), logo);
+    }
     // again: replaced whole, nothing left beside it
     Files.writeString(spec.resolve("stale.txt"), "old");
     assertEquals(0, Cli.run("kernel", "install", "--prefix", dir.toString()).status());
@@ -39,7 +43,8 @@ class KernelCommandTest {
       assertEquals(List.of("vpclab"), s.map(p -> p.getFileName().toString()).toList());
     }
     try (Stream<Path> s = Files.list(spec)) {
-      assertEquals(List.of("kernel.json"), s.map(p -> p.getFileName().toString()).toList());
+      assertEquals(List.of("kernel.json", "logo-32x32.png", "logo-64x64.png"),
+          s.map(p -> p.getFileName().toString()).sorted().toList());
     }
   }
 

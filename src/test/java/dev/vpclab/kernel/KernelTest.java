@@ -222,6 +222,18 @@ class KernelTest {
   }
 
   @Test
+  void warningsComeOnStandardErrorBeforeTheOutputs() throws Exception {
+    List<Received> m = execute("region ap-northeast-1\naz 1a subnet private app\n"
+        + "endpoint ssm, ssm in 1a\ncheck\ncheck");
+    assertEquals(List.of("status", "execute_input", "stream", "display_data", "execute_result",
+        "status", "execute_reply"), types(m));
+    assertEquals("stderr", m.get(2).content().get("name").asText());
+    assertTrue(m.get(2).content().get("text").asText()
+        .startsWith("In[1]:3:15: warning: service ssm is listed twice\n"), m.get(2).toString());
+    assertEquals("ok", m.get(6).content().get("status").asText());
+  }
+
+  @Test
   void magicsRunAsInTheRepl() throws Exception {
     execute(SEED);
     List<Received> m = execute("%layouts");
@@ -242,9 +254,8 @@ class KernelTest {
     Received first;
     do {
       first = client.receive(client.iopub);
-      assertNotNull(first, "the long cell did not start");
-    } while (!first.type().equals("execute_input"));
-    Thread.sleep(500); // into the sweeps
+      assertNotNull(first, "no output from the long cell while it runs");
+    } while (!first.type().equals("display_data")); // outputs come as they are made
     long t0 = System.nanoTime();
     String interrupt = client.send(client.control, "interrupt_request", Json.obj());
     Received ack = client.receive(client.control);
