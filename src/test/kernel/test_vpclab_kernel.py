@@ -10,7 +10,6 @@ Each cell that needs a layout declares its own: the kernel is shared by every te
 """
 
 import re
-import time
 import unittest
 from queue import Empty
 
@@ -247,13 +246,12 @@ class VpclabKernelTests(jupyter_kernel_test.KernelTests):
         sweeps = 200
         msg_id = self.kc.execute(
             SEED + "sweep traffic 0 .. 100 TB step 11 GB over single, per-az\n" * sweeps)
-        while True:  # execute_input: the cell is being run
-            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=jupyter_kernel_test.TIMEOUT)
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                break
-        time.sleep(0.2)  # into the sweeps (outputs are published when the cell ends)
-        self.km.interrupt_kernel()
         outputs = 0
+        while outputs == 0:  # the first sweep's output, published as it is made: the cell runs
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=jupyter_kernel_test.TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                outputs += msg["msg_type"] in ("display_data", "execute_result")
+        self.km.interrupt_kernel()
         reply = self.get_non_kernel_info_reply(timeout=jupyter_kernel_test.TIMEOUT)
         validate_message(reply, "execute_reply", msg_id)
         self.assertEqual(reply["content"]["status"], "error")
