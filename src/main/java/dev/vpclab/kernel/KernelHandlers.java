@@ -21,14 +21,17 @@ final class KernelHandlers {
   static final String ERROR_NAME = "vpclab error";
   static final String INTERRUPTED_NAME = "interrupted";
 
-  private final Session session;
+  private final java.util.function.Supplier<Session> newSession;
+  /** Made on first use (kernel_info does not wait for it), on the handling thread. */
+  private volatile Session session;
   private final Path base;
   private final Outbox out;
   private final String version;
   private int executionCount;
 
-  KernelHandlers(Session session, Path base, Outbox out, String version) {
-    this.session = session;
+  KernelHandlers(java.util.function.Supplier<Session> newSession, Path base, Outbox out,
+      String version) {
+    this.newSession = newSession;
     this.base = base;
     this.out = out;
     this.version = version;
@@ -36,7 +39,22 @@ final class KernelHandlers {
 
   /** Stops the running cell at its next check point (any thread). */
   void interrupt() {
-    session.interrupt();
+    Session s = session;
+    if (s != null) {
+      s.interrupt();
+    }
+  }
+
+  /** Makes the session now if it is not made yet (while the kernel waits for its first cell). */
+  void prepare() {
+    session();
+  }
+
+  private Session session() {
+    if (session == null) {
+      session = newSession.get();
+    }
+    return session;
   }
 
   /** One shell request: status busy, the handler, status idle. */
@@ -81,6 +99,7 @@ final class KernelHandlers {
       out.publish(m, "execute_input", Json.obj().put("code", code)
           .put("execution_count", executionCount));
     }
+    Session session = session();
     session.number(history ? executionCount : executionCount + 1);
     Outputs outputs = new Outputs(m, "In[" + session.number() + "]");
     Session.Run run = session.run(code, history, silent ? Session.Listener.NONE : outputs);
@@ -220,7 +239,7 @@ final class KernelHandlers {
   private void complete(Message m) {
     String code = JsonIn.string(m.content(), "code", "");
     int cursor = index(code, JsonIn.integer(m.content(), "cursor_pos", code.length()));
-    List<String> matches = Completions.candidates(code, cursor, session.state(), base);
+    List<String> matches = Completions.candidates(code, cursor, session().state(), base);
     int start = Completions.wordStart(code, cursor);
     out.reply(m, "complete_reply", Json.obj()
         .put("status", "ok")

@@ -96,8 +96,8 @@ public final class KernelServer {
     heartbeat.bind(connection.endpoint(connection.hb()));
     outbox = socket(SocketType.PULL);
     outbox.bind(outboxAddress);
-    Session s = new Session(base, ChartFiles.INLINE);
-    handlers = new KernelHandlers(s, base, new Pushed(), version);
+    handlers = new KernelHandlers(() -> new Session(base, ChartFiles.INLINE), base, new Pushed(),
+        version);
     worker = thread("vpclab-kernel-execute", this::executeLoop);
     beats = thread("vpclab-kernel-heartbeat", this::heartbeatLoop);
     io = thread("vpclab-kernel-io", this::ioLoop);
@@ -275,12 +275,19 @@ public final class KernelServer {
       push.setLinger(LINGER_MS);
       push.connect(outboxAddress);
       Pushed.socket.set(push);
+      boolean prepared = false;
       while (true) {
         Message m = queue.take();
         if (m == POISON || stopping) {
           return;
         }
         handlers.handle(m);
+        if (!prepared && queue.isEmpty()) {
+          // after the first reply (kernel_info, which Jupyter waits for): the session, so that
+          // the first cell does not wait for it
+          handlers.prepare();
+          prepared = true;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
