@@ -79,9 +79,7 @@ public final class HtmlReport {
             sb.append(inlineSvg(new String(a.bytes(), StandardCharsets.UTF_8),
                 "f" + fileNo + "c" + n + "i" + k + "-"));
           } else {
-            sb.append("<img alt=\"").append(esc(cell.output().kind())).append(" chart\" src=\"data:")
-                .append(a.mimeType()).append(";base64,")
-                .append(Base64.getEncoder().encodeToString(a.bytes())).append("\">");
+            sb.append(img(a, cell.output().kind() + " chart"));
           }
           sb.append("</figure>\n");
         }
@@ -100,6 +98,12 @@ public final class HtmlReport {
     StringBuilder sb = new StringBuilder();
     parts(sb, output);
     return sb.toString();
+  }
+
+  /** A chart as an image element, its bytes inline (a {@code data:} URL). */
+  public static String img(Output.Artifact chart, String alt) {
+    return "<img alt=\"" + esc(alt) + "\" src=\"data:" + chart.mimeType() + ";base64,"
+        + Base64.getEncoder().encodeToString(chart.bytes()) + "\">";
   }
 
   private static void parts(StringBuilder sb, Output output) {
