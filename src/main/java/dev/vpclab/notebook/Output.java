@@ -54,6 +54,11 @@ public final class Output {
     return text;
   }
 
+  /** The result line: the first line of the first block ("" when there is none). */
+  public String headline() {
+    return blocks.isEmpty() ? "" : blocks.get(0).text().lines().findFirst().orElse("");
+  }
+
   public boolean failed() {
     return failed;
   }
