@@ -107,7 +107,7 @@ public final class HtmlReport {
   }
 
   private static void parts(StringBuilder sb, Output output) {
-    for (ReportParts.Part p : ReportParts.split(output)) {
+    for (ReportParts.Part p : ReportParts.of(output)) {
       if (p instanceof ReportParts.Text t) {
         sb.append("<pre>").append(esc(t.text())).append("</pre>\n");
       } else if (p instanceof ReportParts.TablePart tp) {

@@ -43,7 +43,7 @@ public final class MarkdownReport {
         if (cell.output().failed()) {
           sb.append("**FAILED**\n\n");
         }
-        for (ReportParts.Part p : ReportParts.split(cell.output())) {
+        for (ReportParts.Part p : ReportParts.of(cell.output())) {
           if (p instanceof ReportParts.Text t) {
             fence(sb, "text", t.text());
           } else if (p instanceof ReportParts.TablePart tp) {

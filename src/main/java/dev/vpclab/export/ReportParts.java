@@ -1,13 +1,14 @@
 package dev.vpclab.export;
 
+import dev.vpclab.notebook.Block;
 import dev.vpclab.notebook.Output;
 import dev.vpclab.notebook.Table;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A cell's output cut into what a document shows: runs of plain text and the tables, in the order
- * the text has them (a table's rendering inside the text becomes the table itself).
+ * A cell's output as a document shows it, read from its blocks: runs of plain text (the terminal
+ * rendering of the blocks between two tables) and the tables with rows.
  */
 final class ReportParts {
   private ReportParts() {}
@@ -18,20 +19,19 @@ final class ReportParts {
 
   record TablePart(Table table) implements Part {}
 
-  static List<Part> split(Output output) {
+  static List<Part> of(Output output) {
     List<Part> parts = new ArrayList<>();
-    String rest = output.text();
-    for (Table t : output.tables()) {
-      String rendered = t.render();
-      int at = rest.indexOf(rendered);
-      if (at < 0 || t.rows().isEmpty()) {
-        continue;
+    StringBuilder run = new StringBuilder();
+    for (Block b : output.blocks()) {
+      if (b instanceof Block.TableBlock t && !t.table().rows().isEmpty()) {
+        text(parts, run.toString());
+        run.setLength(0);
+        parts.add(new TablePart(t.table()));
+      } else {
+        run.append(b.text());
       }
-      text(parts, rest.substring(0, at));
-      parts.add(new TablePart(t));
-      rest = rest.substring(at + rendered.length());
     }
-    text(parts, rest);
+    text(parts, run.toString());
     return parts;
   }
 

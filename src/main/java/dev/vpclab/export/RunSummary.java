@@ -35,7 +35,7 @@ record RunSummary(int expectations, int failed, int errors, List<String> filesWi
           expectations++;
           if (cell.output().failed()) {
             failures.add(new Failure(fileNo, run.name(), n, TextReport.oneLine(cell.text()),
-                cell.output().text().lines().findFirst().orElse("")));
+                cell.output().headline()));
           }
         }
       }

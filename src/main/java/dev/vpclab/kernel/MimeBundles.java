@@ -10,8 +10,8 @@ import java.util.Base64;
 
 /**
  * A cell's output as a Jupyter MIME bundle: {@code text/plain} always (the text the REPL shows),
- * {@code text/html} when it has tables or a chart (its text and tables, as the HTML report shows
- * them, then its chart), its chart as {@code image/png} (base64) or {@code image/svg+xml}, and
+ * {@code text/html} when it has tables or a chart (its blocks as the HTML report renders them,
+ * then its chart), its chart as {@code image/png} (base64) or {@code image/svg+xml}, and
  * {@code application/json} its JSON as {@code vpclab run --format json} gives it. Notebooks show
  * the richest type they can, HTML before images, so the HTML shows the chart too: as an image
  * with its bytes inline, which keeps an SVG's ids to itself.

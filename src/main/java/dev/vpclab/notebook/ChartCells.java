@@ -68,6 +68,11 @@ public final class ChartCells {
       return List.of(new Output.Artifact(path, mime(), ChartRenderer.get().render(spec, format)));
     }
 
+    /** The cell's blocks, then its drawing (if it has one). */
+    Output output(String kind, Blocks blocks, Json.Obj data, ChartSpec spec) {
+      return new Output(kind, blocks.build(), data, false).withArtifacts(artifacts(spec));
+    }
+
     /** " -> FILE" for the cell's first line, or "". */
     String arrow() {
       return path != null && draw ? " -> " + path : "";
@@ -181,14 +186,12 @@ public final class ChartCells {
         .put("parts", Json.strings(parts.stream().map(CostPart::key).toList()))
         .put("bars", Json.arr(bars))
         .put("notes", Json.strings(notes));
-    StringBuilder text = new StringBuilder("chart cost: monthly cost by part (USD)")
-        .append(target.arrow()).append('\n');
+    Blocks text = new Blocks().text("chart cost: monthly cost by part (USD)")
+        .text(target.arrow()).text('\n');
     List<BigDecimal> totalValues = costs.stream().map(c -> c.total().decimal()).toList();
-    text.append(bars(names, totalValues, totals));
-    text.append(table.render());
-    notes.forEach(n -> text.append("note: ").append(n).append('\n'));
-    return new Output("chart", text.toString(), data, List.of(table), false,
-        target.artifacts(spec));
+    text.add(Block.Chart.bars(bars(names, totalValues, totals), null));
+    text.table(table).notes("note", notes);
+    return target.output("chart", text, data, spec);
   }
 
   // ------------------------------------------------------------------ chart resilience
@@ -247,14 +250,13 @@ public final class ChartCells {
     Json.Obj data = chartHead("resilience", names, target)
         .put("azs", Json.strings(azs))
         .put("bars", Json.arr(bars));
-    StringBuilder text = new StringBuilder("chart resilience: pairs broken by each single-AZ"
-        + " failure").append(target.arrow()).append('\n');
-    text.append(bars(labels, counts, countLabels));
+    Blocks text = new Blocks().text("chart resilience: pairs broken by each single-AZ"
+        + " failure").text(target.arrow()).text('\n');
+    text.add(Block.Chart.bars(bars(labels, counts, countLabels), table));
     for (ResilienceReport r : reports) {
-      text.append(AzVerdict.headline(r)).append('\n');
+      text.text(AzVerdict.headline(r)).text('\n');
     }
-    return new Output("chart", text.toString(), data, List.of(table), false,
-        target.artifacts(spec));
+    return target.output("chart", text, data, spec);
   }
 
   private static Integer broken(ResilienceReport r, String az) {
@@ -315,7 +317,7 @@ public final class ChartCells {
           .put("cheaperAbove", cheaper)
           .put("complete", incomplete.isEmpty()));
       markers.add(new ChartSpec.Marker(be.gb().decimal(), gb + " GB"));
-      beLines.add("break-even: " + be.a() + " = " + be.b() + " at " + gb + " GB a month ("
+      beLines.add(be.a() + " = " + be.b() + " at " + gb + " GB a month ("
           + Money.format(be.total()) + " USD)" + (cheaper == null ? ""
               : "; above it " + cheaper + " is cheaper")
           + (incomplete.isEmpty() ? "" : "; incomplete: " + String.join(", ", incomplete)
@@ -353,19 +355,16 @@ public final class ChartCells {
         .put("series", Json.arr(series))
         .put("breakEven", Json.arr(breakEven))
         .put("notes", Json.strings(notes));
-    StringBuilder text = new StringBuilder("sweep: monthly total (USD) as traffic runs from ")
-        .append(gbText(r.from())).append(" to ").append(gbText(r.to())).append(" GB a month, step ")
-        .append(gbText(r.step())).append(" GB").append(target.arrow()).append('\n');
+    Blocks text = new Blocks().text("sweep: monthly total (USD) as traffic runs from ")
+        .text(gbText(r.from())).text(" to ").text(gbText(r.to())).text(" GB a month, step ")
+        .text(gbText(r.step())).text(" GB").text(target.arrow()).text('\n');
     if (beLines.isEmpty()) {
-      text.append("break-even: none between ").append(gbText(r.from())).append(" and ")
-          .append(gbText(r.to())).append(" GB\n");
+      beLines.add("none between " + gbText(r.from()) + " and " + gbText(r.to()) + " GB");
     }
-    beLines.forEach(l -> text.append(l).append('\n'));
-    text.append(sparklines(r));
-    text.append(table.render());
-    notes.forEach(n -> text.append("note: ").append(n).append('\n'));
-    return new Output("sweep", text.toString(), data, List.of(table), false,
-        target.artifacts(spec));
+    text.notes("break-even", beLines);
+    text.add(Block.Chart.bars(sparklines(r), null));
+    text.table(table).notes("note", notes);
+    return target.output("sweep", text, data, spec);
   }
 
   /** The layout of the pair that is cheaper just above a break-even (null: none or a touch). */

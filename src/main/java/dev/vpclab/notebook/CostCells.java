@@ -47,17 +47,15 @@ public final class CostCells {
         .put("complete", c.complete())
         .put("priceVersion", prices.version())
         .put("notes", Json.strings(c.notes()));
-    Table table = linesTable(c, rounding);
-    StringBuilder text = new StringBuilder();
-    text.append(layout.name()).append(": ").append(Money.format(c.total()))
-        .append(" USD a month").append(c.complete() ? "" : ", incomplete: " + c.shortfall())
-        .append('\n');
-    if (!c.lines().isEmpty()) {
-      text.append(table.render());
-    }
-    subtotals(text, c);
-    notes(text, c.notes());
-    return new Output("cost", text.toString(), data, List.of(table), false);
+    Blocks text = new Blocks();
+    text.text(layout.name()).text(": ").text(Money.format(c.total()))
+        .text(" USD a month").text(c.complete() ? "" : ", incomplete: " + c.shortfall())
+        .text('\n');
+    text.table(linesTable(c, rounding));
+    text.add(new Block.Totals(Money.format(c.fixed()), Money.format(c.variable()),
+        Money.format(c.total()), c.complete()));
+    text.notes("note", c.notes());
+    return new Output("cost", text.build(), data, false);
   }
 
   /** {@code compare a, b, ...}: delta against the first layout. */
@@ -117,14 +115,13 @@ public final class CostCells {
         .put("hours", hours)
         .put("rows", Json.arr(jsonRows))
         .put("notes", Json.strings(notes));
-    StringBuilder text = new StringBuilder("compare (USD a month): ");
+    Blocks text = new Blocks().text("compare (USD a month): ");
     for (int i = 0; i < rows.size(); i++) {
-      text.append(i == 0 ? "" : ", ").append(rows.get(i).layout().name()).append(' ')
-          .append(totalLabel(rows.get(i).cost()));
+      text.text(i == 0 ? "" : ", ").text(rows.get(i).layout().name()).text(' ')
+          .text(totalLabel(rows.get(i).cost()));
     }
-    text.append('\n').append(table.render());
-    notes(text, notes);
-    return new Output("compare", text.toString(), data, List.of(table), false);
+    text.text('\n').table(table).notes("note", notes);
+    return new Output("compare", text.build(), data, false);
   }
 
   /**
@@ -148,9 +145,9 @@ public final class CostCells {
         .put("actual", Json.money(actual))
         .put("limit", Json.money(limitUsd))
         .put("complete", c.complete());
-    StringBuilder sb = new StringBuilder(line);
-    incomplete(sb, layout.name(), c);
-    return new Output("expect", sb.toString(), data, List.of(), !passed);
+    Blocks blocks = new Blocks().text(line);
+    incomplete(blocks, layout.name(), c);
+    return new Output("expect", blocks.build(), data, !passed);
   }
 
   /**
@@ -168,18 +165,19 @@ public final class CostCells {
         .put("kind", "expect")
         .put("layouts", Json.strings(List.of(a.name(), b.name())))
         .put("passed", passed);
-    StringBuilder sb = new StringBuilder(text + ": " + (passed ? "passed" : "FAILED") + " ("
+    String line = (text + ": " + (passed ? "passed" : "FAILED") + " ("
         + a.name() + ": " + Money.format(ca.total()) + ", " + b.name() + ": "
         + Money.format(cb.total()) + " USD a month" + whyIncomplete(a.name(), ca)
         + whyIncomplete(b.name(), cb) + ")\n");
-    data.put("text", sb.toString().strip())
+    data.put("text", line.strip())
         .put("currency", "USD")
         .put("actual", Json.money(actual))
         .put("other", Json.money(other))
         .put("complete", ca.complete() && cb.complete());
-    incomplete(sb, a.name(), ca);
-    incomplete(sb, b.name(), cb);
-    return new Output("expect", sb.toString(), data, List.of(), !passed);
+    Blocks blocks = new Blocks().text(line);
+    incomplete(blocks, a.name(), ca);
+    incomplete(blocks, b.name(), cb);
+    return new Output("expect", blocks.build(), data, !passed);
   }
 
   static boolean holds(BigDecimal actual, String cmpSymbol, BigDecimal limit) {
@@ -204,10 +202,10 @@ public final class CostCells {
     return Money.format(c.total()) + (c.complete() ? "" : " (incomplete)");
   }
 
-  private static void incomplete(StringBuilder sb, String name, CostResult c) {
+  private static void incomplete(Blocks blocks, String name, CostResult c) {
     if (!c.complete()) {
-      sb.append("  note: ").append(name).append("'s cost leaves some traffic or items unpriced"
-          + " (see: cost ").append(name).append(")\n");
+      blocks.add(new Block.Notes("  ", "note", List.of(name + "'s cost leaves some traffic or"
+          + " items unpriced (see: cost " + name + ")")));
     }
   }
 
@@ -302,25 +300,5 @@ public final class CostCells {
       b.row(ROUNDING, "", "", "", rounding.toPlainString(), ROUNDING);
     }
     return b.build();
-  }
-
-  /** "fixed     30.66" / "variable   0.00" / "total     30.66 USD", amounts aligned. */
-  private static void subtotals(StringBuilder text, CostResult c) {
-    List<String> labels = List.of("fixed", "variable", "total");
-    List<String> amounts = List.of(Money.format(c.fixed()), Money.format(c.variable()),
-        Money.format(c.total()));
-    int width = amounts.stream().mapToInt(String::length).max().orElse(0);
-    for (int i = 0; i < labels.size(); i++) {
-      String a = amounts.get(i);
-      text.append(labels.get(i)).append(" ".repeat(10 - labels.get(i).length()))
-          .append(" ".repeat(width - a.length())).append(a)
-          .append(i < 2 ? "" : c.complete() ? " USD" : " USD, incomplete").append('\n');
-    }
-  }
-
-  private static void notes(StringBuilder text, List<String> notes) {
-    for (String n : notes) {
-      text.append("note: ").append(n).append('\n');
-    }
   }
 }

@@ -99,6 +99,6 @@ final class Evaluator {
     String text = kind + ": not evaluated; " + what + " not in this version of vpclab yet";
     data.put("pending", true);
     data.put("text", text);
-    return new Output(kind, text + "\n", data, List.of(), false);
+    return new Output(kind, List.of(new Block.Text(text + "\n")), data, false);
   }
 }

@@ -39,17 +39,15 @@ public final class ReachCells {
     List<String> warnings = ReachEngine.warnings(r);
     long ok = pairs.stream().filter(PairResult::reachable).count();
     long cross = pairs.stream().filter(p -> p.reachable() && p.crossAz()).count();
-    StringBuilder text = new StringBuilder();
-    text.append(ok).append(" of ").append(pairs.size()).append(" pairs reachable in ")
-        .append(layout.name());
+    Blocks text = new Blocks();
+    text.text(ok).text(" of ").text(pairs.size()).text(" pairs reachable in ")
+        .text(layout.name());
     if (cross > 0) {
-      text.append(", ").append(cross).append(" cross-AZ");
+      text.text(", ").text(cross).text(" cross-AZ");
     }
-    text.append('\n');
+    text.text('\n');
     Table table = pairTable(pairs, layout.severalVpcs());
-    if (!pairs.isEmpty()) {
-      text.append(table.render());
-    }
+    text.table(table);
     appendWarnings(text, warnings);
     boolean multi = multi(layout);
     java.util.function.Supplier<Json.Obj> data = () -> {
@@ -63,7 +61,7 @@ public final class ReachCells {
           .put("total", pairs.size())
           .put("warnings", Json.strings(warnings));
     };
-    return new Output("check", text.toString(), data, List.of(table), false, List.of());
+    return new Output("check", text.build(), data, false);
   }
 
   /** The pairs as a table; with several VPCs, a {@code vpc} column after the instance. */
@@ -93,11 +91,11 @@ public final class ReachCells {
     return layout.severalVpcs() || layout.instances().stream().anyMatch(Instance::spread);
   }
 
-  private static void appendWarnings(StringBuilder text, List<String> warnings) {
+  private static void appendWarnings(Blocks text, List<String> warnings) {
     if (!warnings.isEmpty()) {
-      text.append("warnings:\n");
+      text.text("warnings:\n");
       for (String w : warnings) {
-        text.append("- ").append(w).append('\n');
+        text.text("- ").text(w).text('\n');
       }
     }
   }
@@ -114,19 +112,17 @@ public final class ReachCells {
     List<PairResult> paths = ReachEngine.paths(r, instance, service);
     PairResult p = instance.spread() ? ReachEngine.group(instance, service, paths)
         : paths.get(0);
-    StringBuilder text = new StringBuilder();
-    text.append(instance.name()).append(inVpc(layout, instance)).append(" -> ").append(service)
-        .append(" in ").append(layout.name()).append(": ").append(pairLine(p)).append('\n');
-    List<Table> tables = new ArrayList<>();
+    Blocks text = new Blocks();
+    text.text(instance.name()).text(inVpc(layout, instance)).text(" -> ").text(service)
+        .text(" in ").text(layout.name()).text(": ").text(pairLine(p)).text('\n');
     List<Json> placements = new ArrayList<>();
     Json.Arr hops = Json.arr(List.of());
     for (PairResult one : paths) {
       if (instance.spread()) {
-        text.append(one.instance()).append(": ").append(pairLine(one)).append('\n');
+        text.text(one.instance()).text(": ").text(pairLine(one)).text('\n');
       }
       List<Json> oneHops = new ArrayList<>();
-      tables.add(hopTable(one, oneHops));
-      text.append(tables.get(tables.size() - 1).render());
+      text.table(hopTable(one, oneHops));
       if (instance.spread()) {
         placements.add(pairJson(one, true).put("hops", Json.arr(oneHops)));
       } else {
@@ -137,7 +133,7 @@ public final class ReachCells {
     if (instance.spread()) {
       data.put("placements", Json.arr(placements));
     }
-    return new Output("reach", text.toString(), data, tables, false);
+    return new Output("reach", text.build(), data, false);
   }
 
   private static Table hopTable(PairResult p, List<Json> json) {
@@ -194,9 +190,7 @@ public final class ReachCells {
           .put("subnet", e.subnet().name()));
     }
     Table table = t.build();
-    if (!a.enis().isEmpty()) {
-      text.append(table.render());
-    }
+    List<Block> blocks = List.of(new Block.Text(text.toString()), new Block.TableBlock(table));
     Json.Obj data = head("resolve", layout)
         .put("name", a.name())
         .put("addresses", Json.strings(a.addresses()))
@@ -209,7 +203,7 @@ public final class ReachCells {
       }
     }
     data.put("answers", Json.arr(answers)).put("note", a.note());
-    return new Output("resolve", text.toString(), data, List.of(table), false);
+    return new Output("resolve", blocks, data, false);
   }
 
   // ------------------------------------------------------------------ fail
@@ -226,11 +220,11 @@ public final class ReachCells {
       java.util.function.Function<FixSuggestion, java.math.BigDecimal> fixPrice) {
     FailureReport f = FailureAnalysis.fail(layout, new TreeSet<>(failedAzs));
     java.math.BigDecimal price = f.fix() == null ? null : fixPrice.apply(f.fix());
-    StringBuilder text = new StringBuilder();
-    text.append("failing ").append(String.join(", ", f.failed())).append(" in ")
-        .append(layout.name()).append(f.broken().isEmpty() ? " breaks nothing"
+    Blocks text = new Blocks();
+    text.text("failing ").text(String.join(", ", f.failed())).text(" in ")
+        .text(layout.name()).text(f.broken().isEmpty() ? " breaks nothing"
             : " breaks " + f.broken().size() + (f.broken().size() == 1 ? " pair" : " pairs"))
-        .append('\n');
+        .text('\n');
     boolean several = layout.severalVpcs();
     boolean multi = multi(layout);
     Table.Builder t = several ? Table.builder("instance", "vpc", "service", "AZ", "was", "now")
@@ -245,21 +239,14 @@ public final class ReachCells {
       t.row(row);
       broken.add(brokenJson(b, multi));
     }
-    Table table = t.build();
-    if (!f.broken().isEmpty()) {
-      text.append(table.render());
-    }
+    text.table(t.build());
     if (!f.down().isEmpty()) {
-      text.append("down with their AZ: ").append(String.join(", ", f.down())).append(" (")
-          .append(f.instancesDown()).append(f.instancesDown() == 1 ? " instance)\n"
-              : " instances)\n");
+      text.notes("down with their AZ", List.of(String.join(", ", f.down()) + " ("
+          + f.instancesDown() + (f.instancesDown() == 1 ? " instance)" : " instances)")));
     }
     if (f.fix() != null) {
-      text.append("fix: ").append(f.fix().statement());
-      if (price != null) {
-        text.append("  (+").append(dev.vpclab.cost.Money.format(price)).append(" USD a month)");
-      }
-      text.append('\n');
+      text.notes("fix", List.of(f.fix().statement() + (price == null ? ""
+          : "  (+" + dev.vpclab.cost.Money.format(price) + " USD a month)")));
     }
     Json.Obj data = head("fail", layout)
         .put("failed", Json.strings(f.failed()))
@@ -269,7 +256,7 @@ public final class ReachCells {
         .put("fixDetail", fixJson(f.fix(), multi))
         .put("down", Json.strings(f.down()))
         .put("instancesDown", f.instancesDown());
-    return new Output("fail", text.toString(), data, List.of(table), false);
+    return new Output("fail", text.build(), data, false);
   }
 
   private static String was(BrokenPair b) {
@@ -317,7 +304,7 @@ public final class ReachCells {
 
   public static Output resilience(Layout layout) {
     ResilienceReport r = FailureAnalysis.resilience(layout);
-    StringBuilder text = new StringBuilder(AzVerdict.headline(r)).append('\n');
+    Blocks text = new Blocks().text(AzVerdict.headline(r)).text('\n');
     Table.Builder t = Table.builder("AZ", "broken", "services", "instances down", "fix")
         .right("broken", "instances down");
     List<Json> rows = new ArrayList<>();
@@ -332,17 +319,14 @@ public final class ReachCells {
           .put("instancesDown", f.instancesDown())
           .put("fix", f.fix() == null ? null : f.fix().statement()));
     }
-    Table table = t.build();
-    if (!r.rows().isEmpty()) {
-      text.append(table.render());
-    }
+    text.table(t.build());
     Json.Obj data = head("resilience", layout)
         .put("rows", Json.arr(rows))
         .put("survivesAzFailure", r.survivesAzFailure())
         .put("singleAz", r.singleAz())
         .put("brokenPairs", r.brokenPairs())
         .put("unreachablePairs", r.unreachablePairs());
-    return new Output("resilience", text.toString(), data, List.of(table), false);
+    return new Output("resilience", text.build(), data, false);
   }
 
   private static List<String> brokenServices(FailureReport f) {
@@ -358,19 +342,17 @@ public final class ReachCells {
     boolean passed = bad.isEmpty();
     String first = "expect " + layout.name() + " reaches: " + (passed ? "passed" : "FAILED")
         + " (" + (pairs.size() - bad.size()) + " of " + pairs.size() + " pairs reachable)";
-    StringBuilder text = new StringBuilder(first).append('\n');
-    Table table = pairTable(bad, layout.severalVpcs());
+    Blocks text = new Blocks().text(first).text('\n');
     if (!passed) {
-      text.append(table.render());
+      text.table(pairTable(bad, layout.severalVpcs()));
     }
     List<Json> items = new ArrayList<>();
     for (PairResult p : bad) {
       items.add(pairJson(p, multi(layout)));
     }
-    Json.Obj data = expectHead(layout, passed, text.toString()).put("unreachable",
+    Json.Obj data = expectHead(layout, passed, text.rendered()).put("unreachable",
         Json.arr(items));
-    return new Output("expect", text.toString(), data, passed ? List.of() : List.of(table),
-        !passed);
+    return new Output("expect", text.build(), data, !passed);
   }
 
   /** expect INSTANCE reaches SERVICE in LAYOUT. */
@@ -382,7 +364,7 @@ public final class ReachCells {
     String text = "expect " + instance.name() + " reaches " + service + " in " + layout.name()
         + ": " + (p.reachable() ? "passed" : "FAILED") + " (" + pairLine(p) + ")\n";
     Json.Obj data = expectHead(layout, p.reachable(), text).putAll(pairJson(p, multi(layout)));
-    return new Output("expect", text, data, List.of(), !p.reachable());
+    return new Output("expect", List.of(new Block.Text(text)), data, !p.reachable());
   }
 
   /** expect LAYOUT survives az failure. */
@@ -405,14 +387,12 @@ public final class ReachCells {
     }
     String detail = AzVerdict.expectDetail(r);
     text.append(" (").append(detail != null ? detail : String.join("; ", failing)).append(")\n");
-    for (String fix : fixes) {
-      text.append("fix: ").append(fix).append('\n');
-    }
-    Json.Obj data = expectHead(layout, passed, text.toString())
+    List<Block> blocks = new Blocks().text(text).notes("fix", List.copyOf(fixes)).build();
+    Json.Obj data = expectHead(layout, passed, Output.text(blocks))
         .put("singleAz", r.singleAz())
         .put("brokenPairs", r.brokenPairs())
         .put("unreachablePairs", r.unreachablePairs());
-    return new Output("expect", text.toString(), data, List.of(), !passed);
+    return new Output("expect", blocks, data, !passed);
   }
 
   private static Json.Obj expectHead(Layout layout, boolean passed, String text) {
