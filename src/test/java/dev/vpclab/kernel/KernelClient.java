@@ -127,6 +127,20 @@ final class KernelClient implements AutoCloseable {
         signer.verify(frames.get(d + 1), h, p, m, c));
   }
 
+  /**
+   * The reply to request msgId on socket, or null after the socket's receive timeout. Replies
+   * to other requests (a late kernel_info_reply of {@link #waitUntilReady}) are skipped, as
+   * jupyter_client skips them.
+   */
+  Received reply(ZMQ.Socket socket, String msgId) throws IOException {
+    for (Received r = receive(socket); r != null; r = receive(socket)) {
+      if (r.parent().path("msg_id").asText().equals(msgId)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   /** IOPub messages for parent msgId up to and including its status idle. */
   List<Received> iopubUntilIdle(String msgId) throws IOException {
     List<Received> out = new ArrayList<>();
@@ -154,7 +168,7 @@ final class KernelClient implements AutoCloseable {
     try {
       for (int i = 0; i < 50; i++) {
         String id = send(shell, "kernel_info_request", Json.obj());
-        Received reply = receive(shell);
+        Received reply = reply(shell, id);
         if (reply == null) {
           continue;
         }
