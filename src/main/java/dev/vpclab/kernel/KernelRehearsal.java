@@ -49,7 +49,7 @@ public final class KernelRehearsal {
     // them all, so the kernel's start finds whichever it passes in the archive
     java.security.Security.getProviders();
     try (ZContext context = new ZContext()) {
-      int[] ports = freePorts();
+      int[] ports = freePorts(5);
       String key = UUID.randomUUID().toString();
       Connection c = new Connection("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3],
           ports[4], key, Signer.SCHEME);
@@ -66,8 +66,9 @@ public final class KernelRehearsal {
     }
   }
 
-  private static int[] freePorts() throws IOException {
-    int[] ports = new int[5];
+  /** n ports of 127.0.0.1 that were free a moment ago. */
+  static int[] freePorts(int n) throws IOException {
+    int[] ports = new int[n];
     List<ServerSocket> open = new ArrayList<>();
     try {
       for (int i = 0; i < ports.length; i++) {
