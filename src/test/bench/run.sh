@@ -103,6 +103,13 @@ row "REPL: first prompt on a pseudo-terminal (median of $runs)" \
   "$(echo "$repl" | sed -nE 's/^REPL, first prompt: +([0-9.]+) .*/\1 ms/p') = $(echo "$repl" | sed -nE 's/^first prompt \/ batch, pair by pair: ([0-9.]+) .*/\1/p')x the seed run" \
   "-"
 
+echo "kernel start..." >&2
+# the Jupyter kernel on a connection file to its kernel_info reply, beside the seed run
+kernel=$(/usr/bin/python3 src/test/bench/kernel-info.py -n "$runs" --vs "./vpclab run scenarios/seed.vpc")
+row "kernel: kernel_info reply (median of $runs)" \
+  "$(echo "$kernel" | sed -nE 's/^kernel, kernel_info reply: +([0-9.]+) .*/\1 ms/p') = $(echo "$kernel" | sed -nE 's/^kernel_info reply \/ batch, pair by pair: ([0-9.]+) .*/\1/p')x the seed run" \
+  "-"
+
 echo "throughput..." >&2
 start=$(python3 -c 'import time; print(time.time())')
 status=0

@@ -1,5 +1,6 @@
 package dev.vpclab.cli;
 
+import dev.vpclab.kernel.KernelRehearsal;
 import dev.vpclab.repl.JLineRepl;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The training runs behind the class-data archives: after each build, the first time a start-up
@@ -28,8 +30,8 @@ import java.time.Duration;
 public final class Training {
   private Training() {}
 
-  /** How long the REPL's rehearsal may take before the training run ends without it. */
-  static final Duration REPL_LIMIT = Duration.ofSeconds(20);
+  /** How long the REPL's or the kernel's rehearsal may take before the training run ends. */
+  static final Duration LIMIT = Duration.ofSeconds(20);
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
@@ -46,15 +48,21 @@ public final class Training {
         Main.run(new String[] {"repl"}, InputStream.nullInputStream(), none, none);
         Path dir = Files.createTempDirectory("vpclab-training");
         try {
-          JLineRepl.rehearse(dir, REPL_LIMIT);
+          JLineRepl.rehearse(dir, LIMIT);
         } finally {
           delete(dir);
         }
       }
       case "kernel" -> {
+        // cells evaluate as a run does; then the kernel on a connection file in a temporary
+        // folder, driven by a client in this process (KernelRehearsal)
         batch(scenario);
-        // the kernel's own rehearsal goes here: a start on a connection file in a temporary
-        // folder, a kernel_info request answered, then shutdown
+        Path dir = Files.createTempDirectory("vpclab-training");
+        try {
+          KernelRehearsal.rehearse(dir, new Kernel(), LIMIT);
+        } finally {
+          delete(dir);
+        }
       }
       default -> usage();
     }
@@ -64,6 +72,14 @@ public final class Training {
   /** {@code vpclab run SCENARIO}, as {@link Main#main} runs it (the warm-up thread too). */
   private static void batch(String scenario) {
     Main.launch(new String[] {"run", scenario});
+  }
+
+  /** {@code vpclab kernel CONNECTION_FILE}, as {@link Main#main} runs it. */
+  private static final class Kernel implements Consumer<Path> {
+    @Override
+    public void accept(Path connectionFile) {
+      Main.launch(new String[] {"kernel", connectionFile.toString()});
+    }
   }
 
   private static void usage() {

@@ -1,5 +1,6 @@
 package dev.vpclab.kernel;
 
+import dev.vpclab.notebook.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +25,14 @@ record Connection(String transport, String ip, int shell, int control, int stdin
   String endpoint(int port) {
     return transport.equals("ipc") ? transport + "://" + ip + "-" + port
         : transport + "://" + ip + ":" + port;
+  }
+
+  /** The connection file's JSON, as Jupyter writes it. */
+  Json.Obj json() {
+    return Json.obj().put("transport", transport).put("ip", ip).put("shell_port", shell)
+        .put("control_port", control).put("stdin_port", stdin).put("iopub_port", iopub)
+        .put("hb_port", hb).put("key", key).put("signature_scheme", scheme)
+        .put("kernel_name", "vpclab");
   }
 
   static Connection read(Path file) throws Unusable {

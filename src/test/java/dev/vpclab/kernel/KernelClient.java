@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vpclab.notebook.Json;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -65,20 +63,7 @@ final class KernelClient implements AutoCloseable {
   }
 
   static int[] freePorts(int n) throws IOException {
-    int[] ports = new int[n];
-    List<ServerSocket> open = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        open.add(s);
-        ports[i] = s.getLocalPort();
-      }
-    } finally {
-      for (ServerSocket s : open) {
-        s.close();
-      }
-    }
-    return ports;
+    return KernelRehearsal.freePorts(n);
   }
 
   /** Sends a request (signed unless told otherwise); returns its msg_id. */
@@ -127,6 +112,20 @@ final class KernelClient implements AutoCloseable {
         signer.verify(frames.get(d + 1), h, p, m, c));
   }
 
+  /**
+   * The reply to request msgId on socket, or null after the socket's receive timeout. Replies
+   * to other requests (a late kernel_info_reply of {@link #waitUntilReady}) are skipped, as
+   * jupyter_client skips them.
+   */
+  Received reply(ZMQ.Socket socket, String msgId) throws IOException {
+    for (Received r = receive(socket); r != null; r = receive(socket)) {
+      if (r.parent().path("msg_id").asText().equals(msgId)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   /** IOPub messages for parent msgId up to and including its status idle. */
   List<Received> iopubUntilIdle(String msgId) throws IOException {
     List<Received> out = new ArrayList<>();
@@ -154,7 +153,7 @@ final class KernelClient implements AutoCloseable {
     try {
       for (int i = 0; i < 50; i++) {
         String id = send(shell, "kernel_info_request", Json.obj());
-        Received reply = receive(shell);
+        Received reply = reply(shell, id);
         if (reply == null) {
           continue;
         }

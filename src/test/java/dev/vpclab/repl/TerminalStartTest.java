@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.vpclab.testing.ClassLogs;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -45,9 +46,7 @@ class TerminalStartTest {
   Run repl(String... jvmOptions) throws Exception {
     assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux pseudo-terminals");
     Path log = dir.resolve("classes.txt");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xshare:off", "-Xlog:class+load=info:file=" + log));
+    List<String> cmd = new ArrayList<>(ClassLogs.java(log));
     cmd.addAll(List.of(jvmOptions));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vpclab.cli.Main"));
     try (Pty pty = new JniTerminalProvider().open(null, new Size(80, 24))) {
@@ -107,36 +106,12 @@ class TerminalStartTest {
     }
   }
 
-  /**
-   * The classes a JVM loaded, by name, from its class-loading log; lambdas, proxies and other
-   * generated classes are left out (their names change from run to run).
-   */
   static Set<String> named(List<String> log) {
-    Set<String> names = new TreeSet<>();
-    for (String line : log) {
-      String[] w = line.split(" ");
-      if (w.length > 1 && !w[1].contains("/") && !w[1].contains("$$Lambda")
-          && !w[1].startsWith("jdk.proxy") && !w[1].contains("GeneratedMethodAccessor")
-          && !w[1].contains("GeneratedConstructorAccessor")) {
-        names.add(w[1]);
-      }
-    }
-    return names;
+    return ClassLogs.named(log);
   }
 
-  /** The class-loading log of a training run of the path given (dev.vpclab.cli.Training). */
   List<String> training(String path) throws Exception {
-    Path log = dir.resolve("training-" + path + ".txt");
-    Process p = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:off",
-        "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
-        "dev.vpclab.cli.Training", path, "scenarios/seed.vpc")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    p.getOutputStream().close();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the training run did not end");
-    assertEquals(0, p.exitValue());
-    return Files.readAllLines(log);
+    return ClassLogs.training(dir, path);
   }
 
   @Test
