@@ -52,7 +52,7 @@ public final class LayoutWriter {
 
   private void all(List<String> assumed) {
     out.append("region ").append(region.code()).append('\n');
-    line("", "layout " + layout.name() + " {", layout.origin());
+    out.append("layout ").append(layout.name()).append(" {\n");
     for (String a : assumed) {
       out.append("  # assumed: ").append(a).append('\n');
     }

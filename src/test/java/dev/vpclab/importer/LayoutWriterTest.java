@@ -105,7 +105,7 @@ class LayoutWriterTest {
         List.of(), aws);
     assertEquals("""
         region eu-west-1
-        layout imported {  # vpcs.json: vpc-0abc ($.Vpcs[0])
+        layout imported {
           # assumed: a choice
           vpc prod cidr 10.4.0.0/16 {  # vpcs.json: vpc-0abc ($.Vpcs[0])
           }
