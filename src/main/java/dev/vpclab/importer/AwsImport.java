@@ -300,7 +300,12 @@ public final class AwsImport {
       Map<String, Subnet> byAz = new TreeMap<>();
       for (Json s : a.list("SubnetIds")) {
         Subnet sub = subnet(s);
-        byAz.putIfAbsent(sub.az(), sub);
+        Subnet written = attachedIn(sub);
+        if (!written.equals(sub)) {
+          assumed.add("transit gateway attachment " + id + " uses " + sub.name() + " in "
+              + sub.az() + "; written by its AZ, which attaches " + written.name());
+        }
+        byAz.putIfAbsent(sub.az(), written);
       }
       String tgw = a.text("TransitGatewayId");
       firstOrigin.putIfAbsent(tgw, origin(a, tgw));
@@ -314,6 +319,23 @@ public final class AwsImport {
       out.add(new TransitGateway(names.name(null, e.getKey()), as, firstOrigin.get(e.getKey())));
     }
     return out;
+  }
+
+  /**
+   * The subnet {@code tgw ... attach V in AZ} attaches in a subnet's AZ: the VPC's first private
+   * subnet there (in the order written, by CIDR), else its first.
+   */
+  private Subnet attachedIn(Subnet sub) {
+    Subnet any = null;
+    for (Subnet s : subnets.values()) {
+      if (s.vpc().equals(sub.vpc()) && s.az().equals(sub.az())) {
+        if (!s.isPublic()) {
+          return s;
+        }
+        any = any == null ? s : any;
+      }
+    }
+    return any;
   }
 
   private List<Peering> peerings() throws JsonFault {

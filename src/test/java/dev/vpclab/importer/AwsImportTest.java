@@ -98,6 +98,23 @@ class AwsImportTest {
   }
 
   @Test
+  void anAttachmentInAnotherSubnetOfItsAzIsWrittenByItsAzAndSaidSo() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      // the app attachment in the public subnet public-a (1a): `attach app in 1a` takes app-a
+      in.add(i.file().equals("tgw-attachments.json") ? new AwsImport.Input(i.file(),
+          i.text().replace("[\"subnet-0b11\"]", "[\"subnet-0b21\"]")) : i);
+    }
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    assertEquals(List.of("app-a"), r.layout().tgws().get(0).attachment("app").orElseThrow()
+        .subnets().stream().map(Subnet::name).toList());
+    assertTrue(r.assumed().contains("transit gateway attachment tgw-attach-0a uses public-a in"
+        + " us-east-1a; written by its AZ, which attaches app-a"), r.assumed().toString());
+    assertEquals(DesignDump.of(r.layout()),
+        DesignDump.of(DesignDump.build(r.text(), "imported")));
+  }
+
+  @Test
   void aFileOfAnotherKindIsAFault() {
     JsonFault f = assertThrows(JsonFault.class, () -> AwsImport.read(
         List.of(new AwsImport.Input("buckets.json", "{\"Buckets\": [], \"Owner\": {}}")), "x"));
