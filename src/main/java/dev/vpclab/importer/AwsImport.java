@@ -127,7 +127,8 @@ public final class AwsImport {
       assumed.add(0, "DNS support and DNS hostnames are not in describe-vpcs output: taken as on"
           + " (aws ec2 describe-vpc-attribute tells)");
     }
-    Layout layout = new Layout(layoutName, region, vpcs, tgws(), peerings(), List.of(),
+    Layout layout = new Layout(layoutName, region, vpcs, tgws(), peerings(),
+        new Shares(this).build(vpcs),
         List.of(), vpcs.isEmpty() ? new Origin.AwsId("", "", "$") : vpcs.get(0).origin());
     return new Result(layout, List.copyOf(assumed));
   }

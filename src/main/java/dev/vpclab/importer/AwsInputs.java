@@ -8,13 +8,16 @@ import java.util.Map;
 /**
  * The resources of {@code aws ec2 describe-*} outputs, by kind, in the order the files and their
  * lists hold them. A file is recognised by its top-level list ({@code Vpcs}, {@code Subnets},
- * ...); one may hold several; {@code NextToken} is ignored; a file with none is a fault.
+ * ...; Route 53's {@code HostedZones}, {@code HostedZone} with its {@code VPCs},
+ * {@code ResourceRecordSets}); one may hold several; {@code NextToken} is ignored; a file with
+ * none is a fault.
  */
 final class AwsInputs {
   /** The top-level lists vpclab reads, as the AWS CLI names them. */
   static final List<String> KINDS = List.of("Vpcs", "Subnets", "RouteTables", "VpcEndpoints",
       "NatGateways", "SecurityGroups", "Reservations", "InternetGateways",
-      "TransitGatewayVpcAttachments", "VpcPeeringConnections");
+      "TransitGatewayVpcAttachments", "VpcPeeringConnections", "HostedZones", "HostedZone",
+      "ResourceRecordSets");
 
   private final Map<String, List<Json>> byKind = new LinkedHashMap<>();
 
@@ -32,7 +35,10 @@ final class AwsInputs {
     }
     boolean any = false;
     for (String k : KINDS) {
-      if (root.node().has(k)) {
+      if (k.equals("HostedZone") && root.node().has(k)) {
+        byKind.get(k).add(root);
+        any = true;
+      } else if (root.node().has(k)) {
         byKind.get(k).addAll(root.list(k));
         any = true;
       }

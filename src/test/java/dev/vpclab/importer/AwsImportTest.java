@@ -115,13 +115,33 @@ class AwsImportTest {
   }
 
   @Test
+  void aPrivateZoneAliasingAnEndpointIsAShare() throws Exception {
+    Layout l = handResult().layout();
+    assertEquals(1, l.shares().size());
+    assertEquals("ssm", l.shares().get(0).service());
+    assertEquals("shared-services", l.shares().get(0).from());
+    assertEquals(List.of("app"), l.shares().get(0).with());
+  }
+
+  @Test
+  void withoutTheRecordsTheZonesOnlyEndpointIsTakenAndSaidSo() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>(hand());
+    in.removeIf(i -> i.file().equals("zone-ssm-records.json"));
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    assertEquals("shared-services", r.layout().shares().get(0).from());
+    assertTrue(r.assumed().contains("zone Z0SSM123: no alias record given"
+        + " (list-resource-record-sets); taken as shared-services's endpoint for ssm"),
+        r.assumed().toString());
+  }
+
+  @Test
   void aFileOfAnotherKindIsAFault() {
     JsonFault f = assertThrows(JsonFault.class, () -> AwsImport.read(
         List.of(new AwsImport.Input("buckets.json", "{\"Buckets\": [], \"Owner\": {}}")), "x"));
     assertEquals("buckets.json: error: $: not a describe output vpclab reads (found Buckets,"
         + " Owner; expected one of Vpcs, Subnets, RouteTables, VpcEndpoints, NatGateways,"
         + " SecurityGroups, Reservations, InternetGateways, TransitGatewayVpcAttachments,"
-        + " VpcPeeringConnections)\n", f.render());
+        + " VpcPeeringConnections, HostedZones, HostedZone, ResourceRecordSets)\n", f.render());
   }
 
   @Test
