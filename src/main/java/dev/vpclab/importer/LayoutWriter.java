@@ -54,7 +54,7 @@ public final class LayoutWriter {
     out.append("region ").append(region.code()).append('\n');
     out.append("layout ").append(layout.name()).append(" {\n");
     for (String a : assumed) {
-      out.append("  # assumed: ").append(a).append('\n');
+      out.append("  # assumed: ").append(oneLine(a)).append('\n');
     }
     for (Vpc v : layout.vpcs()) {
       if (v.name().equals(Vpc.DEFAULT_NAME)) {
@@ -168,8 +168,13 @@ public final class LayoutWriter {
   private void line(String indent, String statement, Origin origin) {
     out.append(indent).append(statement);
     if (!(origin instanceof Origin.Source)) {
-      out.append(COMMENT_COLUMN_PAD).append(origin.describe());
+      out.append(COMMENT_COLUMN_PAD).append(oneLine(origin.describe()));
     }
     out.append('\n');
+  }
+
+  /** A comment's text on one line, whatever a file name or tag holds. */
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\r\\n\\u2028\\u2029\\u0085]", " ");
   }
 }

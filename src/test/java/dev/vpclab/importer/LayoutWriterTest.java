@@ -97,6 +97,18 @@ class LayoutWriterTest {
   }
 
   @Test
+  void aCommentStaysOnItsLine() {
+    Origin odd = new Origin.AwsId("two\nlines.json", "vpc-1", "$.Vpcs[0]");
+    Layout l = new Layout("x", Region.of("eu-west-1").orElseThrow(),
+        List.of(new Vpc("prod", dev.vpclab.model.Cidr.parse("10.4.0.0/16"), true, true, odd,
+            List.of(), List.of(), List.of(), List.of(), List.of())),
+        List.of(), odd);
+    String text = LayoutWriter.write(l, List.of("a\rb"));
+    assertTrue(text.contains("# two lines.json: vpc-1"), text);
+    assertTrue(text.contains("# assumed: a b\n"), text);
+  }
+
+  @Test
   void importedElementsCarryTheirOriginAndTheAssumptionsComeFirst() {
     Origin aws = new Origin.AwsId("vpcs.json", "vpc-0abc", "$.Vpcs[0]");
     Layout l = new Layout("imported", Region.of("eu-west-1").orElseThrow(),
