@@ -11,6 +11,8 @@ import dev.vpclab.export.IpynbReport;
 import dev.vpclab.export.MarkdownReport;
 import dev.vpclab.export.JsonReport;
 import dev.vpclab.export.TextReport;
+import dev.vpclab.importer.AwsImport;
+import dev.vpclab.importer.JsonFault;
 import dev.vpclab.lang.Diagnostic;
 import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
@@ -59,6 +61,10 @@ public final class Main {
         vpclab prices [--region R]               the price table in use
         vpclab prices import AWS.csv [--out F]   convert an AWS Price List CSV
       """;
+  static final String IMPORT_USAGE = """
+        vpclab import aws FILE.json... [--layout NAME] [--out FILE.vpc]
+                                                 a scenario from aws ec2 describe-* outputs
+      """;
   static final String REPL_USAGE = """
         vpclab                                   the REPL
         vpclab repl [FILE]                       the REPL, FILE's cells evaluated first
@@ -73,7 +79,7 @@ public final class Main {
       "exit status: 0 all good, 1 an expectation failed, 2 invalid input or usage\n";
 
   static final String USAGE = "usage:\n" + REPL_USAGE + RUN_USAGE + CHECK_USAGE + PRICES_USAGE
-      + KERNEL_USAGE + "  vpclab help [COMMAND] | --help | --version\n" + EXIT_STATUS;
+      + IMPORT_USAGE + KERNEL_USAGE + "  vpclab help [COMMAND] | --help | --version\n" + EXIT_STATUS;
 
   private final InputStream in;
   private final PrintStream out;
@@ -168,6 +174,9 @@ public final class Main {
       case "kernel" -> {
         return kernel(rest);
       }
+      case "import" -> {
+        return importCommand(rest);
+      }
       case "repl" -> {
         Options o = Options.parse(rest, List.of());
         if (o.files().size() > 1) {
@@ -194,6 +203,7 @@ public final class Main {
       case "prices" -> PRICES_USAGE;
       case "repl" -> REPL_USAGE;
       case "kernel" -> KERNEL_USAGE;
+      case "import" -> IMPORT_USAGE;
       case "help", "-h", "--help", "version", "--version" -> null;
       default -> throw new UsageError("unknown command '" + command + "'"
           + hint(Suggest.didYouMean(command, COMMANDS)));
@@ -202,7 +212,8 @@ public final class Main {
     return OK;
   }
 
-  static final List<String> COMMANDS = List.of("run", "check", "repl", "prices", "kernel");
+  static final List<String> COMMANDS = List.of("run", "check", "repl", "prices", "import",
+      "kernel");
 
   private static String hint(String didYouMean) {
     return didYouMean == null ? "" : "; " + didYouMean;
@@ -502,6 +513,44 @@ public final class Main {
       boolean directory = e instanceof IOException && Files.isDirectory(Path.of(target));
       err.println(target + ": error: cannot write: " + reason(e) + (directory
           ? " (--out takes a file name, e.g. " + Path.of(target).resolve(example) + ")" : ""));
+      return INVALID;
+    }
+  }
+
+  // ------------------------------------------------------------------ import
+
+  /** {@code vpclab import aws FILE.json... [--layout NAME] [--out FILE.vpc]}. */
+  private int importCommand(List<String> args) throws UsageError {
+    if (args.isEmpty() || !args.get(0).equals("aws")) {
+      String hint = args.isEmpty() ? null
+          : Suggest.didYouMean(args.get(0), List.of("aws", "terraform"));
+      throw new UsageError("import takes a source: vpclab import aws FILE.json..."
+          + (args.isEmpty() ? "" : " (not '" + args.get(0) + "')") + hint(hint));
+    }
+    Options o = Options.parse(args.subList(1, args.size()), List.of("--layout", "--out"));
+    if (o.files().isEmpty()) {
+      throw new UsageError("import aws needs the JSON files aws ec2 describe-* printed");
+    }
+    String layout = o.value("--layout", "imported");
+    if (!dev.vpclab.importer.LayoutNames.valid(layout)) {
+      throw new UsageError("--layout " + layout + " is not a layout name (letters, digits, -, _,"
+          + " . and not a keyword)");
+    }
+    List<AwsImport.Input> inputs = new ArrayList<>();
+    try {
+      for (String f : o.files()) {
+        SourceFile file = f.equals("-") ? Inputs.read("<stdin>", in) : Inputs.read(Path.of(f));
+        inputs.add(new AwsImport.Input(file.name(), file.text()));
+      }
+    } catch (Inputs.InputError e) {
+      err.println(e.getMessage());
+      return INVALID;
+    }
+    try {
+      return write(AwsImport.read(inputs, layout).text(), o.value("--out", null),
+          "imported.vpc");
+    } catch (JsonFault e) {
+      err.print(e.render());
       return INVALID;
     }
   }

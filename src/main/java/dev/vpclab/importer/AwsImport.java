@@ -1,0 +1,368 @@
+package dev.vpclab.importer;
+
+import dev.vpclab.model.AllowRule;
+import dev.vpclab.model.Cidr;
+import dev.vpclab.model.Eni;
+import dev.vpclab.model.GatewayEndpoint;
+import dev.vpclab.model.Instance;
+import dev.vpclab.model.InterfaceEndpoint;
+import dev.vpclab.model.Layout;
+import dev.vpclab.model.NatGateway;
+import dev.vpclab.model.Origin;
+import dev.vpclab.model.Peering;
+import dev.vpclab.model.Region;
+import dev.vpclab.model.Services;
+import dev.vpclab.model.Subnet;
+import dev.vpclab.model.TransitGateway;
+import dev.vpclab.model.Vpc;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A design from {@code aws ec2 describe-*} outputs (see docs/import.md): VPCs by id, each with
+ * its subnets (sorted by CIDR; public when their route table, else the VPC's main one, sends
+ * 0.0.0.0/0 to an internet gateway), NAT gateways, endpoints, instances grouped by Name tag,
+ * transit gateway attachments and active peerings. Whatever vpclab had to choose is kept as an
+ * assumption, written into the file as {@code # assumed:} lines. Names are chosen in a sorted
+ * order, so the files' order does not change the result.
+ */
+public final class AwsImport {
+  /** One input: a file's name (as messages show it) and its text. */
+  public record Input(String file, String text) {}
+
+  /** The design and the choices made. */
+  public record Result(Layout layout, List<String> assumed) {
+    /** The scenario text. */
+    public String text() {
+      return LayoutWriter.write(layout, assumed);
+    }
+  }
+
+  private final AwsInputs in = new AwsInputs();
+  private final Names names = new Names();
+  private final List<String> assumed = new ArrayList<>();
+  private final Map<String, Json> vpcJson = new TreeMap<>();
+  private final Map<String, Json> subnetJson = new LinkedHashMap<>();
+  private final Map<String, String> vpcNames = new LinkedHashMap<>();
+  private final Map<String, Subnet> subnets = new LinkedHashMap<>();
+  private final Map<String, Json> groups = new LinkedHashMap<>();
+  private final Set<String> used = new LinkedHashSet<>();
+  private Region region;
+
+  private AwsImport() {}
+
+  public static Result read(List<Input> inputs, String layoutName) throws JsonFault {
+    AwsImport a = new AwsImport();
+    for (Input i : inputs) {
+      a.in.add(i.file(), i.text());
+    }
+    return a.build(layoutName);
+  }
+
+  private Result build(String layoutName) throws JsonFault {
+    for (Json v : in.get("Vpcs")) {
+      vpcJson.put(v.text("VpcId"), v);
+      cidr(v, "CidrBlock");
+    }
+    for (Json s : in.get("Subnets")) {
+      subnetJson.put(s.text("SubnetId"), s);
+      vpcOf(s);
+      regionOf(s);
+    }
+    if (region == null) {
+      region = Region.defaultRegion();
+      assumed.add("no subnet names an AZ: Region " + region.code());
+    }
+    for (Json g : in.get("SecurityGroups")) {
+      groups.put(g.text("GroupId"), g);
+    }
+    markUsed();
+    for (String id : vpcJson.keySet()) {
+      Json v = vpcJson.get(id);
+      if (v.flag("IsDefault", false) && !used.contains(id)) {
+        assumed.add("default VPC " + id + " has nothing in it: left out");
+        continue;
+      }
+      vpcNames.put(id, names.name(v.nameTag().orElse(null), id));
+    }
+    Public publicity = new Public(in.get("RouteTables"), assumed);
+    Map<String, List<Subnet>> subnetsOf = new LinkedHashMap<>();
+    vpcNames.keySet().forEach(id -> subnetsOf.put(id, new ArrayList<>()));
+    List<Json> sorted = new ArrayList<>(subnetJson.values());
+    sorted.sort(Comparator.comparing(AwsImport::cidrOrNull, Comparator.nullsLast(
+        Comparator.naturalOrder())));
+    for (Json s : sorted) {
+      String vpcId = s.text("VpcId");
+      if (!vpcNames.containsKey(vpcId)) {
+        continue;
+      }
+      String id = s.text("SubnetId");
+      Subnet sub = new Subnet(vpcNames.get(vpcId), names.name(s.nameTag().orElse(null), id),
+          s.text("AvailabilityZone"), cidr(s, "CidrBlock"), publicity.isPublic(id, vpcId),
+          false, origin(s, id));
+      subnets.put(id, sub);
+      subnetsOf.get(vpcId).add(sub);
+    }
+    Endpoints eps = new Endpoints(this);
+    for (Json e : in.get("VpcEndpoints")) {
+      eps.add(e);
+    }
+    Map<String, List<NatGateway>> nats = nats();
+    Map<String, List<Instance>> instances = new InstanceGroups(this).build(in.instances());
+    List<Vpc> vpcs = new ArrayList<>();
+    for (String id : vpcNames.keySet()) {
+      Json v = vpcJson.get(id);
+      String name = vpcNames.get(id);
+      vpcs.add(new Vpc(name, cidr(v, "CidrBlock"), true, true, origin(v, id), subnetsOf.get(id),
+          eps.interfaces(name), eps.gateways(name), nats.getOrDefault(id, List.of()),
+          instances.getOrDefault(name, List.of())));
+    }
+    if (!vpcs.isEmpty()) {
+      assumed.add(0, "DNS support and DNS hostnames are not in describe-vpcs output: taken as on"
+          + " (aws ec2 describe-vpc-attribute tells)");
+    }
+    Layout layout = new Layout(layoutName, region, vpcs, tgws(), peerings(),
+        new Shares(this).build(vpcs),
+        List.of(), vpcs.isEmpty() ? new Origin.AwsId("", "", "$") : vpcs.get(0).origin());
+    return new Result(layout, List.copyOf(assumed));
+  }
+
+  /** VPCs something is in: what keeps a default VPC in the design. */
+  private void markUsed() throws JsonFault {
+    for (Json e : in.get("VpcEndpoints")) {
+      used.add(e.text("VpcId"));
+    }
+    for (Json n : in.get("NatGateways")) {
+      used.add(subnetVpc(n.field("SubnetId")));
+    }
+    for (Json i : in.instances()) {
+      if (i.has("SubnetId")) {
+        used.add(subnetVpc(i.field("SubnetId")));
+      }
+    }
+    for (Json a : in.get("TransitGatewayVpcAttachments")) {
+      used.add(a.text("VpcId"));
+    }
+    for (Json p : in.get("VpcPeeringConnections")) {
+      used.add(p.field("RequesterVpcInfo").text("VpcId"));
+      used.add(p.field("AccepterVpcInfo").text("VpcId"));
+    }
+  }
+
+  private String subnetVpc(Json subnetId) throws JsonFault {
+    Json s = subnetJson.get(subnetId.node().asText());
+    if (s == null) {
+      throw subnetId.fault("subnet " + subnetId.node().asText()
+          + " is in no describe-subnets output given (add aws ec2 describe-subnets)");
+    }
+    return s.text("VpcId");
+  }
+
+  private void vpcOf(Json s) throws JsonFault {
+    String vpc = s.text("VpcId");
+    if (!vpcJson.containsKey(vpc)) {
+      throw s.field("VpcId").fault("VPC " + vpc
+          + " is in no describe-vpcs output given (add aws ec2 describe-vpcs)");
+    }
+  }
+
+  private void regionOf(Json s) throws JsonFault {
+    Json az = s.field("AvailabilityZone");
+    String code = Region.regionOfAz(az.node().asText()).orElse("");
+    Region r = Region.of(code).orElseThrow(() -> az.fault("not an AZ of a Region vpclab knows: "
+        + az.node().asText()));
+    if (r.fullAz(az.node().asText()).isEmpty()) {
+      throw az.fault("Region " + code + " has no AZ " + az.node().asText());
+    }
+    if (region != null && !region.equals(r)) {
+      throw az.fault("subnets of two Regions, " + region.code() + " and " + code
+          + ": import one Region at a time");
+    }
+    region = r;
+  }
+
+  private static Cidr cidrOrNull(Json s) {
+    try {
+      return Cidr.parse(s.node().path("CidrBlock").asText());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  static Cidr cidr(Json j, String field) throws JsonFault {
+    String text = j.text(field);
+    try {
+      return Cidr.parse(text);
+    } catch (RuntimeException e) {
+      throw j.field(field).fault("not an IPv4 CIDR: " + text);
+    }
+  }
+
+  /** An element's origin: the file's name (without its directories), the id and JSON path. */
+  static Origin origin(Json j, String id) {
+    String file = j.file().substring(Math.max(j.file().lastIndexOf('/'),
+        j.file().lastIndexOf('\\')) + 1);
+    return new Origin.AwsId(file, id, j.path());
+  }
+
+  Cidr vpcCidr(String vpcId) throws JsonFault {
+    return cidr(vpcJson.get(vpcId), "CidrBlock");
+  }
+
+  Region region() {
+    return region;
+  }
+
+  List<String> assumed() {
+    return assumed;
+  }
+
+  Names names() {
+    return names;
+  }
+
+  Map<String, String> vpcNames() {
+    return vpcNames;
+  }
+
+  /** The subnet of an id field; a subnet of no VPC given is a fault there. */
+  Subnet subnet(Json idField) throws JsonFault {
+    Subnet s = subnets.get(idField.node().asText());
+    if (s == null) {
+      subnetVpc(idField);
+      throw idField.fault("subnet " + idField.node().asText() + " is in a VPC left out");
+    }
+    return s;
+  }
+
+  Map<String, Subnet> subnets() {
+    return subnets;
+  }
+
+  Map<String, Json> groups() {
+    return groups;
+  }
+
+  AwsInputs inputs() {
+    return in;
+  }
+
+  private Map<String, List<NatGateway>> nats() throws JsonFault {
+    Map<String, List<NatGateway>> out = new LinkedHashMap<>();
+    List<Json> all = new ArrayList<>(in.get("NatGateways"));
+    for (Json n : all) {
+      String id = n.text("NatGatewayId");
+      String state = n.optText("State").orElse("available");
+      if (!state.equals("available") && !state.equals("pending")) {
+        assumed.add("NAT gateway " + id + " is " + state + ": left out");
+        continue;
+      }
+      if (n.optText("ConnectivityType").orElse("public").equals("private")) {
+        assumed.add("NAT gateway " + id + " is private (no internet access): left out");
+        continue;
+      }
+      Subnet s = subnet(n.field("SubnetId"));
+      // the address vpclab gives a NAT gateway it builds, so that the written file builds the
+      // same design (the language has no way to write the Elastic IP)
+      String ip = s.cidr().address(4);
+      String vpcId = subnetVpc(n.field("SubnetId"));
+      List<NatGateway> list = out.computeIfAbsent(vpcId, k -> new ArrayList<>());
+      if (list.stream().anyMatch(x -> x.az().equals(s.az()))) {
+        assumed.add("NAT gateway " + id + " is a second one in " + s.az() + ": left out");
+        continue;
+      }
+      list.add(new NatGateway(s, ip, origin(n, id)));
+    }
+    out.values().forEach(l -> l.sort(Comparator.comparing(NatGateway::az)));
+    return out;
+  }
+
+  private List<TransitGateway> tgws() throws JsonFault {
+    Map<String, List<TransitGateway.Attachment>> byTgw = new TreeMap<>();
+    Map<String, Origin> firstOrigin = new LinkedHashMap<>();
+    for (Json a : in.get("TransitGatewayVpcAttachments")) {
+      String id = a.text("TransitGatewayAttachmentId");
+      String state = a.optText("State").orElse("available");
+      if (state.startsWith("delet") || state.equals("failed") || state.equals("rejected")) {
+        assumed.add("transit gateway attachment " + id + " is " + state + ": left out");
+        continue;
+      }
+      String vpc = vpcNames.get(a.text("VpcId"));
+      if (vpc == null) {
+        throw a.field("VpcId").fault("VPC " + a.text("VpcId")
+            + " is in no describe-vpcs output given (add aws ec2 describe-vpcs)");
+      }
+      Map<String, Subnet> byAz = new TreeMap<>();
+      for (Json s : a.list("SubnetIds")) {
+        Subnet sub = subnet(s);
+        Subnet written = attachedIn(sub);
+        if (!written.equals(sub)) {
+          assumed.add("transit gateway attachment " + id + " uses " + sub.name() + " in "
+              + sub.az() + "; written by its AZ, which attaches " + written.name());
+        }
+        byAz.putIfAbsent(sub.az(), written);
+      }
+      String tgw = a.text("TransitGatewayId");
+      firstOrigin.putIfAbsent(tgw, origin(a, tgw));
+      byTgw.computeIfAbsent(tgw, k -> new ArrayList<>())
+          .add(new TransitGateway.Attachment(vpc, List.copyOf(byAz.values()), origin(a, id)));
+    }
+    List<TransitGateway> out = new ArrayList<>();
+    for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {
+      List<TransitGateway.Attachment> as = e.getValue();
+      as.sort(Comparator.comparing(TransitGateway.Attachment::vpc));
+      out.add(new TransitGateway(names.name(null, e.getKey()), as, firstOrigin.get(e.getKey())));
+    }
+    return out;
+  }
+
+  /**
+   * The subnet {@code tgw ... attach V in AZ} attaches in a subnet's AZ: the VPC's first private
+   * subnet there (in the order written, by CIDR), else its first.
+   */
+  private Subnet attachedIn(Subnet sub) {
+    Subnet any = null;
+    for (Subnet s : subnets.values()) {
+      if (s.vpc().equals(sub.vpc()) && s.az().equals(sub.az())) {
+        if (!s.isPublic()) {
+          return s;
+        }
+        any = any == null ? s : any;
+      }
+    }
+    return any;
+  }
+
+  private List<Peering> peerings() throws JsonFault {
+    List<Peering> out = new ArrayList<>();
+    for (Json p : in.get("VpcPeeringConnections")) {
+      String id = p.text("VpcPeeringConnectionId");
+      String status = p.has("Status") ? p.field("Status").optText("Code").orElse("active")
+          : "active";
+      if (!status.equals("active")) {
+        assumed.add("peering " + id + " is " + status + ": left out");
+        continue;
+      }
+      String a = vpcNames.get(p.field("RequesterVpcInfo").text("VpcId"));
+      String b = vpcNames.get(p.field("AccepterVpcInfo").text("VpcId"));
+      if (a == null || b == null) {
+        assumed.add("peering " + id + " joins a VPC not described here (another account or"
+            + " Region): left out");
+        continue;
+      }
+      out.add(new Peering(a, b, origin(p, id)));
+    }
+    out.sort(Comparator.comparing(Peering::a).thenComparing(Peering::b));
+    return out;
+  }
+
+  static boolean isKnownService(String s) {
+    return Services.isKnown(s);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.vpclab.importer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resources of {@code aws ec2 describe-*} outputs, by kind, in the order the files and their
+ * lists hold them. A file is recognised by its top-level list ({@code Vpcs}, {@code Subnets},
+ * ...; Route 53's {@code HostedZones}, {@code HostedZone} with its {@code VPCs},
+ * {@code ResourceRecordSets}); one may hold several; {@code NextToken} is ignored; a file with
+ * none is a fault.
+ */
+final class AwsInputs {
+  /** The top-level lists vpclab reads, as the AWS CLI names them. */
+  static final List<String> KINDS = List.of("Vpcs", "Subnets", "RouteTables", "VpcEndpoints",
+      "NatGateways", "SecurityGroups", "Reservations", "InternetGateways",
+      "TransitGatewayVpcAttachments", "VpcPeeringConnections", "HostedZones", "HostedZone",
+      "ResourceRecordSets");
+
+  private final Map<String, List<Json>> byKind = new LinkedHashMap<>();
+
+  AwsInputs() {
+    for (String k : KINDS) {
+      byKind.put(k, new ArrayList<>());
+    }
+  }
+
+  /** Adds one file's resources. */
+  void add(String file, String text) throws JsonFault {
+    Json root = Json.parse(file, text);
+    if (!root.node().isObject()) {
+      throw root.fault("expected a JSON object as the AWS CLI prints it (`aws ec2 describe-...`)");
+    }
+    boolean any = false;
+    for (String k : KINDS) {
+      if (k.equals("HostedZone") && root.node().has(k)) {
+        byKind.get(k).add(root);
+        any = true;
+      } else if (root.node().has(k)) {
+        byKind.get(k).addAll(root.list(k));
+        any = true;
+      }
+    }
+    if (!any) {
+      List<String> fields = new ArrayList<>();
+      root.node().fieldNames().forEachRemaining(fields::add);
+      throw root.fault("not a describe output vpclab reads (found " + (fields.isEmpty() ? "nothing"
+          : String.join(", ", fields)) + "; expected one of " + String.join(", ", KINDS) + ")");
+    }
+  }
+
+  List<Json> get(String kind) {
+    return byKind.get(kind);
+  }
+
+  /** Every instance of every reservation. */
+  List<Json> instances() throws JsonFault {
+    List<Json> out = new ArrayList<>();
+    for (Json r : get("Reservations")) {
+      out.addAll(r.list("Instances"));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.vpclab.importer;
+
+import dev.vpclab.model.AllowRule;
+import dev.vpclab.model.Cidr;
+import dev.vpclab.model.Eni;
+import dev.vpclab.model.GatewayEndpoint;
+import dev.vpclab.model.InterfaceEndpoint;
+import dev.vpclab.model.Services;
+import dev.vpclab.model.Subnet;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Endpoints from {@code describe-vpc-endpoints}: interface endpoints with one ENI per subnet (the
+ * first subnet of an AZ if several), private DNS, and an {@code allow} list from their security
+ * groups' TCP 443 ingress (CIDRs, and groups referenced by id resolved to their instances'
+ * subnets); gateway endpoints. A type absent is Gateway, as the AWS provider has it.
+ */
+final class Endpoints {
+  private final AwsImport at;
+  private final Map<String, List<InterfaceEndpoint>> interfaces = new LinkedHashMap<>();
+  private final Map<String, List<GatewayEndpoint>> gateways = new LinkedHashMap<>();
+  private final List<Json> pending = new ArrayList<>();
+
+  Endpoints(AwsImport at) {
+    this.at = at;
+  }
+
+  void add(Json e) throws JsonFault {
+    String id = e.text("VpcEndpointId");
+    String vpc = at.vpcNames().get(e.text("VpcId"));
+    String state = e.optText("State").orElse("available");
+    if (state.equalsIgnoreCase("deleted") || state.equalsIgnoreCase("deleting")
+        || state.equalsIgnoreCase("failed") || state.equalsIgnoreCase("rejected")) {
+      at.assumed().add("endpoint " + id + " is " + state + ": left out");
+      return;
+    }
+    if (vpc == null) {
+      throw e.field("VpcId").fault("VPC " + e.text("VpcId")
+          + " is in no describe-vpcs output given (add aws ec2 describe-vpcs)");
+    }
+    String serviceName = e.text("ServiceName");
+    String prefix = "com.amazonaws." + at.region().code() + ".";
+    String service = serviceName.startsWith(prefix) ? serviceName.substring(prefix.length()) : "";
+    if (!Services.isKnown(service)) {
+      at.assumed().add("endpoint " + id + " for " + serviceName
+          + " is not a service vpclab knows: left out");
+      return;
+    }
+    String type = e.optText("VpcEndpointType").orElse("Gateway");
+    if (type.equalsIgnoreCase("Gateway")) {
+      if (!Services.GATEWAY.contains(service)) {
+        throw e.field("ServiceName").fault("a gateway endpoint for " + service
+            + ": only s3 and dynamodb have them");
+      }
+      gateways.computeIfAbsent(vpc, k -> new ArrayList<>())
+          .add(new GatewayEndpoint(vpc, service, AwsImport.origin(e, id)));
+    } else if (type.equalsIgnoreCase("Interface")) {
+      pending.add(e);
+    } else {
+      at.assumed().add("endpoint " + id + " is of type " + type + ": left out");
+    }
+  }
+
+  List<GatewayEndpoint> gateways(String vpc) {
+    List<GatewayEndpoint> list = new ArrayList<>(gateways.getOrDefault(vpc, List.of()));
+    list.sort(Comparator.comparing(GatewayEndpoint::service));
+    return list;
+  }
+
+  List<InterfaceEndpoint> interfaces(String vpc) throws JsonFault {
+    if (interfaces.isEmpty()) {
+      for (Json e : pending) {
+        interfaceEndpoint(e);
+      }
+    }
+    List<InterfaceEndpoint> list = new ArrayList<>(interfaces.getOrDefault(vpc, List.of()));
+    list.sort(Comparator.comparing(InterfaceEndpoint::service));
+    return list;
+  }
+
+  private void interfaceEndpoint(Json e) throws JsonFault {
+    String id = e.text("VpcEndpointId");
+    String vpc = at.vpcNames().get(e.text("VpcId"));
+    String service = e.text("ServiceName").substring(
+        ("com.amazonaws." + at.region().code() + ".").length());
+    List<Eni> enis = new ArrayList<>();
+    Set<String> azs = new TreeSet<>();
+    for (Json s : e.list("SubnetIds")) {
+      Subnet sub = at.subnet(s);
+      if (!azs.add(sub.az())) {
+        at.assumed().add("endpoint " + id + " has two subnets in " + sub.az()
+            + ": the first kept");
+        continue;
+      }
+      enis.add(new Eni(sub, sub.cidr().address(10), AwsImport.origin(e, id)));
+    }
+    if (enis.isEmpty()) {
+      at.assumed().add("endpoint " + id + " (" + service + ") has no subnet: left out");
+      return;
+    }
+    enis.sort(Comparator.comparing(Eni::az));
+    boolean dns = e.flag("PrivateDnsEnabled", false);
+    boolean hasGateway = gateways.getOrDefault(vpc, List.of()).stream()
+        .anyMatch(g -> g.service().equals(service));
+    boolean inboundOnly = dns && hasGateway && (!e.has("DnsOptions")
+        || e.field("DnsOptions").flag("PrivateDnsOnlyForInboundResolverEndpoint", true));
+    List<AllowRule> allow = new Allow(at).rules(e, id);
+    boolean defaultAllow = allow.isEmpty();
+    if (defaultAllow) {
+      allow = List.of(new AllowRule("vpc", at.vpcCidr(e.text("VpcId"))));
+    }
+    interfaces.computeIfAbsent(vpc, k -> new ArrayList<>()).add(new InterfaceEndpoint(vpc,
+        service, enis, dns, inboundOnly, allow, defaultAllow, AwsImport.origin(e, id)));
+  }
+}

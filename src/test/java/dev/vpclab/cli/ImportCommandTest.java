@@ -1,0 +1,94 @@
+package dev.vpclab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vpclab.testing.Cli;
+import dev.vpclab.testing.Cli.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vpclab import aws}: the file written, its golden, and that it runs as it is. */
+class ImportCommandTest {
+  static final Path HAND = Path.of("src/test/resources/dev/vpclab/importer/aws-hand");
+  static final Path GOLDEN = Path.of("src/test/resources/dev/vpclab/importer/aws-hand.vpc");
+
+  @TempDir Path dir;
+
+  static List<String> handFiles() throws IOException {
+    try (Stream<Path> s = Files.list(HAND)) {
+      return s.map(Path::toString).filter(f -> f.endsWith(".json")).sorted().toList();
+    }
+  }
+
+  static String[] args(List<String> head, List<String> files, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(files);
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void importThenRun() throws Exception {
+    Path out = dir.resolve("imported.vpc");
+    Result imp = Cli.run(args(List.of("import", "aws"), handFiles(), "--out", out.toString()));
+    assertEquals(0, imp.status(), imp.err());
+    String text = Files.readString(out, StandardCharsets.UTF_8);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(GOLDEN, text, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), text);
+    // it runs as it is; the costs, by hand from PRICING.md (us-east-1, 730 hours):
+    // endpoint ssm in 2 AZs 2 x 730 x 0.01 = 14.60; NAT gateway 730 x 0.045 = 32.85 and its
+    // public IPv4 730 x 0.005 = 3.65; two transit gateway attachments 2 x 730 x 0.05 = 73.00;
+    // the private hosted zone of the ssm share 0.50; total 124.60
+    Path run = dir.resolve("run.vpc");
+    Files.writeString(run, text + "expect cost imported < 124.61 USD\n"
+        + "expect cost imported > 124.59 USD\n", StandardCharsets.UTF_8);
+    Result r = Cli.run("run", run.toString());
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void toStandardOutputByDefaultWithTheLayoutNamed() throws Exception {
+    Result imp = Cli.run(args(List.of("import", "aws"), handFiles(), "--layout", "prod"));
+    assertEquals(0, imp.status(), imp.err());
+    assertTrue(imp.out().startsWith("region us-east-1\nlayout prod {\n"), imp.out());
+  }
+
+  @Test
+  void badInputIsLocatedExitsTwoAndWritesNothing() throws Exception {
+    Path bad = dir.resolve("subnets.json");
+    Files.writeString(bad, "{\"Subnets\": [{\"SubnetId\": \"subnet-1\"}]}",
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("out.vpc");
+    Result r = Cli.run("import", "aws", HAND.resolve("vpcs.json").toString(), bad.toString(),
+        "--out", out.toString());
+    assertEquals(2, r.status());
+    assertEquals(bad + ": error: $.Subnets[0].VpcId: missing: this resource needs it\n",
+        r.err());
+    assertFalse(Files.exists(out));
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void usageErrors() {
+    assertEquals(2, Cli.run("import").status());
+    assertTrue(Cli.run("import", "aws").err().contains("import aws needs the JSON files"));
+    assertTrue(Cli.run("import", "awz", "x.json").err().contains("did you mean"),
+        Cli.run("import", "awz", "x.json").err());
+    assertEquals(2, Cli.run("import", "aws", "x.json", "--layout", "no").status());
+    Result missing = Cli.run("import", "aws", "no-such.json");
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().startsWith("no-such.json"), missing.err());
+  }
+}

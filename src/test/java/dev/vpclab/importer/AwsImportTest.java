@@ -1,0 +1,204 @@
+package dev.vpclab.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vpclab.model.InterfaceEndpoint;
+import dev.vpclab.model.Layout;
+import dev.vpclab.model.Subnet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** {@code aws ec2 describe-*} outputs to a design: the hand-written fixtures of aws-hand/. */
+class AwsImportTest {
+  static final Path HAND = Path.of("src/test/resources/dev/vpclab/importer/aws-hand");
+
+  static List<AwsImport.Input> hand() throws IOException {
+    List<AwsImport.Input> in = new ArrayList<>();
+    try (Stream<Path> files = Files.list(HAND)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        in.add(new AwsImport.Input(p.getFileName().toString(),
+            Files.readString(p, StandardCharsets.UTF_8)));
+      }
+    }
+    return in;
+  }
+
+  static AwsImport.Result handResult() throws Exception {
+    return AwsImport.read(hand(), "imported");
+  }
+
+  @Test
+  void subnetsArePublicByTheirRouteTableElseTheMainOne() throws Exception {
+    Layout l = handResult().layout();
+    // public-a has its own table with 0.0.0.0/0 -> igw-0c1; app-a, app-b fall back to the main
+    // table, whose 0.0.0.0/0 goes to a NAT gateway: private
+    assertTrue(l.subnet("public-a").orElseThrow().isPublic());
+    assertFalse(l.subnet("app-a").orElseThrow().isPublic());
+    assertFalse(l.subnet("ep-a").orElseThrow().isPublic());
+    assertEquals("us-east-1", l.region().code());
+  }
+
+  @Test
+  void theEmptyDefaultVpcIsLeftOutAndNamesComeFromTags() throws Exception {
+    AwsImport.Result r = handResult();
+    assertEquals(List.of("shared-services", "app"),
+        r.layout().vpcs().stream().map(v -> v.name()).toList());
+    assertTrue(r.assumed().contains("default VPC vpc-0d0d0d0d has nothing in it: left out"));
+  }
+
+  @Test
+  void endpointAllowComesFromTcp443IngressAndGroupMembers() throws Exception {
+    InterfaceEndpoint ssm = handResult().layout().endpoint("ssm").orElseThrow();
+    // 10.0.0.0/16 from IpRanges; sg-0f1 (web's group) resolved to app-a and app-b; the port 22
+    // rule from 10.9.0.0/16 is not 443
+    assertEquals(List.of("10.0.0.0/16", "app-a", "app-b"),
+        ssm.allow().stream().map(a -> a.label()).toList());
+    assertFalse(ssm.defaultAllow());
+    assertFalse(ssm.privateDns());
+    assertEquals(List.of("us-east-1a", "us-east-1b"), ssm.azs());
+  }
+
+  @Test
+  void natsInstancesGatewaysAndAttachments() throws Exception {
+    Layout l = handResult().layout();
+    assertEquals(List.of("public-a"), l.nats().stream().map(n -> n.subnet().name()).toList());
+    assertEquals(4, l.instance("web").orElseThrow().count());
+    assertEquals(List.of("app-a", "app-b"), l.instance("web").orElseThrow().placements().stream()
+        .map(p -> p.subnet().name()).toList());
+    assertEquals(1, l.instance("batch").orElseThrow().count());
+    assertTrue(l.instance("old").isEmpty(), "terminated instances are left out");
+    assertTrue(l.vpc("app").orElseThrow().hasGateway("s3"));
+    assertEquals(1, l.tgws().size());
+    assertEquals(List.of("us-east-1a"), l.tgws().get(0).attachment("app").orElseThrow().azs());
+    assertTrue(l.peerings().isEmpty(), "the peer VPC is not described here");
+  }
+
+  @Test
+  void theFilesOrderDoesNotMatter() throws Exception {
+    List<AwsImport.Input> reversed = new ArrayList<>(hand());
+    Collections.reverse(reversed);
+    assertEquals(handResult().text(), AwsImport.read(reversed, "imported").text());
+  }
+
+  @Test
+  void theWrittenFileBuildsTheSameDesign() throws Exception {
+    AwsImport.Result r = handResult();
+    Layout again = DesignDump.build(r.text(), "imported");
+    assertEquals(DesignDump.of(r.layout()), DesignDump.of(again), r.text());
+  }
+
+  @Test
+  void anAttachmentInAnotherSubnetOfItsAzIsWrittenByItsAzAndSaidSo() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      // the app attachment in the public subnet public-a (1a): `attach app in 1a` takes app-a
+      in.add(i.file().equals("tgw-attachments.json") ? new AwsImport.Input(i.file(),
+          i.text().replace("[\"subnet-0b11\"]", "[\"subnet-0b21\"]")) : i);
+    }
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    assertEquals(List.of("app-a"), r.layout().tgws().get(0).attachment("app").orElseThrow()
+        .subnets().stream().map(Subnet::name).toList());
+    assertTrue(r.assumed().contains("transit gateway attachment tgw-attach-0a uses public-a in"
+        + " us-east-1a; written by its AZ, which attaches app-a"), r.assumed().toString());
+    assertEquals(DesignDump.of(r.layout()),
+        DesignDump.of(DesignDump.build(r.text(), "imported")));
+  }
+
+  @Test
+  void aPrivateZoneAliasingAnEndpointIsAShare() throws Exception {
+    Layout l = handResult().layout();
+    assertEquals(1, l.shares().size());
+    assertEquals("ssm", l.shares().get(0).service());
+    assertEquals("shared-services", l.shares().get(0).from());
+    assertEquals(List.of("app"), l.shares().get(0).with());
+  }
+
+  @Test
+  void withoutTheRecordsTheZonesOnlyEndpointIsTakenAndSaidSo() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>(hand());
+    in.removeIf(i -> i.file().equals("zone-ssm-records.json"));
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    assertEquals("shared-services", r.layout().shares().get(0).from());
+    assertTrue(r.assumed().contains("zone Z0SSM123: no alias record given"
+        + " (list-resource-record-sets); taken as shared-services's endpoint for ssm"),
+        r.assumed().toString());
+  }
+
+  @Test
+  void aFileOfAnotherKindIsAFault() {
+    JsonFault f = assertThrows(JsonFault.class, () -> AwsImport.read(
+        List.of(new AwsImport.Input("buckets.json", "{\"Buckets\": [], \"Owner\": {}}")), "x"));
+    assertEquals("buckets.json: error: $: not a describe output vpclab reads (found Buckets,"
+        + " Owner; expected one of Vpcs, Subnets, RouteTables, VpcEndpoints, NatGateways,"
+        + " SecurityGroups, Reservations, InternetGateways, TransitGatewayVpcAttachments,"
+        + " VpcPeeringConnections, HostedZones, HostedZone, ResourceRecordSets)\n", f.render());
+  }
+
+  @Test
+  void notJsonAndTruncatedAreFaultsAtTheRoot() {
+    JsonFault f = assertThrows(JsonFault.class, () -> AwsImport.read(
+        List.of(new AwsImport.Input("a.json", "Vpcs: none")), "x"));
+    assertTrue(f.render().startsWith("a.json: error: $: not valid JSON (line 1, column 5): "),
+        f.render());
+    JsonFault t = assertThrows(JsonFault.class, () -> AwsImport.read(
+        List.of(new AwsImport.Input("t.json", "{\"Vpcs\": [{\"VpcId\": \"vpc-1\"")), "x"));
+    assertEquals("t.json: error: $: truncated JSON (line 1, column 28): "
+        + "Unexpected end-of-input: expected close marker for Object\n", t.render());
+  }
+
+  @Test
+  void aResourceWithoutWhatItNeedsIsAFaultAtItsPath() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("subnets.json") ? new AwsImport.Input(i.file(),
+          i.text().replace("\"CidrBlock\": \"10.1.2.0/24\",", "")) : i);
+    }
+    JsonFault f = assertThrows(JsonFault.class, () -> AwsImport.read(in, "x"));
+    assertEquals("subnets.json: error: $.Subnets[2].CidrBlock: missing: this resource needs it\n",
+        f.render());
+  }
+
+  @Test
+  void aSubnetOfAnUndescribedVpcNamesWhatToAdd() {
+    String subnets = "{\"Subnets\": [{\"SubnetId\": \"subnet-1\", \"VpcId\": \"vpc-9\","
+        + " \"CidrBlock\": \"10.0.0.0/24\", \"AvailabilityZone\": \"eu-west-1a\"}]}";
+    JsonFault f = assertThrows(JsonFault.class, () -> AwsImport.read(
+        List.of(new AwsImport.Input("s.json", subnets)), "x"));
+    assertEquals("s.json: error: $.Subnets[0].VpcId: VPC vpc-9 is in no describe-vpcs output"
+        + " given (add aws ec2 describe-vpcs)\n", f.render());
+  }
+
+  private static String moveI03(String json) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode root = m.readTree(json);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/Reservations/1/Instances/0"))
+        .put("SubnetId", "subnet-0b12");
+    return m.writeValueAsString(root);
+  }
+
+  @Test
+  void unevenGroupsBecomeOneGroupPerSubnet() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      // i-03 moves from app-a to app-b: web is 1 in app-a, 3 in app-b, which `count 4` over two
+      // subnets (2 and 2) cannot say
+      in.add(i.file().equals("instances.json") ? new AwsImport.Input(i.file(), moveI03(i.text()))
+          : i);
+    }
+    Layout l = AwsImport.read(in, "x").layout();
+    assertEquals(1, l.instance("web-app-a").orElseThrow().count());
+    assertEquals(3, l.instance("web-app-b").orElseThrow().count());
+    Subnet b = l.instance("web-app-b").orElseThrow().subnet();
+    assertEquals("app-b", b.name());
+  }
+}
