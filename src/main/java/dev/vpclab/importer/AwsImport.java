@@ -1,5 +1,6 @@
 package dev.vpclab.importer;
 
+import dev.vpclab.model.Addresses;
 import dev.vpclab.model.AllowRule;
 import dev.vpclab.model.Cidr;
 import dev.vpclab.model.Eni;
@@ -127,6 +128,9 @@ public final class AwsImport {
       assumed.add(0, "DNS support and DNS hostnames are not in describe-vpcs output: taken as on"
           + " (aws ec2 describe-vpc-attribute tells)");
     }
+    // the addresses the builder gives, so that the written file builds the same design (the
+    // language has no way to write AWS's own)
+    vpcs = new ArrayList<>(Addresses.assign(vpcs));
     Layout layout = new Layout(layoutName, region, vpcs, tgws(), peerings(),
         new Shares(this).build(vpcs),
         List.of(), vpcs.isEmpty() ? new Origin.AwsId("", "", "$") : vpcs.get(0).origin());
