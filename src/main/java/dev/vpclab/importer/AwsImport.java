@@ -272,16 +272,13 @@ public final class AwsImport {
         continue;
       }
       Subnet s = subnet(n.field("SubnetId"));
-      // the address vpclab gives a NAT gateway it builds, so that the written file builds the
-      // same design (the language has no way to write the Elastic IP)
-      String ip = s.cidr().address(4);
       String vpcId = subnetVpc(n.field("SubnetId"));
       List<NatGateway> list = out.computeIfAbsent(vpcId, k -> new ArrayList<>());
       if (list.stream().anyMatch(x -> x.az().equals(s.az()))) {
         assumed.add("NAT gateway " + id + " is a second one in " + s.az() + ": left out");
         continue;
       }
-      list.add(new NatGateway(s, ip, origin(n, id)));
+      list.add(new NatGateway(s, null, origin(n, id))); // addressed by Addresses.assign
     }
     out.values().forEach(l -> l.sort(Comparator.comparing(NatGateway::az)));
     return out;

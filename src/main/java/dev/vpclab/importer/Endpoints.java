@@ -98,7 +98,7 @@ final class Endpoints {
             + ": the first kept");
         continue;
       }
-      enis.add(new Eni(sub, sub.cidr().address(10), AwsImport.origin(e, id)));
+      enis.add(new Eni(sub, null, AwsImport.origin(e, id))); // addressed by Addresses.assign
     }
     if (enis.isEmpty()) {
       at.assumed().add("endpoint " + id + " (" + service + ") has no subnet: left out");

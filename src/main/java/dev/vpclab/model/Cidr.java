@@ -69,6 +69,33 @@ public record Cidr(long base, int prefix) implements Comparable<Cidr> {
     return address >= base && address <= last();
   }
 
+  /**
+   * The first /24 of this block that overlaps none of {@code taken}, in vpclab's order: the
+   * second /24, the third, ..., the first (the block's base address) last; null when none is free
+   * or the block is smaller than a /24.
+   */
+  public Cidr nextFree24(java.util.Collection<Cidr> taken) {
+    if (prefix > 24) {
+      return null;
+    }
+    long blocks = 1L << (24 - prefix);
+    for (long k = 1; k <= blocks; k++) {
+      long index = k % blocks; // 1, 2, ..., then 0 last
+      Cidr candidate = new Cidr(base + (index << 8), 24);
+      boolean free = true;
+      for (Cidr t : taken) {
+        if (t.overlaps(candidate)) {
+          free = false;
+          break;
+        }
+      }
+      if (free) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
   public boolean overlaps(Cidr other) {
     return base <= other.last() && other.base <= last();
   }

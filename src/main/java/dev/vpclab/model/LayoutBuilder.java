@@ -429,7 +429,7 @@ public final class LayoutBuilder {
         result.put(sn.name(), sn);
         continue;
       }
-      Cidr free = nextFree24(vpc.cidr(), taken);
+      Cidr free = vpc.cidr().nextFree24(taken);
       if (free == null) {
         SourcedStmt at = declaredAt.get(sn.name());
         error(at.source(), at.stmt().span(), "no free /24 left in the VPC CIDR " + vpc.cidr()
@@ -445,32 +445,10 @@ public final class LayoutBuilder {
     return result;
   }
 
-  static Cidr nextFree24(Cidr vpc, List<Cidr> taken) {
-    if (vpc.prefix() > 24) {
-      return null;
-    }
-    long blocks = 1L << (24 - vpc.prefix());
-    for (long k = 1; k <= blocks; k++) {
-      long index = k % blocks; // 1, 2, ..., then 0 last
-      Cidr candidate = new Cidr(vpc.base() + (index << 8), 24);
-      boolean free = true;
-      for (Cidr t : taken) {
-        if (t.overlaps(candidate)) {
-          free = false;
-          break;
-        }
-      }
-      if (free) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
   private static String freeBlockHint(Vpc vpc, java.util.Collection<Subnet> subnets, int prefix) {
     List<Cidr> taken = subnets.stream().map(Subnet::cidr).filter(c -> c != null).toList();
     if (prefix == 24) {
-      Cidr free = nextFree24(vpc.cidr(), taken);
+      Cidr free = vpc.cidr().nextFree24(taken);
       if (free != null) {
         return "the next free /24 is " + free;
       }

@@ -1,5 +1,6 @@
 package dev.vpclab.reach;
 
+import dev.vpclab.model.Addresses;
 import dev.vpclab.model.Cidr;
 import dev.vpclab.model.Eni;
 import dev.vpclab.model.InterfaceEndpoint;
@@ -11,18 +12,16 @@ import dev.vpclab.model.TransitGateway;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@link FixSuggestion} made on a design, the way the builder would make its statements: a new
- * ENI goes in the VPC's first private subnet declared in its AZ (else the first subnet there) at
- * the first free address from offset 10; a public subnet (named as its step says) takes the VPC's
- * first free /24; a NAT gateway sits in the AZ's first public subnet at the first free address from
- * offset 4; an attachment gains the VPC's subnet in each new AZ (picked like an ENI's). The new
+ * ENI goes in the VPC's first private subnet declared in its AZ (else the first subnet there); a
+ * public subnet (named as its step says) takes the VPC's first free /24; a NAT gateway sits in the
+ * AZ's first public subnet; an attachment gains the VPC's subnet in each new AZ (picked like an
+ * ENI's); every address is then handed out by the builder's rule ({@link Addresses}). The new
  * elements carry the layout's origin. Pure.
  */
 final class FixEdit {
@@ -66,25 +65,6 @@ final class FixEdit {
       return first;
     }
 
-    /** The first address of the subnet from {@code offset} up that no ENI or NAT gateway holds. */
-    String freeAddress(Subnet s, long offset) {
-      Set<String> taken = new HashSet<>();
-      for (InterfaceEndpoint e : endpoints) {
-        for (Eni eni : e.enis()) {
-          taken.add(eni.ip());
-        }
-      }
-      for (NatGateway n : nats) {
-        taken.add(n.ip());
-      }
-      for (long o = offset; o <= s.cidr().size() - 2; o++) {
-        String ip = s.cidr().address(o);
-        if (!taken.contains(ip)) {
-          return ip;
-        }
-      }
-      throw new IllegalArgumentException("subnet " + s.name() + " has no free address");
-    }
   }
 
   static Layout apply(Layout layout, FixSuggestion fix) {
@@ -108,13 +88,14 @@ final class FixEdit {
           for (String az : step.addAzs()) {
             Subnet pub = p.subnets.stream().filter(s -> s.az().equals(az) && s.isPublic())
                 .findFirst().orElseThrow();
-            p.nats.add(new NatGateway(pub, p.freeAddress(pub, 4), origin));
+            p.nats.add(new NatGateway(pub, null, origin)); // addressed below
           }
         }
         case ATTACHMENT -> attach(tgws, p, step);
       }
     }
-    List<Vpc> vpcs = parts.values().stream().map(Parts::build).toList();
+    // every address as the builder hands them out, so the fixed design is what its statements build
+    List<Vpc> vpcs = Addresses.assign(parts.values().stream().map(Parts::build).toList());
     return new Layout(layout.name(), layout.region(), vpcs, tgws, layout.peerings(),
         layout.shares(), layout.traffic(), layout.origin());
   }
@@ -127,7 +108,7 @@ final class FixEdit {
         for (String az : step.addAzs()) {
           if (!ep.azs().contains(az)) {
             Subnet s = p.pick(az);
-            enis.add(new Eni(s, p.freeAddress(s, 10), origin));
+            enis.add(new Eni(s, null, origin)); // addressed below
           }
         }
         enis.sort(Comparator.comparing(Eni::az));
@@ -162,19 +143,12 @@ final class FixEdit {
     }
   }
 
-  /**
-   * The VPC's first /24 that overlaps none of its subnets, in the builder's order: the second
-   * block, the third, ..., the first (the VPC's base address) last.
-   */
+  /** The VPC's first free /24, as the builder picks one for a subnet without a CIDR. */
   private static Cidr free24(Parts p) {
-    Cidr vpc = p.vpc.cidr();
-    long blocks = vpc.prefix() > 24 ? 0 : 1L << (24 - vpc.prefix());
-    for (long k = 1; k <= blocks; k++) {
-      Cidr c = new Cidr(vpc.base() + ((k % blocks) << 8), 24);
-      if (p.subnets.stream().noneMatch(s -> s.cidr().overlaps(c))) {
-        return c;
-      }
+    Cidr c = p.vpc.cidr().nextFree24(p.subnets.stream().map(Subnet::cidr).toList());
+    if (c == null) {
+      throw new IllegalArgumentException("VPC " + p.vpc.name() + " has no free /24");
     }
-    throw new IllegalArgumentException("VPC " + p.vpc.name() + " has no free /24");
+    return c;
   }
 }
