@@ -38,6 +38,17 @@ class SeveralVpcsCostTest {
         .traffic("web", "ssm", "50");
   }
 
+  /** central with shared, app and data on the hub, ssm shared with app and data. */
+  static Hand centralOnHub(String name) {
+    return central(name).tgw("hub", "shared", "app", "data")
+        .share("ssm", "shared", "app", "data");
+  }
+
+  /** db reached over the hub, ssm as given. */
+  static Routes hub(Route ssm) {
+    return new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB), "ssm", ssm));
+  }
+
   /** Routes by destination; the senders asked, "subnet->destination", are recorded. */
   static final class Routes implements TrafficPaths.Router {
     final Map<String, Route> byDestination;
@@ -75,10 +86,8 @@ class SeveralVpcsCostTest {
 
   @Test
   void centralOverATransitGateway() {
-    Layout l = central("central").tgw("hub", "shared", "app", "data")
-        .share("ssm", "shared", "app", "data").build();
-    Routes r = new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.via(Kind.ENDPOINT, false, HUB)));
+    Layout l = centralOnHub("central").build();
+    Routes r = hub(Route.via(Kind.ENDPOINT, false, HUB));
     CostResult c = cost(l, r);
     // attachments: 3 x 730 h x 0.05 = 109.50 (36.50 each: Infracost's golden, one attachment)
     assertEquals("109.50", part(c, CostPart.TGW_ATTACHMENTS));
@@ -126,8 +135,7 @@ class SeveralVpcsCostTest {
         .traffic("web", "db", "2048")
         .traffic("web", "ssm", "50")
         .build();
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.via(Kind.ENDPOINT, false, HUB))));
+    CostResult c = cost(l, hub(Route.via(Kind.ENDPOINT, false, HUB)));
     // attachments 3 x 36.50 = 109.50; zones 3 x 0.50 = 1.50; endpoints 3 x 2 AZs x 730 x 0.01
     // = 43.80: fixed 154.80. Endpoint data 50 x 0.01 = 0.50; into the hub (2048 + 50) x 0.02 =
     // 41.96: variable 42.46. Total 197.26
@@ -143,8 +151,7 @@ class SeveralVpcsCostTest {
   void twoAttachmentsAndOneZoneAsInTheBrief() {
     // 2 attachments x 0.05 x 730 = 73.00; one zone 0.50; 2 TB over the TGW = 2048 x 0.02 = 40.96
     Layout l = central("two").tgw("hub", "app", "data").share("ssm", "shared", "app").build();
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.blocked("NO_ROUTE"))));
+    CostResult c = cost(l, hub(Route.blocked("NO_ROUTE")));
     assertEquals("73.00", part(c, CostPart.TGW_ATTACHMENTS));
     assertEquals("0.50", part(c, CostPart.PRIVATE_ZONES));
     assertEquals("40.96", part(c, CostPart.TGW_DATA));
@@ -216,8 +223,7 @@ class SeveralVpcsCostTest {
     // web 2 in 1a + 2 in 1b -> db in 1a over the hub: 2048 x 0.02 = 40.96, no cross-AZ line,
     // a note for the 1024 GB that change AZ
     Layout l = central("hub").tgw("hub", "app", "data").build();
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.blocked("NO_ROUTE"))));
+    CostResult c = cost(l, hub(Route.blocked("NO_ROUTE")));
     assertEquals("0.00", part(c, CostPart.CROSS_AZ));
     assertEquals("40.96", part(c, CostPart.TGW_DATA));
     assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("1024 GB change AZ through a"
@@ -260,8 +266,7 @@ class SeveralVpcsCostTest {
     // hours 100: attachments 3 x 100 x 0.05 = 15.00; the zone stays 0.50 a month
     Layout l = central("h").tgw("hub", "shared", "app", "data").share("ssm", "shared", "app")
         .build();
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.via(Kind.ENDPOINT, false, HUB))), 100);
+    CostResult c = cost(l, hub(Route.via(Kind.ENDPOINT, false, HUB)), 100);
     assertEquals("15.00", part(c, CostPart.TGW_ATTACHMENTS));
     assertEquals("0.50", part(c, CostPart.PRIVATE_ZONES));
   }
@@ -269,8 +274,7 @@ class SeveralVpcsCostTest {
   @Test
   void theNewPartsAppearOnlyForDesignsOfSeveralVpcs() {
     Layout multi = central("m").tgw("hub", "app", "data").build();
-    CostResult c = cost(multi, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.blocked("NO_ROUTE"))));
+    CostResult c = cost(multi, hub(Route.blocked("NO_ROUTE")));
     assertEquals(List.of(CostPart.values()), List.copyOf(c.byPart().keySet()));
     Layout single = new Hand("s").vpc("main").subnet("main", "a", "1a")
         .group("web", "a", 1).build();
@@ -285,8 +289,7 @@ class SeveralVpcsCostTest {
   void pricesStayLinearInTheTrafficAcrossTheNewPaths() {
     // no per-GB item here is tiered below a PB: the variable part at scale k is k times the
     // variable part at scale 1, and the fixed part does not move
-    Layout l = central("lin").tgw("hub", "shared", "app", "data")
-        .share("ssm", "shared", "app", "data").peering("app", "data").build();
+    Layout l = centralOnHub("lin").peering("app", "data").build();
     Bill bill = new Bill(TrafficPaths.of(l, new Routes(Map.of(
         "db", Route.via(Kind.INSTANCE, false, Link.peering("app-data")),
         "ssm", Route.via(Kind.ENDPOINT, true, HUB)))), PriceBook.builtIn(),
@@ -310,8 +313,7 @@ class SeveralVpcsCostTest {
   @Test
   void theReachabilityEngineTakesCentralThroughTheHub() {
     // as centralOverATransitGateway, the paths decided by reach: 167.06
-    Layout l = central("central").tgw("hub", "shared", "app", "data")
-        .share("ssm", "shared", "app", "data").build();
+    Layout l = centralOnHub("central").build();
     CostResult c = reach(l);
     assertTrue(c.complete(), c.notes().toString());
     // into the hub: (2048 + 50) x 0.02 = 41.96
