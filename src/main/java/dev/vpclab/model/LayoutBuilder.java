@@ -144,8 +144,6 @@ public final class LayoutBuilder {
     Map<String, List<GatewayEndpoint>> gateways = new HashMap<>();
     Map<String, List<InterfaceEndpoint>> endpoints = new HashMap<>();
     Map<String, List<NatGateway>> nats = new HashMap<>();
-    List<InterfaceEndpoint> allEndpoints = new ArrayList<>();
-    List<NatGateway> allNats = new ArrayList<>();
     for (Vpc vpc : vpcs) {
       Map<String, Subnet> subnets = subnetsByVpc.get(vpc.name());
       reading = vpc.name();
@@ -155,20 +153,20 @@ public final class LayoutBuilder {
       gateways.put(vpc.name(), g);
       endpoints.put(vpc.name(), e);
       nats.put(vpc.name(), n);
-      allEndpoints.addAll(e);
-      allNats.addAll(n);
     }
     Map<String, Ast.InstanceDecl> instanceDecls = instanceDecls();
     List<Traffic> traffic = traffic(instanceDecls);
     List<Instance> instances = instances(instanceDecls, traffic);
-    assignAddresses(allEndpoints, allNats);
-    List<Vpc> built = new ArrayList<>();
+    List<Vpc> parts = new ArrayList<>();
     for (Vpc vpc : vpcs) {
       String v = vpc.name();
-      dnsWarnings(vpc, endpoints.get(v));
-      built.add(vpc.withParts(new ArrayList<>(subnetsByVpc.get(v).values()),
-          withAddresses(endpoints.get(v)), gateways.get(v), natsWithAddresses(nats.get(v)),
-          instances.stream().filter(i -> i.vpc().equals(v)).toList()));
+      parts.add(vpc.withParts(new ArrayList<>(subnetsByVpc.get(v).values()), endpoints.get(v),
+          gateways.get(v), nats.get(v), instances.stream().filter(i -> i.vpc().equals(v))
+              .toList()));
+    }
+    List<Vpc> built = Addresses.assign(parts, this::noFreeAddress);
+    for (Vpc vpc : vpcs) {
+      dnsWarnings(vpc, endpoints.get(vpc.name()));
     }
     LinkBuilder links = new LinkBuilder(region, reports, new LinkBuilder.Checks() {
       @Override
@@ -1107,39 +1105,12 @@ public final class LayoutBuilder {
 
   // ------------------------------------------------------------------ addresses
 
-  private Map<InterfaceEndpoint, List<Eni>> enis;
-  private Map<NatGateway, String> natIps;
-
   /**
-   * Deterministic private addresses ({@link SubnetAddresses}): in each subnet the NAT gateway takes
-   * the first usable address (.4, after AWS's reserved ones) and the endpoint ENIs take .10, .11,
-   * ... in service order, then the free usable addresses from .4 up when the subnet is small.
+   * An ENI for which its subnet has no free address ({@link Addresses}: in each subnet the NAT
+   * gateway takes the first usable address, .4, and the endpoint ENIs .10, .11, ... in service
+   * order, then the free usable addresses from .4 up when the subnet is small): an error at the
+   * endpoint's statement.
    */
-  private void assignAddresses(List<InterfaceEndpoint> endpoints, List<NatGateway> nats) {
-    enis = new java.util.IdentityHashMap<>();
-    natIps = new java.util.IdentityHashMap<>();
-    Map<String, SubnetAddresses> pools = new TreeMap<>();
-    for (NatGateway n : nats) {
-      natIps.put(n, pool(pools, n.subnet()).nat());
-    }
-    for (InterfaceEndpoint e : endpoints) {
-      List<Eni> list = new ArrayList<>();
-      for (Eni eni : e.enis()) {
-        Subnet sn = eni.subnet();
-        String ip = pool(pools, sn).eni();
-        if (ip == null) {
-          noFreeAddress(e, sn);
-        }
-        list.add(new Eni(sn, ip, eni.origin()));
-      }
-      enis.put(e, list);
-    }
-  }
-
-  private static SubnetAddresses pool(Map<String, SubnetAddresses> pools, Subnet subnet) {
-    return pools.computeIfAbsent(subnet.name(), k -> new SubnetAddresses(subnet.cidr()));
-  }
-
   private void noFreeAddress(InterfaceEndpoint e, Subnet sn) {
     Cidr c = sn.cidr();
     String larger = c.prefix() > 16 ? " (a /" + (c.prefix() - 1) + " holds "
@@ -1149,22 +1120,5 @@ public final class LayoutBuilder {
         + " usable addresses are taken", "AWS reserves the first four and the last address of a"
         + " subnet; give " + sn.name() + " a larger CIDR" + larger + " or place " + e.service()
         + " in another subnet");
-  }
-
-  private List<InterfaceEndpoint> withAddresses(List<InterfaceEndpoint> endpoints) {
-    List<InterfaceEndpoint> out = new ArrayList<>();
-    for (InterfaceEndpoint e : endpoints) {
-      out.add(new InterfaceEndpoint(e.vpc(), e.service(), enis.get(e), e.privateDns(),
-          e.inboundOnly(), e.allow(), e.defaultAllow(), e.origin()));
-    }
-    return out;
-  }
-
-  private List<NatGateway> natsWithAddresses(List<NatGateway> nats) {
-    List<NatGateway> out = new ArrayList<>();
-    for (NatGateway n : nats) {
-      out.add(new NatGateway(n.subnet(), natIps.get(n), n.origin()));
-    }
-    return out;
   }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The reachability of one layout during an {@link Outage} (some AZs down; it alone says what is
@@ -188,12 +189,7 @@ public final class Reachability {
   }
 
   private ServicePlan plan(int vpc, int service) {
-    ServicePlan[] m = plans[vpc];
-    if (m == null || service >= m.length) {
-      int size = index.services.size();
-      m = m == null ? new ServicePlan[size] : Arrays.copyOf(m, size);
-      plans[vpc] = m;
-    }
+    ServicePlan[] m = row(plans, vpc, service, ServicePlan[]::new);
     ServicePlan p = m[service];
     if (p == null) {
       p = makePlan(layout.vpcs().get(vpc), index.services.get(service));
@@ -249,18 +245,27 @@ public final class Reachability {
 
   /** {@link #decide(Subnet, String)} by the subnet's and destination's numbers. */
   Decision decide(int subnet, int service) {
-    Decision[] m = memo[subnet];
-    if (m == null || service >= m.length) {
-      int size = index.services.size();
-      m = m == null ? new Decision[size] : Arrays.copyOf(m, size);
-      memo[subnet] = m;
-    }
+    Decision[] m = row(memo, subnet, service, Decision[]::new);
     Decision d = m[service];
     if (d == null) {
       d = compute(subnet, service);
       m[service] = d;
     }
     return d;
+  }
+
+  /**
+   * Row {@code r} of a memo table by destination number, made, or grown to hold every destination
+   * numbered so far, when it cannot hold {@code service}.
+   */
+  private <T> T[] row(T[][] table, int r, int service, IntFunction<T[]> make) {
+    T[] m = table[r];
+    if (m == null || service >= m.length) {
+      int size = index.services.size();
+      m = m == null ? make.apply(size) : Arrays.copyOf(m, size);
+      table[r] = m;
+    }
+    return m;
   }
 
   private Decision compute(int subnetIndex, int service) {

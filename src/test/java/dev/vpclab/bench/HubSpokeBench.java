@@ -5,7 +5,7 @@ import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.Money;
 import dev.vpclab.cost.PriceBook;
 import dev.vpclab.model.Layout;
-import dev.vpclab.testing.HandBuilt;
+import dev.vpclab.testing.Hand;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -106,20 +106,20 @@ public final class HubSpokeBench {
 
   /** The same design built from the model (no language needed). */
   public static Layout layout(int spokes) {
-    HandBuilt b = HandBuilt.in("us-east-1");
-    b.vpc("hub", "10.0.0.0/16", subnetsInAzs("hub"));
+    Hand b = new Hand("hub-spoke");
+    subnets(b.vpc("hub"), "hub");
     String[] hubSubnets = {subnet("hub", 0), subnet("hub", 1), subnet("hub", 2)};
     for (String s : SERVICES) {
-      b.endpoint(s, false, hubSubnets);
+      b.endpoint("hub", s, false, "10.0.0.0/8", hubSubnets);
     }
     String[] attached = new String[spokes + 1];
     attached[0] = "hub";
     for (int i = 1; i <= spokes; i++) {
       String v = spoke(i);
       attached[i] = v;
-      b.vpc(v, "10." + i + ".0.0/16", subnetsInAzs(v));
+      subnets(b.vpc(v), v);
       for (int g = 0; g < GROUPS; g++) {
-        b.instance(group(i, g), subnet(v, 0), MEMBERS / 3, subnet(v, 1), MEMBERS / 3,
+        b.group(group(i, g), subnet(v, 0), MEMBERS / 3, subnet(v, 1), MEMBERS / 3,
             subnet(v, 2), MEMBERS / 3);
       }
     }
@@ -131,15 +131,14 @@ public final class HubSpokeBench {
     for (String[] t : traffic(spokes)) {
       b.traffic(t[0], t[1], t[2]);
     }
-    return b.build("hub-spoke");
+    return b.build();
   }
 
-  private static String[] subnetsInAzs(String vpc) {
-    String[] out = new String[AZS.length];
+  /** A VPC's subnets, one in each AZ, as {@link #source} writes them. */
+  private static void subnets(Hand b, String vpc) {
     for (int az = 0; az < AZS.length; az++) {
-      out[az] = subnet(vpc, az) + " " + AZS[az];
+      b.subnet(vpc, subnet(vpc, az), AZS[az]);
     }
-    return out;
   }
 
   public static void main(String[] args) throws IOException {

@@ -25,6 +25,18 @@ class MainTest {
     return Cli.run(args);
   }
 
+  /** A subnet, an instance in it, and a check of the layout. */
+  static final String CHECK = "az 1a subnet private app\ninstance web in app\ncheck\n";
+
+  /** Layout a: a subnet and an instance in it (an expectation or a query follows). */
+  static final String LAYOUT_A =
+      "layout a {\n  az 1a subnet private app\n  instance web in app\n}\n";
+
+  /** A file of this name in the test's directory, with this text. */
+  Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
   @Test
   void helpAndVersion() {
     Result help = run("--help");
@@ -70,7 +82,7 @@ class MainTest {
 
   @Test
   void standardInput() {
-    Result r = runWithInput("az 1a subnet private app\ninstance web in app\ncheck\n", "run", "-");
+    Result r = runWithInput(CHECK, "run", "-");
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().startsWith("In [1]: check\nOut[1]: "), r.out());
   }
@@ -99,8 +111,7 @@ class MainTest {
 
   @Test
   void outIsWrittenWholeAndNothingOnFailure() throws IOException {
-    Path src = dir.resolve("a.vpc");
-    Files.writeString(src, "az 1a subnet private app\ninstance web in app\ncheck\n");
+    Path src = file("a.vpc", CHECK);
     Path target = dir.resolve("out.json");
     Result r = run("run", src.toString(), "--format", "json", "--out", target.toString());
     assertEquals(0, r.status(), r.err());
@@ -116,9 +127,7 @@ class MainTest {
 
   @Test
   void checkPrintsACount() throws IOException {
-    Path src = dir.resolve("a.vpc");
-    Files.writeString(src, "layout a {\n  az 1a subnet private app\n  instance web in app\n}\n"
-        + "expect a reaches\n");
+    Path src = file("a.vpc", LAYOUT_A + "expect a reaches\n");
     Result r = run("check", src.toString());
     assertEquals(0, r.status(), r.err());
     assertTrue(r.out().endsWith("1 passed, 0 failed\n"), r.out());
@@ -126,14 +135,9 @@ class MainTest {
 
   @Test
   void checkOfAFileWithoutAnExpectationFails() throws IOException {
-    Path empty = dir.resolve("empty.vpc");
-    Files.writeString(empty, "");
-    Path cut = dir.resolve("cut.vpc");
-    Files.writeString(cut, "layout a {\n  az 1a subnet private app\n  instance web in app\n}\n"
-        + "check a\n");
-    Path good = dir.resolve("good.vpc");
-    Files.writeString(good, "layout a {\n  az 1a subnet private app\n  instance web in app\n}\n"
-        + "expect a reaches\n");
+    Path empty = file("empty.vpc", "");
+    Path cut = file("cut.vpc", LAYOUT_A + "check a\n");
+    Path good = file("good.vpc", LAYOUT_A + "expect a reaches\n");
     for (Path p : new Path[] {empty, cut}) {
       Result r = run("check", p.toString());
       assertEquals(2, r.status(), p + ": " + r.err());
@@ -180,8 +184,7 @@ class MainTest {
 
   @Test
   void outIntoADirectorySaysSoWithoutTemporaryNames() throws IOException {
-    Path src = dir.resolve("a.vpc");
-    Files.writeString(src, "az 1a subnet private app\ninstance web in app\ncheck\n");
+    Path src = file("a.vpc", CHECK);
     Path target = dir.resolve("reports");
     Files.createDirectories(target);
     for (String format : new String[] {"text", "html"}) {
@@ -198,8 +201,7 @@ class MainTest {
 
   @Test
   void anUnreadableFileSaysWhy() throws IOException {
-    Path src = dir.resolve("secret.vpc");
-    Files.writeString(src, "check\n");
+    Path src = file("secret.vpc", "check\n");
     try {
       Files.setPosixFilePermissions(src, java.nio.file.attribute.PosixFilePermissions.fromString(
           "-w-------"));
@@ -239,9 +241,8 @@ class MainTest {
   @Test
   void checkFailsABudgetOverAnIncompleteCost() throws IOException {
     // 20 GB to sqs without a route: priced 0.00, which is no proof of staying under 40 USD
-    Path src = dir.resolve("lonely.vpc");
-    Files.writeString(src, "region us-east-1\naz 1a subnet private app\ninstance web in app\n"
-        + "traffic web -> sqs 20 GB\nexpect cost < 40 USD\n");
+    Path src = file("lonely.vpc", "region us-east-1\naz 1a subnet private app\n"
+        + "instance web in app\ntraffic web -> sqs 20 GB\nexpect cost < 40 USD\n");
     for (String cmd : List.of("check", "run")) {
       Result r = run(cmd, src.toString());
       assertEquals(1, r.status(), cmd + ": " + r.out() + r.err());
@@ -280,8 +281,7 @@ class MainTest {
     assertEquals(0, imported.status(), imported.err());
     assertTrue(Files.readString(target).contains("ap-northeast-1,endpoint.hour,0,,hour,0.014"));
     // the converted table loads back with a prices statement
-    Path scenario = dir.resolve("s.vpc");
-    Files.writeString(scenario, "region ap-northeast-1\nprices \"prices.csv\"\n"
+    Path scenario = file("s.vpc", "region ap-northeast-1\nprices \"prices.csv\"\n"
         + "az 1a subnet private app\nendpoint ssm in 1a\ncost\n");
     Result cost = run("run", scenario.toString());
     assertEquals(0, cost.status(), cost.err());
@@ -294,8 +294,7 @@ class MainTest {
 
   @Test
   void pricesStatementErrorsAreLocated() throws IOException {
-    Path scenario = dir.resolve("s.vpc");
-    Files.writeString(scenario, "price endpoint.huor 0.02\nprices \"missing.csv\"\n");
+    Path scenario = file("s.vpc", "price endpoint.huor 0.02\nprices \"missing.csv\"\n");
     Result r = run("run", scenario.toString());
     assertEquals(2, r.status());
     assertTrue(r.err().contains("s.vpc:1:7: error: unknown price item 'endpoint.huor'"), r.err());
@@ -305,8 +304,7 @@ class MainTest {
 
   @Test
   void csvFormatHasASectionPerTable() throws IOException {
-    Path src = dir.resolve("a.vpc");
-    Files.writeString(src, "az 1a subnet private app\ninstance web in app needs ssm\n"
+    Path src = file("a.vpc", "az 1a subnet private app\ninstance web in app needs ssm\n"
         + "endpoint ssm in 1a\ncheck\nexpect main reaches\n");
     Result r = run("run", src.toString(), "--format", "csv");
     assertEquals(0, r.status(), r.err());
@@ -317,8 +315,7 @@ class MainTest {
 
   @Test
   void failedExpectationExitsOne() throws IOException {
-    Path src = dir.resolve("a.vpc");
-    Files.writeString(src, "az 1a subnet private app\ninstance web in app needs ssm\n"
+    Path src = file("a.vpc", "az 1a subnet private app\ninstance web in app needs ssm\n"
         + "expect main reaches\n");
     Result r = run("run", src.toString());
     assertEquals(1, r.status(), r.out());
@@ -354,8 +351,7 @@ class MainTest {
 
   @Test
   void replLoadsAFileFirstAndWithLoad() throws IOException {
-    Path file = dir.resolve("first.vpc");
-    Files.writeString(file, "az 1a subnet private app\ninstance web in app\ncheck\n");
+    Path file = file("first.vpc", CHECK);
     Result r = runWithInput("%layouts\n%load " + dir.resolve("missing.vpc") + "\n", "repl",
         file.toString());
     assertTrue(r.out().startsWith("Out[1]: 0 of 0 pairs reachable in main"), r.out());

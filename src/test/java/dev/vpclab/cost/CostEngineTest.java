@@ -32,6 +32,23 @@ class CostEngineTest {
     return cents(c.byPart().get(p));
   }
 
+  /** The first line of a part. */
+  static CostLine line(CostResult c, CostPart p) {
+    return c.lines().stream().filter(l -> l.part() == p).findFirst().orElseThrow();
+  }
+
+  /** A private subnet and an endpoint in its AZ. */
+  static final String ONE_ENDPOINT = "az 1a subnet private\nendpoint ssm in 1a";
+
+  /** A public and a private subnet in 1a, and a NAT gateway there. */
+  static final String NAT_1A = "az 1a subnet public pub\naz 1a subnet private app\nnat in 1a\n";
+
+  /** An instance sending this many GB to an interface endpoint in its subnet's AZ. */
+  static CostResult endpointGb(String gb) {
+    return cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
+        + "instance web in app\ntraffic web -> ssm " + gb + " GB");
+  }
+
   @Test
   void oneEndpointInOneAz() {
     CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a");
@@ -55,8 +72,7 @@ class CostEngineTest {
 
   @Test
   void oneEndpointPlusThousandGb() {
-    CostResult c = cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
-        + "instance web in app\ntraffic web -> ssm 1000 GB");
+    CostResult c = endpointGb("1000");
     assertEquals("17.30", cents(c.total()));
     assertEquals("10.00", part(c, CostPart.ENDPOINT_DATA));
     assertEquals("10.00", cents(c.variable()));
@@ -64,8 +80,7 @@ class CostEngineTest {
 
   @Test
   void natGatewayWithHundredGbAndItsPublicIpv4() {
-    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
-        + "nat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB");
+    CostResult c = cost("us-east-1", NAT_1A + "instance web in app\ntraffic web -> sqs 100 GB");
     assertEquals("32.85", part(c, CostPart.NAT_HOURS));
     assertEquals("4.50", part(c, CostPart.NAT_DATA));
     assertEquals("3.65", part(c, CostPart.IPV4));
@@ -89,8 +104,7 @@ class CostEngineTest {
     assertEquals("9.00", part(c, CostPart.INTERNET_OUT));
     assertEquals("19.95", cents(c.total()));
     assertEquals("10.95", cents(c.fixed()));
-    CostLine ip = c.lines().stream().filter(l -> l.part() == CostPart.IPV4).findFirst()
-        .orElseThrow();
+    CostLine ip = line(c, CostPart.IPV4);
     assertEquals("public IPv4 of instance web, 3 addresses", ip.item());
     assertEquals(Rational.parse("2190"), ip.quantity());
     assertEquals(PriceItem.IPV4_HOUR, ip.priceItem());
@@ -115,8 +129,7 @@ class CostEngineTest {
     CostResult idle = cost("us-east-1", "az 1a subnet public pub\ninstance idle in pub");
     assertTrue(idle.lines().isEmpty());
     // a private instance never holds one (its NAT gateway's Elastic IP is billed instead)
-    CostResult nat = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
-        + "nat in 1a\ninstance web in app count 5 needs internet");
+    CostResult nat = cost("us-east-1", NAT_1A + "instance web in app count 5 needs internet");
     assertEquals("3.65", part(nat, CostPart.IPV4));
   }
 
@@ -130,14 +143,10 @@ class CostEngineTest {
 
   @Test
   void oneEndpointAzForAMonthByRegion() {
-    assertEquals("8.03", cents(cost("eu-west-1", "az 1a subnet private\nendpoint ssm in 1a")
-        .total()));
-    assertEquals("8.76", cents(cost("eu-central-1", "az 1a subnet private\nendpoint ssm in 1a")
-        .total()));
-    assertEquals("10.22", cents(cost("ap-northeast-1", "az 1a subnet private\nendpoint ssm in 1a")
-        .total()));
-    assertEquals("9.49", cents(cost("ap-southeast-1", "az 1a subnet private\nendpoint ssm in 1a")
-        .total()));
+    assertEquals("8.03", cents(cost("eu-west-1", ONE_ENDPOINT).total()));
+    assertEquals("8.76", cents(cost("eu-central-1", ONE_ENDPOINT).total()));
+    assertEquals("10.22", cents(cost("ap-northeast-1", ONE_ENDPOINT).total()));
+    assertEquals("9.49", cents(cost("ap-southeast-1", ONE_ENDPOINT).total()));
   }
 
   static final String SEED = "az 1a subnet private app\naz 1c subnet private ep\n"
@@ -155,11 +164,6 @@ class CostEngineTest {
     // lines by service name, as the layout lists endpoints
     assertEquals(List.of("endpoint ec2messages, 1 AZ", "endpoint ssm, 1 AZ",
         "endpoint ssmmessages, 1 AZ"), single.lines().stream().map(CostLine::item).toList());
-  }
-
-  static CostResult endpointGb(String gb) {
-    return cost("us-east-1", "az 1a subnet private app\nendpoint ssm in 1a\n"
-        + "instance web in app\ntraffic web -> ssm " + gb + " GB");
   }
 
   @Test
@@ -209,8 +213,7 @@ class CostEngineTest {
     CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1b subnet private app\n"
         + "nat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB");
     assertEquals("2.00", part(c, CostPart.CROSS_AZ));
-    CostLine l = c.lines().stream().filter(x -> x.part() == CostPart.CROSS_AZ).findFirst()
-        .orElseThrow();
+    CostLine l = line(c, CostPart.CROSS_AZ);
     assertEquals(0, l.quantity().compareTo(BigDecimal.valueOf(200)));
     assertEquals(0, l.unitPrice().compareTo(new BigDecimal("0.01")));
     assertEquals("43.00", cents(c.total()));
@@ -218,8 +221,8 @@ class CostEngineTest {
 
   @Test
   void internetThroughNatPaysProcessingAndTransferOut() {
-    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
-        + "nat in 1a\ninstance web in app\ntraffic web -> internet 100 GB");
+    CostResult c = cost("us-east-1", NAT_1A
+        + "instance web in app\ntraffic web -> internet 100 GB");
     assertEquals("4.50", part(c, CostPart.NAT_DATA));
     assertEquals("9.00", part(c, CostPart.INTERNET_OUT));
     assertEquals("50.00", cents(c.total()));
@@ -289,15 +292,13 @@ class CostEngineTest {
     // NAT data = (30/7 + 75/7) x 0.045 = 15 x 0.045 = 0.675 exactly; NAT hours 730 x 0.045 =
     // 32.85; its EIP 730 x 0.005 = 3.65; total 32.85 + 3.65 + 0.675 = 37.175 -> 37.18 half-up.
     // (Shares cut to 34 digits add up to 14.999...996 GB: 0.67 and 37.17.)
-    CostResult c = cost("us-east-1", "az 1a subnet public pub\naz 1a subnet private app\n"
-        + "nat in 1a\ninstance a in app count 2\ninstance b in app count 5\n"
-        + "traffic * -> logs 15 GB");
+    CostResult c = cost("us-east-1", NAT_1A + "instance a in app count 2\n"
+        + "instance b in app count 5\ntraffic * -> logs 15 GB");
     assertEquals("0.68", part(c, CostPart.NAT_DATA));
     assertEquals("0.68", cents(c.variable()));
     assertEquals("37.18", cents(c.total()));
     assertEquals(Rational.parse("37.175"), c.total());
-    assertEquals(Rational.parse("15"), c.lines().stream()
-        .filter(l -> l.part() == CostPart.NAT_DATA).findFirst().orElseThrow().quantity());
+    assertEquals(Rational.parse("15"), line(c, CostPart.NAT_DATA).quantity());
   }
 
   @Test
@@ -305,9 +306,8 @@ class CostEngineTest {
     // the built-in table has no row marked unconfirmed any more: load one
     PriceBook p = PriceBook.builtIn().withTable(PriceCsv.read("t.csv",
         "region,item,usd,confidence\neu-central-1,nat.gb,0.052,unconfirmed\n"));
-    CostResult c = cost(TestLayouts.layout("eu-central-1", "az 1a subnet public pub\n"
-        + "az 1a subnet private app\nnat in 1a\ninstance web in app\ntraffic web -> sqs 100 GB"),
-        p);
+    CostResult c = cost(TestLayouts.layout("eu-central-1", NAT_1A
+        + "instance web in app\ntraffic web -> sqs 100 GB"), p);
     assertTrue(c.unconfirmed());
     CostLine natGb = c.lines().stream().filter(l -> l.priceItem() == PriceItem.NAT_GB)
         .findFirst().orElseThrow();
@@ -323,7 +323,7 @@ class CostEngineTest {
   void overridesChangeTheBill() {
     PriceBook p = PriceBook.builtIn().withOverride("us-east-1", "endpoint.hour",
         new BigDecimal("0.02"));
-    Layout l = TestLayouts.layout("us-east-1", "az 1a subnet private\nendpoint ssm in 1a");
+    Layout l = TestLayouts.layout("us-east-1", ONE_ENDPOINT);
     assertEquals("14.60", cents(cost(l, p).total()));
     assertEquals("7.30", cents(cost(l).total()), "the built-in book is unchanged");
   }
@@ -333,7 +333,7 @@ class CostEngineTest {
     // every Region vpclab knows has built-in prices: a table of one Region lacks the others
     PriceBook usOnly = PriceBook.of(PriceCsv.read("us.csv",
         "region,item,usd\nus-east-1,endpoint.hour,0.01\n"));
-    Layout l = TestLayouts.layout("ap-south-1", "az 1a subnet private\nendpoint ssm in 1a");
+    Layout l = TestLayouts.layout("ap-south-1", ONE_ENDPOINT);
     CostResult c = cost(l, usOnly);
     assertEquals("0.00", cents(c.total()));
     assertFalse(c.complete());
@@ -354,7 +354,7 @@ class CostEngineTest {
 
   @Test
   void hoursAreConfigurableAndPartialHoursBillWhole() {
-    Layout l = TestLayouts.layout("us-east-1", "az 1a subnet private\nendpoint ssm in 1a");
+    Layout l = TestLayouts.layout("us-east-1", ONE_ENDPOINT);
     assertEquals("7.20", cents(CostEngine.cost(l, PriceBook.builtIn(), 720).total()));
     assertEquals("7.21", cents(CostEngine.cost(l, PriceBook.builtIn(), new BigDecimal("720.5"))
         .total()));

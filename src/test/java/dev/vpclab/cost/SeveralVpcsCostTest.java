@@ -8,7 +8,7 @@ import dev.vpclab.cost.TrafficPaths.Kind;
 import dev.vpclab.cost.TrafficPaths.Link;
 import dev.vpclab.cost.TrafficPaths.Route;
 import dev.vpclab.model.Layout;
-import dev.vpclab.testing.HandBuilt;
+import dev.vpclab.testing.Hand;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +26,27 @@ class SeveralVpcsCostTest {
   static final Link HUB = Link.tgw("hub");
 
   /** LANGUAGE.md's "central": shared (endpoints in 1a, 1b), app (web 2 + 2), data (db in 1a). */
-  static HandBuilt central() {
-    return HandBuilt.in("us-east-1")
-        .vpc("shared", "10.0.0.0/16", "ep-a 1a", "ep-b 1b")
-        .endpoint("ssm", false, "ep-a", "ep-b")
-        .vpc("app", "10.1.0.0/16", "app-a 1a", "app-b 1b")
-        .instance("web", "app-a", 2, "app-b", 2)
-        .vpc("data", "10.2.0.0/16", "db-a 1a")
-        .instance("db", "db-a", 1)
+  static Hand central(String name) {
+    return new Hand(name)
+        .vpc("shared").subnet("shared", "ep-a", "1a").subnet("shared", "ep-b", "1b")
+        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
+        .vpc("app").subnet("app", "app-a", "1a").subnet("app", "app-b", "1b")
+        .group("web", "app-a", 2, "app-b", 2)
+        .vpc("data").subnet("data", "db-a", "1a")
+        .group("db", "db-a", 1)
         .traffic("web", "db", "2048")
         .traffic("web", "ssm", "50");
+  }
+
+  /** central with shared, app and data on the hub, ssm shared with app and data. */
+  static Hand centralOnHub(String name) {
+    return central(name).tgw("hub", "shared", "app", "data")
+        .share("ssm", "shared", "app", "data");
+  }
+
+  /** db reached over the hub, ssm as given. */
+  static Routes hub(Route ssm) {
+    return new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB), "ssm", ssm));
   }
 
   /** Routes by destination; the senders asked, "subnet->destination", are recorded. */
@@ -75,10 +86,8 @@ class SeveralVpcsCostTest {
 
   @Test
   void centralOverATransitGateway() {
-    Layout l = central().tgw("hub", "shared", "app", "data").share("ssm", "shared", "app", "data")
-        .build("central");
-    Routes r = new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.via(Kind.ENDPOINT, false, HUB)));
+    Layout l = centralOnHub("central").build();
+    Routes r = hub(Route.via(Kind.ENDPOINT, false, HUB));
     CostResult c = cost(l, r);
     // attachments: 3 x 730 h x 0.05 = 109.50 (36.50 each: Infracost's golden, one attachment)
     assertEquals("109.50", part(c, CostPart.TGW_ATTACHMENTS));
@@ -110,24 +119,23 @@ class SeveralVpcsCostTest {
   void languageMdsCentralInFull() {
     // LANGUAGE.md's central: ssm, ec2messages, ssmmessages in shared's 1a and 1b, shared with app
     // and data (3 zones), shared and app attached in every AZ and data in 1a (3 attachments)
-    Layout l = HandBuilt.in("us-east-1")
-        .vpc("shared", "10.0.0.0/16", "ep-a 1a", "ep-b 1b")
-        .endpoint("ec2messages", false, "ep-a", "ep-b")
-        .endpoint("ssm", false, "ep-a", "ep-b")
-        .endpoint("ssmmessages", false, "ep-a", "ep-b")
-        .vpc("app", "10.1.0.0/16", "app-a 1a", "app-b 1b")
-        .instance("web", "app-a", 2, "app-b", 2)
-        .vpc("data", "10.2.0.0/16", "db-a 1a")
-        .instance("db", "db-a", 1)
+    Layout l = new Hand("central")
+        .vpc("shared").subnet("shared", "ep-a", "1a").subnet("shared", "ep-b", "1b")
+        .endpoint("shared", "ec2messages", false, "10.0.0.0/8", "ep-a", "ep-b")
+        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
+        .endpoint("shared", "ssmmessages", false, "10.0.0.0/8", "ep-a", "ep-b")
+        .vpc("app").subnet("app", "app-a", "1a").subnet("app", "app-b", "1b")
+        .group("web", "app-a", 2, "app-b", 2)
+        .vpc("data").subnet("data", "db-a", "1a")
+        .group("db", "db-a", 1)
         .tgw("hub", "shared", "app", "data")
         .share("ssm", "shared", "app", "data")
         .share("ec2messages", "shared", "app", "data")
         .share("ssmmessages", "shared", "app", "data")
         .traffic("web", "db", "2048")
         .traffic("web", "ssm", "50")
-        .build("central");
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.via(Kind.ENDPOINT, false, HUB))));
+        .build();
+    CostResult c = cost(l, hub(Route.via(Kind.ENDPOINT, false, HUB)));
     // attachments 3 x 36.50 = 109.50; zones 3 x 0.50 = 1.50; endpoints 3 x 2 AZs x 730 x 0.01
     // = 43.80: fixed 154.80. Endpoint data 50 x 0.01 = 0.50; into the hub (2048 + 50) x 0.02 =
     // 41.96: variable 42.46. Total 197.26
@@ -142,9 +150,8 @@ class SeveralVpcsCostTest {
   @Test
   void twoAttachmentsAndOneZoneAsInTheBrief() {
     // 2 attachments x 0.05 x 730 = 73.00; one zone 0.50; 2 TB over the TGW = 2048 x 0.02 = 40.96
-    Layout l = central().tgw("hub", "app", "data").share("ssm", "shared", "app").build("two");
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.blocked("NO_ROUTE"))));
+    Layout l = central("two").tgw("hub", "app", "data").share("ssm", "shared", "app").build();
+    CostResult c = cost(l, hub(Route.blocked("NO_ROUTE")));
     assertEquals("73.00", part(c, CostPart.TGW_ATTACHMENTS));
     assertEquals("0.50", part(c, CostPart.PRIVATE_ZONES));
     assertEquals("40.96", part(c, CostPart.TGW_DATA));
@@ -160,7 +167,7 @@ class SeveralVpcsCostTest {
   void directOverPeeringPaysCrossAzOnlyForTheShareInAnotherAz() {
     // web: 2 in 1a, 2 in 1b; db in 1a. 2048 GB: 1024 from 1a (same AZ: free since 2021-05-01),
     // 1024 from 1b crossing: 2 x 1024 x 0.01 = 20.48
-    Layout l = central().peering("app", "data").build("direct");
+    Layout l = central("direct").peering("app", "data").build();
     CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false,
         Link.peering("app-data")), "ssm", Route.blocked("NO_ROUTE"))));
     assertEquals("20.48", part(c, CostPart.CROSS_AZ));
@@ -174,16 +181,22 @@ class SeveralVpcsCostTest {
     assertEquals("35.08", Money.format(c.total()));
   }
 
+  /** One VPC: web 3 in 1a, 1 in 1b; db 1 in 1a, 1 in 1c; web -> db 400 GB. */
+  static Layout eastWest() {
+    return new Hand("one")
+        .vpc("main").subnet("main", "a", "1a").subnet("main", "b", "1b")
+        .subnet("main", "c", "1c")
+        .group("web", "a", 3, "b", 1)
+        .group("db", "a", 1, "c", 1)
+        .traffic("web", "db", "400").build();
+  }
+
   @Test
   void eastWestInOneVpcSplitsOverBothGroupsWithoutAzAffinity() {
     // web: 3 in 1a, 1 in 1b; db: 1 in 1a, 1 in 1c. 400 GB: senders 300 (1a) / 100 (1b), each
     // half to each db member: 1a->1a 150 free, 1a->1c 150, 1b->1a 50, 1b->1c 50 cross:
     // 250 GB crossing = 2 x 250 x 0.01 = 5.00
-    Layout l = HandBuilt.in("us-east-1")
-        .vpc("main", "10.0.0.0/16", "a 1a", "b 1b", "c 1c")
-        .instance("web", "a", 3, "b", 1)
-        .instance("db", "a", 1, "c", 1)
-        .traffic("web", "db", "400").build("one");
+    Layout l = eastWest();
     CostResult c = cost(l, new Routes(Map.of("db", Route.local(Kind.INSTANCE, true))));
     CostLine x = line(c, "cross-AZ transfer between instances (both directions)");
     assertEquals(0, x.quantity().compareTo(Rational.of(500)));
@@ -196,11 +209,11 @@ class SeveralVpcsCostTest {
   void everyInstanceButTheDestinationSendsATrafficStarLine() {
     // web 3 in 1a, db 1 in 1b: traffic * -> db 300 GB is web's alone (db does not send to
     // itself): 300 GB crossing = 2 x 300 x 0.01 = 6.00 (with db as a sender: 225 GB, 4.50)
-    Layout l = HandBuilt.in("us-east-1")
-        .vpc("main", "10.0.0.0/16", "a 1a", "b 1b")
-        .instance("web", "a", 3)
-        .instance("db", "b", 1)
-        .traffic(null, "db", "300").build("star");
+    Layout l = new Hand("star")
+        .vpc("main").subnet("main", "a", "1a").subnet("main", "b", "1b")
+        .group("web", "a", 3)
+        .group("db", "b", 1)
+        .traffic(null, "db", "300").build();
     CostResult c = cost(l, new Routes(Map.of("db", Route.local(Kind.INSTANCE, true))));
     assertEquals("6.00", Money.format(c.total()));
   }
@@ -209,9 +222,8 @@ class SeveralVpcsCostTest {
   void aTransitGatewayPathCrossingAzsPaysNoCrossAz() {
     // web 2 in 1a + 2 in 1b -> db in 1a over the hub: 2048 x 0.02 = 40.96, no cross-AZ line,
     // a note for the 1024 GB that change AZ
-    Layout l = central().tgw("hub", "app", "data").build("hub");
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.blocked("NO_ROUTE"))));
+    Layout l = central("hub").tgw("hub", "app", "data").build();
+    CostResult c = cost(l, hub(Route.blocked("NO_ROUTE")));
     assertEquals("0.00", part(c, CostPart.CROSS_AZ));
     assertEquals("40.96", part(c, CostPart.TGW_DATA));
     assertTrue(c.notes().stream().anyMatch(n -> n.startsWith("1024 GB change AZ through a"
@@ -222,7 +234,7 @@ class SeveralVpcsCostTest {
   void aSharedEndpointOverPeeringPaysProcessingOnly() {
     // web -> ssm 50 GB through shared's endpoint over a peering, some to an ENI in another AZ:
     // endpoint data 50 x 0.01 = 0.50; no transit gateway, no cross-AZ (PrivateLink)
-    Layout l = central().peering("app", "shared").share("ssm", "shared", "app").build("p");
+    Layout l = central("p").peering("app", "shared").share("ssm", "shared", "app").build();
     CostResult c = cost(l, new Routes(Map.of("ssm", Route.via(Kind.ENDPOINT, true,
         Link.peering("app-shared")), "db", Route.blocked("NO_ROUTE"))));
     assertEquals("0.50", part(c, CostPart.ENDPOINT_DATA));
@@ -235,12 +247,12 @@ class SeveralVpcsCostTest {
   @Test
   void privateHostedZonesPastTheFirstTwentyFive() {
     // 27 shares = 27 zones: 25 x 0.50 + 2 x 0.10 = 12.70, one line per tier
-    HandBuilt b = HandBuilt.in("us-east-1").vpc("shared", "10.0.0.0/16", "ep-a 1a")
-        .vpc("app", "10.1.0.0/16", "app-a 1a");
+    Hand b = new Hand("zones").vpc("shared").subnet("shared", "ep-a", "1a")
+        .vpc("app").subnet("app", "app-a", "1a");
     for (int i = 0; i < 27; i++) {
       b.share("svc" + i, "shared", "app");
     }
-    CostResult c = cost(b.build("zones"), new Routes(Map.of()));
+    CostResult c = cost(b.build(), new Routes(Map.of()));
     assertEquals("12.70", part(c, CostPart.PRIVATE_ZONES));
     assertEquals(List.of("private hosted zones, tier 0-25 zones",
         "private hosted zones, tier 25+ zones"), c.lines().stream().map(CostLine::item).toList());
@@ -252,22 +264,20 @@ class SeveralVpcsCostTest {
   @Test
   void zonesAreMonthlyAttachmentsHourly() {
     // hours 100: attachments 3 x 100 x 0.05 = 15.00; the zone stays 0.50 a month
-    Layout l = central().tgw("hub", "shared", "app", "data").share("ssm", "shared", "app")
-        .build("h");
-    CostResult c = cost(l, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.via(Kind.ENDPOINT, false, HUB))), 100);
+    Layout l = central("h").tgw("hub", "shared", "app", "data").share("ssm", "shared", "app")
+        .build();
+    CostResult c = cost(l, hub(Route.via(Kind.ENDPOINT, false, HUB)), 100);
     assertEquals("15.00", part(c, CostPart.TGW_ATTACHMENTS));
     assertEquals("0.50", part(c, CostPart.PRIVATE_ZONES));
   }
 
   @Test
   void theNewPartsAppearOnlyForDesignsOfSeveralVpcs() {
-    Layout multi = central().tgw("hub", "app", "data").build("m");
-    CostResult c = cost(multi, new Routes(Map.of("db", Route.via(Kind.INSTANCE, false, HUB),
-        "ssm", Route.blocked("NO_ROUTE"))));
+    Layout multi = central("m").tgw("hub", "app", "data").build();
+    CostResult c = cost(multi, hub(Route.blocked("NO_ROUTE")));
     assertEquals(List.of(CostPart.values()), List.copyOf(c.byPart().keySet()));
-    Layout single = HandBuilt.in("us-east-1").vpc("main", "10.0.0.0/16", "a 1a")
-        .instance("web", "a", 1).build("s");
+    Layout single = new Hand("s").vpc("main").subnet("main", "a", "1a")
+        .group("web", "a", 1).build();
     CostResult s = cost(single, new Routes(Map.of()));
     assertEquals(List.of(CostPart.ENDPOINT_HOURS, CostPart.ENDPOINT_DATA, CostPart.NAT_HOURS,
         CostPart.NAT_DATA, CostPart.CROSS_AZ, CostPart.INTERNET_OUT, CostPart.IPV4),
@@ -279,8 +289,7 @@ class SeveralVpcsCostTest {
   void pricesStayLinearInTheTrafficAcrossTheNewPaths() {
     // no per-GB item here is tiered below a PB: the variable part at scale k is k times the
     // variable part at scale 1, and the fixed part does not move
-    Layout l = central().tgw("hub", "shared", "app", "data").share("ssm", "shared", "app", "data")
-        .peering("app", "data").build("lin");
+    Layout l = centralOnHub("lin").peering("app", "data").build();
     Bill bill = new Bill(TrafficPaths.of(l, new Routes(Map.of(
         "db", Route.via(Kind.INSTANCE, false, Link.peering("app-data")),
         "ssm", Route.via(Kind.ENDPOINT, true, HUB)))), PriceBook.builtIn(),
@@ -304,8 +313,7 @@ class SeveralVpcsCostTest {
   @Test
   void theReachabilityEngineTakesCentralThroughTheHub() {
     // as centralOverATransitGateway, the paths decided by reach: 167.06
-    Layout l = central().tgw("hub", "shared", "app", "data").share("ssm", "shared", "app", "data")
-        .build("central");
+    Layout l = centralOnHub("central").build();
     CostResult c = reach(l);
     assertTrue(c.complete(), c.notes().toString());
     // into the hub: (2048 + 50) x 0.02 = 41.96
@@ -321,7 +329,7 @@ class SeveralVpcsCostTest {
   void theReachabilityEngineTakesDirectOverThePeering() {
     // as directOverPeeringPaysCrossAzOnlyForTheShareInAnotherAz: ssm is not reachable from app
     // (no route to shared), its 50 GB unpriced per placement; 14.60 + 20.48 = 35.08
-    Layout l = central().peering("app", "data").share("ssm", "shared", "app").build("direct");
+    Layout l = central("direct").peering("app", "data").share("ssm", "shared", "app").build();
     CostResult c = reach(l);
     assertEquals("20.48", part(c, CostPart.CROSS_AZ));
     assertEquals(List.of("web@app-a", "web@app-b"),
@@ -334,12 +342,7 @@ class SeveralVpcsCostTest {
   @Test
   void theReachabilityEngineSplitsSpreadGroupsInOneVpc() {
     // as eastWestInOneVpcSplitsOverBothGroupsWithoutAzAffinity: 5.00
-    Layout l = HandBuilt.in("us-east-1")
-        .vpc("main", "10.0.0.0/16", "a 1a", "b 1b", "c 1c")
-        .instance("web", "a", 3, "b", 1)
-        .instance("db", "a", 1, "c", 1)
-        .traffic("web", "db", "400").build("one");
-    CostResult c = reach(l);
+    CostResult c = reach(eastWest());
     assertEquals("5.00", Money.format(c.total()));
     assertTrue(c.complete());
   }
@@ -349,7 +352,7 @@ class SeveralVpcsCostTest {
     // the hub has app's attachment in 1a only: web's 1b members cannot send into it.
     // web -> db 2048 GB: 1024 from 1a through the hub (20.48), 1024 from 1b unpriced
     // attachments 2 x 36.50 = 73.00; ssm's ENIs 14.60 -> 108.08, incomplete
-    Layout full = central().tgw("hub", "app", "data").build("x");
+    Layout full = central("x").tgw("hub", "app", "data").build();
     dev.vpclab.model.TransitGateway hub = full.tgws().get(0);
     dev.vpclab.model.TransitGateway.Attachment app = hub.attachment("app").orElseThrow();
     dev.vpclab.model.TransitGateway oneAz = new dev.vpclab.model.TransitGateway("hub", List.of(
@@ -370,18 +373,18 @@ class SeveralVpcsCostTest {
    * one transit gateway.
    */
   static Layout sessionManager(int n, boolean central) {
-    HandBuilt b = HandBuilt.in("us-east-1");
+    Hand b = new Hand(central ? "central" : "each");
     String[] vpcs = new String[n];
     for (int i = 1; i <= n; i++) {
       String v = "v" + i;
       vpcs[i - 1] = v;
-      b.vpc(v, "10." + i + ".0.0/16", v + "-a 1a", v + "-b 1b");
+      b.vpc(v).subnet(v, v + "-a", "1a").subnet(v, v + "-b", "1b");
       if (!central || i == 1) {
         for (String svc : List.of("ec2messages", "ssm", "ssmmessages")) {
-          b.endpoint(svc, !central, v + "-a", v + "-b");
+          b.endpoint(v, svc, !central, "10.0.0.0/8", v + "-a", v + "-b");
         }
       }
-      b.instance("w" + i, v + "-a", 1);
+      b.group("w" + i, v + "-a", 1);
     }
     if (central) {
       b.tgw("hub", vpcs);
@@ -390,7 +393,7 @@ class SeveralVpcsCostTest {
         b.share(svc, "v1", spokes);
       }
     }
-    return b.traffic(null, "ssm", Integer.toString(100 * n)).build(central ? "central" : "each");
+    return b.traffic(null, "ssm", Integer.toString(100 * n)).build();
   }
 
   @Test

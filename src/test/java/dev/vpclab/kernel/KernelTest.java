@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vpclab.kernel.KernelClient.Received;
 import dev.vpclab.notebook.Json;
+import dev.vpclab.testing.TestLayouts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The kernel in this JVM, driven by a JeroMQ client as Jupyter drives it. */
 @Timeout(20)
 class KernelTest {
-  static final String SEED = """
-      region ap-northeast-1
-      layout single {
-        az 1a subnet private app
-        az 1c subnet private ep
-        endpoint ssm, ec2messages, ssmmessages in 1c
-        instance web in app needs session-manager
-      }
-      """;
+  static final String SEED = TestLayouts.SEED_PROGRAM_SINGLE;
 
   @TempDir
   Path dir;

@@ -10,6 +10,7 @@ import dev.vpclab.lang.SourceFile;
 import dev.vpclab.notebook.Cell;
 import dev.vpclab.notebook.Notebook;
 import dev.vpclab.notebook.SourceLoader;
+import dev.vpclab.testing.TestLayouts;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -19,16 +20,7 @@ import org.junit.jupiter.api.Test;
  * each draw an output's richest type, HTML before images, so a chart's HTML must draw the chart.
  */
 class MimeBundlesTest {
-  static final String SEED = """
-      region ap-northeast-1
-      layout single {
-        az 1a subnet private app
-        az 1c subnet private ep
-        endpoint ssm, ec2messages, ssmmessages in 1c
-        instance web in app needs session-manager
-      }
-      layout per-az extends single { endpoint ssm, ec2messages, ssmmessages in 1a, 1c }
-      """;
+  static final String SEED = TestLayouts.SEED_PROGRAM;
 
   static JsonNode bundle(String query) throws Exception {
     Notebook nb = new Notebook(SourceLoader.NONE);

@@ -3,6 +3,7 @@ package dev.vpclab.lang;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.vpclab.lang.Ast.*;
+import dev.vpclab.testing.TestLayouts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -303,34 +304,7 @@ class ParserTest {
   }
 
   /** The example of "Designs of several VPCs" in LANGUAGE.md, as written there. */
-  static final String SEVERAL_VPCS = """
-      region us-east-1
-      layout central {
-        vpc shared cidr 10.0.0.0/16 {
-          az 1a subnet private ep-a
-          az 1b subnet private ep-b
-          endpoint ssm, ec2messages, ssmmessages in 1a, 1b private-dns off allow 10.0.0.0/8
-        }
-        vpc app cidr 10.1.0.0/16 {
-          az 1a subnet private app-a
-          az 1b subnet private app-b
-          instance web in app-a, app-b count 4 needs session-manager, db
-        }
-        vpc data cidr 10.2.0.0/16 {
-          az 1a subnet private db-a
-          instance db in db-a
-        }
-        tgw hub attach shared, app           # one attachment per VPC, a subnet in every AZ the VPC has
-        tgw hub attach data in 1a            # or in the AZs listed (a later line for a VPC replaces it)
-        share ssm, ec2messages, ssmmessages from shared with app, data
-        traffic web -> db 2 TB               # instance to instance
-        traffic web -> ssm 50 GB
-      }
-      layout direct extends central {
-        no tgw hub
-        peering app, data                    # a VPC peering connection: both ways, not transitive
-      }
-      """;
+  static final String SEVERAL_VPCS = TestLayouts.SEVERAL_VPCS;
 
   @Test
   void severalVpcsExampleParses() {

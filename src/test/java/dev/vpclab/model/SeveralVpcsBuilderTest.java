@@ -13,27 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Designs of several VPCs built from source: VPCs, attachments, placements, peerings, shares. */
 class SeveralVpcsBuilderTest {
   /** The example of the language reference (LANGUAGE.md, "Designs of several VPCs"). */
-  static final String CENTRAL = """
-      vpc shared cidr 10.0.0.0/16 {
-        az 1a subnet private ep-a
-        az 1b subnet private ep-b
-        endpoint ssm, ec2messages, ssmmessages in 1a, 1b private-dns off allow 10.0.0.0/8
-      }
-      vpc app cidr 10.1.0.0/16 {
-        az 1a subnet private app-a
-        az 1b subnet private app-b
-        instance web in app-a, app-b count 4 needs session-manager, db
-      }
-      vpc data cidr 10.2.0.0/16 {
-        az 1a subnet private db-a
-        instance db in db-a
-      }
-      tgw hub attach shared, app
-      tgw hub attach data in 1a
-      share ssm, ec2messages, ssmmessages from shared with app, data
-      traffic web -> db 2 TB
-      traffic web -> ssm 50 GB
-      """;
+  static final String CENTRAL = TestLayouts.CENTRAL;
 
   static List<String> names(List<Vpc> vpcs) {
     return vpcs.stream().map(Vpc::name).toList();

@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.vpclab.lang.SourceFile;
+import dev.vpclab.testing.TestLayouts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each cell builds its blocks in the order it shows them; its text is their terminal rendering. */
 class OutputBlocksTest {
-  static final String SOURCE = """
-      region ap-northeast-1
-      layout single {
-        az 1a subnet private app
-        az 1c subnet private ep
-        endpoint ssm, ec2messages, ssmmessages in 1c
-        instance web in app needs session-manager
-      }
-      layout per-az extends single { endpoint ssm, ec2messages, ssmmessages in 1a, 1c }
-      """;
+  static final String SOURCE = TestLayouts.SEED_PROGRAM;
 
   static Output run(String query, ChartFiles charts) {
     Notebook.Result r = new Notebook(SourceLoader.NONE, charts)

@@ -10,7 +10,7 @@ import dev.vpclab.cost.CostEngine;
 import dev.vpclab.cost.CostResult;
 import dev.vpclab.cost.PriceBook;
 import dev.vpclab.model.Layout;
-import dev.vpclab.testing.HandBuilt;
+import dev.vpclab.testing.Hand;
 import dev.vpclab.testing.TestLayouts;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,14 +26,14 @@ class SeveralVpcsCostCellsTest {
 
   /** shared (ssm in 1a, 1b) and app on the hub, ssm shared with app. */
   static Layout hub() {
-    return HandBuilt.in("us-east-1")
-        .vpc("shared", "10.0.0.0/16", "ep-a 1a", "ep-b 1b")
-        .endpoint("ssm", false, "ep-a", "ep-b")
-        .vpc("app", "10.1.0.0/16", "app-a 1a", "app-b 1b")
-        .instance("web", "app-a", 1)
+    return new Hand("hub")
+        .vpc("shared").subnet("shared", "ep-a", "1a").subnet("shared", "ep-b", "1b")
+        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
+        .vpc("app").subnet("app", "app-a", "1a").subnet("app", "app-b", "1b")
+        .group("web", "app-a", 1)
         .tgw("hub", "shared", "app")
         .share("ssm", "shared", "app")
-        .build("hub");
+        .build();
   }
 
   static JsonNode json(Output o) throws Exception {

@@ -28,6 +28,27 @@ class SeveralVpcsTest {
         destination);
   }
 
+  /**
+   * shared (ep-a in 1a, ep-b in 1b) with ssm's ENIs in {@code enis} (private DNS off, allow
+   * 10.0.0.0/8), attached to hub in {@code sharedAttached} only; app with {@code appSubnets} (app-a
+   * in 1a, app-b in 1b), attached in all of them, and web in {@code web} needing ssm; ssm shared
+   * from shared with app.
+   */
+  static Layout sharedSsm(List<String> enis, String sharedAttached, List<String> appSubnets,
+      String web) {
+    Hand h = new Hand("c").vpc("shared").subnet("shared", "ep-a", "1a")
+        .subnet("shared", "ep-b", "1b")
+        .endpoint("shared", "ssm", false, "10.0.0.0/8", enis.toArray(new String[0]))
+        .vpc("app");
+    for (String s : appSubnets) {
+      h.subnet("app", s, s.equals("app-a") ? "1a" : "1b");
+    }
+    return h.instance("web", List.of("ssm"), web)
+        .attach("hub", "shared", sharedAttached)
+        .attach("hub", "app", appSubnets.toArray(new String[0]))
+        .share("ssm", "shared", "app").build();
+  }
+
   @Test
   void aSharedEndpointIsReachedThroughTheTransitGatewayFromTheSameAz() {
     Layout l = Hand.central().build();
@@ -101,23 +122,13 @@ class SeveralVpcsTest {
   @Test
   void anEniInAnAzWithoutTheEndpointVpcsAttachmentIsNotUsed() {
     // shared attached in 1b only: app-a uses the ENI in 1b (cross-AZ), not the one in 1a
-    Layout l = new Hand("c").vpc("shared").subnet("shared", "ep-a", "1a")
-        .subnet("shared", "ep-b", "1b")
-        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
-        .vpc("app").subnet("app", "app-a", "1a").subnet("app", "app-b", "1b")
-        .instance("web", List.of("ssm"), "app-a")
-        .attach("hub", "shared", "ep-b").attach("hub", "app", "app-a", "app-b")
-        .share("ssm", "shared", "app").build();
+    Layout l = sharedSsm(List.of("ep-a", "ep-b"), "ep-b", List.of("app-a", "app-b"), "app-a");
     Decision d = decide(l, "app-a", "ssm");
     assertTrue(d.reachable(), d.toString());
     assertEquals(B, d.targetAz());
     assertTrue(d.crossAz());
     // with its only ENI in 1a, nothing is usable
-    Layout only1a = new Hand("c").vpc("shared").subnet("shared", "ep-a", "1a")
-        .subnet("shared", "ep-b", "1b").endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a")
-        .vpc("app").subnet("app", "app-a", "1a").instance("web", List.of("ssm"), "app-a")
-        .attach("hub", "shared", "ep-b").attach("hub", "app", "app-a")
-        .share("ssm", "shared", "app").build();
+    Layout only1a = sharedSsm(List.of("ep-a"), "ep-b", List.of("app-a"), "app-a");
     assertEquals(List.of(Reason.NO_ATTACHMENT_SUBNET), decide(only1a, "app-a", "ssm")
         .reasons());
   }
@@ -239,13 +250,7 @@ class SeveralVpcsTest {
   @Test
   void anAttachmentSubnetGoesDownWithItsAz() {
     // shared attached in 1a only, ENIs in 1a and 1b: 1a down leaves the ENI in 1b unusable
-    Layout l = new Hand("c").vpc("shared").subnet("shared", "ep-a", "1a")
-        .subnet("shared", "ep-b", "1b")
-        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
-        .vpc("app").subnet("app", "app-a", "1a").subnet("app", "app-b", "1b")
-        .instance("web", List.of("ssm"), "app-b")
-        .attach("hub", "shared", "ep-a").attach("hub", "app", "app-a", "app-b")
-        .share("ssm", "shared", "app").build();
+    Layout l = sharedSsm(List.of("ep-a", "ep-b"), "ep-a", List.of("app-a", "app-b"), "app-b");
     assertTrue(decide(l, "app-b", "ssm").reachable());
     FailureReport f = FailureAnalysis.fail(l, Set.of(A));
     assertEquals(List.of(Reason.NO_ATTACHMENT_SUBNET), f.broken().get(0).reasons());
@@ -260,13 +265,7 @@ class SeveralVpcsTest {
   @Test
   void aSharedEndpointsFixIsWrittenInItsVpcsBlockWithTheAttachmentItNeeds() {
     // ssm's only ENI in ep-a; shared attached in 1a only; web in app-b (1b)
-    Layout l = new Hand("c").vpc("shared").subnet("shared", "ep-a", "1a")
-        .subnet("shared", "ep-b", "1b")
-        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a")
-        .vpc("app").subnet("app", "app-a", "1a").subnet("app", "app-b", "1b")
-        .instance("web", List.of("ssm"), "app-b")
-        .attach("hub", "shared", "ep-a").attach("hub", "app", "app-a", "app-b")
-        .share("ssm", "shared", "app").build();
+    Layout l = sharedSsm(List.of("ep-a"), "ep-a", List.of("app-a", "app-b"), "app-b");
     FailureReport f = FailureAnalysis.fail(l, Set.of(A));
     assertEquals(List.of(Reason.NO_ENI_UP), f.broken().get(0).reasons());
     assertEquals("vpc shared { endpoint ssm in 1a, 1b private-dns off allow 10.0.0.0/8 }; "
@@ -400,12 +399,7 @@ class SeveralVpcsTest {
 
   @Test
   void aSharedEndpointsEnisOutsideTheAttachmentAreWarnedAbout() {
-    Layout l = new Hand("c").vpc("shared").subnet("shared", "ep-a", "1a")
-        .subnet("shared", "ep-b", "1b")
-        .endpoint("shared", "ssm", false, "10.0.0.0/8", "ep-a", "ep-b")
-        .vpc("app").subnet("app", "app-a", "1a").instance("web", List.of("ssm"), "app-a")
-        .attach("hub", "shared", "ep-a").attach("hub", "app", "app-a")
-        .share("ssm", "shared", "app").build();
+    Layout l = sharedSsm(List.of("ep-a", "ep-b"), "ep-a", List.of("app-a"), "app-a");
     assertEquals(List.of("endpoint ssm (main.tf: hand) of VPC shared: its ENIs in us-east-1b are"
         + " not used from VPCs that reach it through tgw hub, whose attachment of shared has no"
         + " subnet there (fix: tgw hub attach shared in 1a, 1b)"), ReachEngine.warnings(l));

@@ -1,5 +1,6 @@
 package dev.vpclab.testing;
 
+import dev.vpclab.model.Addresses;
 import dev.vpclab.model.AllowRule;
 import dev.vpclab.model.Cidr;
 import dev.vpclab.model.Eni;
@@ -16,6 +17,7 @@ import dev.vpclab.model.Subnet;
 import dev.vpclab.model.Traffic;
 import dev.vpclab.model.TransitGateway;
 import dev.vpclab.model.Vpc;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +25,13 @@ import java.util.Map;
 
 /**
  * Designs of several VPCs built by hand with the model's constructors (no parser), in us-east-1,
- * for the engine's tests. AZs are written short ("1a"); subnets get 10.V.N.0/24 in order.
+ * for the engines' tests that must not wait for the language to build them. AZs are written short
+ * ("1a"); the Vth VPC (from 0) is 10.V.0.0/16 and its subnets get 10.V.1.0/24, 10.V.2.0/24, ... in
+ * order; NAT gateways and ENIs get their addresses by the builder's rule ({@link Addresses}).
  */
 public final class Hand {
-  public static final Origin O = new Origin.TerraformAddress("main.tf", "hand");
-  public static final Region REGION = Region.of("us-east-1").orElseThrow();
+  private static final Origin O = new Origin.TerraformAddress("main.tf", "hand");
+  private static final Region REGION = Region.of("us-east-1").orElseThrow();
 
   private final String name;
   private final Map<String, V> vpcs = new LinkedHashMap<>();
@@ -39,7 +43,7 @@ public final class Hand {
 
   private static final class V {
     final String name;
-    final int octet;
+    final Cidr cidr;
     boolean dnsSupport = true;
     boolean dnsHostnames = true;
     final List<Subnet> subnets = new ArrayList<>();
@@ -50,7 +54,7 @@ public final class Hand {
 
     V(String name, int octet) {
       this.name = name;
-      this.octet = octet;
+      this.cidr = Cidr.parse("10." + octet + ".0.0/16");
     }
   }
 
@@ -58,7 +62,7 @@ public final class Hand {
     this.name = name;
   }
 
-  public static String az(String shortAz) {
+  private static String az(String shortAz) {
     return "us-east-" + shortAz;
   }
 
@@ -75,8 +79,8 @@ public final class Hand {
 
   public Hand subnet(String vpc, String subnet, String shortAz, boolean pub) {
     V v = vpcs.get(vpc);
-    Subnet s = new Subnet(vpc, subnet, az(shortAz),
-        Cidr.parse("10." + v.octet + "." + (v.subnets.size() + 1) + ".0/24"), pub, false, O);
+    Cidr cidr = new Cidr(v.cidr.base() + ((v.subnets.size() + 1L) << 8), 24);
+    Subnet s = new Subnet(vpc, subnet, az(shortAz), cidr, pub, false, O);
     v.subnets.add(s);
     subnets.put(subnet, s);
     return this;
@@ -91,13 +95,13 @@ public final class Hand {
       String... inSubnets) {
     List<Eni> enis = new ArrayList<>();
     for (String s : inSubnets) {
-      Subnet sn = subnets.get(s);
-      enis.add(new Eni(sn, sn.cidr().address(10), O));
+      enis.add(new Eni(subnets.get(s), null, O));
     }
-    String cidr = allow != null ? allow : "10." + vpcs.get(vpc).octet + ".0.0/16";
-    vpcs.get(vpc).endpoints.add(new InterfaceEndpoint(vpc, service, enis, privateDns, false,
-        List.of(new AllowRule(allow != null ? allow : "vpc", Cidr.parse(cidr))), allow == null,
-        O));
+    V v = vpcs.get(vpc);
+    AllowRule rule = allow != null ? new AllowRule(allow, Cidr.parse(allow))
+        : new AllowRule("vpc", v.cidr);
+    v.endpoints.add(new InterfaceEndpoint(vpc, service, enis, privateDns, false, List.of(rule),
+        allow == null, O));
     return this;
   }
 
@@ -107,8 +111,7 @@ public final class Hand {
   }
 
   public Hand nat(String vpc, String publicSubnet) {
-    Subnet s = subnets.get(publicSubnet);
-    vpcs.get(vpc).nats.add(new NatGateway(s, s.cidr().address(4), O));
+    vpcs.get(vpc).nats.add(new NatGateway(subnets.get(publicSubnet), null, O));
     return this;
   }
 
@@ -118,9 +121,24 @@ public final class Hand {
     for (String s : inSubnets) {
       ps.add(new Instance.Placement(subnets.get(s), 1));
     }
-    Subnet first = ps.get(0).subnet();
-    vpcs.get(first.vpc()).instances.add(new Instance(instance, ps, needs.stream().sorted()
-        .toList(), O));
+    return instance(new Instance(instance, ps, needs.stream().sorted().toList(), O));
+  }
+
+  /**
+   * An instance group that needs nothing, with its members per subnet: subnet names and member
+   * counts, {@code "app-a", 2, "app-b", 2}.
+   */
+  public Hand group(String instance, Object... subnetAndCount) {
+    List<Instance.Placement> ps = new ArrayList<>();
+    for (int i = 0; i < subnetAndCount.length; i += 2) {
+      ps.add(new Instance.Placement(subnets.get((String) subnetAndCount[i]),
+          (Integer) subnetAndCount[i + 1]));
+    }
+    return instance(new Instance(instance, ps, List.of(), O));
+  }
+
+  private Hand instance(Instance i) {
+    vpcs.get(i.vpc()).instances.add(i);
     return this;
   }
 
@@ -145,6 +163,18 @@ public final class Hand {
     return this;
   }
 
+  /** A transit gateway attaching each VPC in its first subnet of every AZ it has. */
+  public Hand tgw(String tgw, String... attachedVpcs) {
+    for (String vpc : attachedVpcs) {
+      Map<String, String> firstByAz = new LinkedHashMap<>();
+      for (Subnet s : vpcs.get(vpc).subnets) {
+        firstByAz.putIfAbsent(s.az(), s.name());
+      }
+      attach(tgw, vpc, firstByAz.values().toArray(new String[0]));
+    }
+    return this;
+  }
+
   public Hand peering(String a, String b) {
     peerings.add(new Peering(a, b, O));
     return this;
@@ -155,13 +185,19 @@ public final class Hand {
     return this;
   }
 
+  /** {@code traffic SRC -> DST GB} ({@code src} null for {@code *}). */
+  public Hand traffic(String src, String dst, String gb) {
+    traffic.add(new Traffic(src, dst, new BigDecimal(gb), O));
+    return this;
+  }
+
   public Layout build() {
     List<Vpc> vs = new ArrayList<>();
     for (V v : vpcs.values()) {
-      vs.add(new Vpc(v.name, Cidr.parse("10." + v.octet + ".0.0/16"), v.dnsSupport,
-          v.dnsHostnames, O, v.subnets, v.endpoints, v.gateways, v.nats, v.instances));
+      vs.add(new Vpc(v.name, v.cidr, v.dnsSupport, v.dnsHostnames, O, v.subnets, v.endpoints,
+          v.gateways, v.nats, v.instances));
     }
-    return new Layout(name, REGION, vs, tgws, peerings, shares, traffic, O);
+    return new Layout(name, REGION, Addresses.assign(vs), tgws, peerings, shares, traffic, O);
   }
 
   /**

@@ -26,6 +26,47 @@ public final class TestLayouts {
       instance web in app needs session-manager
       """;
 
+  /** The seed's layout {@code single} as a program: its Region, then the layout block. */
+  public static final String SEED_PROGRAM_SINGLE = "region ap-northeast-1\nlayout single {\n"
+      + SEED_SINGLE.indent(2) + "}\n";
+
+  /** The seed as a program: {@link #SEED_PROGRAM_SINGLE}, then {@code per-az} extending it. */
+  public static final String SEED_PROGRAM = SEED_PROGRAM_SINGLE
+      + "layout per-az extends single { endpoint ssm, ec2messages, ssmmessages in 1a, 1c }\n";
+
+  /**
+   * The statements of {@code central}, LANGUAGE.md's example of "Designs of several VPCs", as
+   * written there (comments too): shared (the Session Manager endpoints in 1a, 1b), app (web, 4
+   * over 2 AZs) and data (db in 1a) on the transit gateway hub.
+   */
+  public static final String CENTRAL = """
+      vpc shared cidr 10.0.0.0/16 {
+        az 1a subnet private ep-a
+        az 1b subnet private ep-b
+        endpoint ssm, ec2messages, ssmmessages in 1a, 1b private-dns off allow 10.0.0.0/8
+      }
+      vpc app cidr 10.1.0.0/16 {
+        az 1a subnet private app-a
+        az 1b subnet private app-b
+        instance web in app-a, app-b count 4 needs session-manager, db
+      }
+      vpc data cidr 10.2.0.0/16 {
+        az 1a subnet private db-a
+        instance db in db-a
+      }
+      tgw hub attach shared, app           # one attachment per VPC, a subnet in every AZ the VPC has
+      tgw hub attach data in 1a            # or in the AZs listed (a later line for a VPC replaces it)
+      share ssm, ec2messages, ssmmessages from shared with app, data
+      traffic web -> db 2 TB               # instance to instance
+      traffic web -> ssm 50 GB
+      """;
+
+  /** LANGUAGE.md's example of "Designs of several VPCs" in full: central, and direct. */
+  public static final String SEVERAL_VPCS = "region us-east-1\nlayout central {\n"
+      + CENTRAL.indent(2) + "}\nlayout direct extends central {\n  no tgw hub\n"
+      + "  peering app, data                    # a VPC peering connection: both ways, not"
+      + " transitive\n}\n";
+
   /** The seed's {@code single} layout, in ap-northeast-1. */
   public static Layout seedSingle() {
     return layout("single", "ap-northeast-1", SEED_SINGLE);
