@@ -112,7 +112,8 @@ public final class AwsImport {
       }
       vpcNames.put(id, names.name(v.nameTag().orElse(null), id));
     }
-    Public publicity = new Public(in.get("RouteTables"), in.get("InternetGateways"), assumed);
+    Public publicity = new Public(in.get("RouteTables"), in.get("InternetGateways"),
+        !subnetJson.isEmpty(), assumed);
     Map<String, List<Subnet>> subnetsOf = new LinkedHashMap<>();
     vpcNames.keySet().forEach(id -> subnetsOf.put(id, new ArrayList<>()));
     List<Json> sorted = new ArrayList<>(subnetJson.values());

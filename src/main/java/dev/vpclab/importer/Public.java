@@ -10,7 +10,7 @@ import java.util.Set;
  * Which subnets are public, from {@code describe-route-tables}: a subnet's own route table (its
  * explicit association), else its VPC's main route table; public when that table sends 0.0.0.0/0
  * to an internet gateway ({@code igw-...}, or one of the internet gateways given). Without any route table, every subnet is taken as
- * private (an assumption).
+ * private (an assumption, when there is any subnet).
  */
 final class Public {
   private final Map<String, Boolean> bySubnet = new HashMap<>();
@@ -18,7 +18,8 @@ final class Public {
   private final boolean none;
   private final List<String> assumed;
 
-  Public(List<Json> tables, List<Json> gateways, List<String> assumed) throws JsonFault {
+  Public(List<Json> tables, List<Json> gateways, boolean anySubnet, List<String> assumed)
+      throws JsonFault {
     this.none = tables.isEmpty();
     this.assumed = assumed;
     Set<String> igws = new HashSet<>();
@@ -40,7 +41,7 @@ final class Public {
         }
       }
     }
-    if (none) {
+    if (none && anySubnet) {
       assumed.add("no describe-route-tables output: every subnet taken as private");
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpclab.model.Cidr;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +17,8 @@ import java.util.Set;
 final class TfNetwork {
   private static final Set<String> IGWS = Set.of("aws_internet_gateway");
   private final TfRecords at;
+  private final Set<String> associated = new HashSet<>();
+  private final Set<String> mainManaged = new HashSet<>();
 
   TfNetwork(TfRecords at) {
     this.at = at;
@@ -43,11 +46,37 @@ final class TfNetwork {
     }
     for (TfResource r : at.resources.ofType("aws_main_route_table_association")) {
       at.links.one(r, "route_table_id", TfRecords.TABLES, t -> true, "its route table")
-          .map(at.tables::get).ifPresent(t -> ((ArrayNode) t.get("Associations")).addObject()
-              .put("Main", true));
+          .map(at.tables::get).ifPresent(t -> {
+            ((ArrayNode) t.get("Associations")).addObject().put("Main", true);
+            mainManaged.add(t.path("VpcId").asText());
+          });
     }
     for (TfResource r : at.resources.ofType("aws_nat_gateway")) {
       nat(r);
+    }
+    mainTables();
+  }
+
+  /**
+   * A VPC whose main route table no resource manages: Terraform made it with the local route
+   * only, and that is what its subnets without an association use (private), said so.
+   */
+  private void mainTables() {
+    for (TfResource v : at.resources.ofType("aws_vpc", "aws_default_vpc")) {
+      if (mainManaged.contains(v.id()) || !at.vpcCidrs.containsKey(v.id())) {
+        continue;
+      }
+      ObjectNode t = TfRecords.object().put("RouteTableId", v.id()).put("VpcId", v.id());
+      t.putArray("Routes");
+      t.putArray("Associations").addObject().put("Main", true);
+      at.inputs.add("RouteTables", TfRecords.record(v, t));
+      boolean loose = at.subnetVpcs.entrySet().stream().anyMatch(
+          e -> e.getValue().equals(v.id()) && !associated.contains(e.getKey()));
+      if (loose) {
+        at.links.assumed().add(v.address() + ": its main route table is not managed here:"
+            + " taken as holding the local route only (its subnets without an association are"
+            + " private)");
+      }
     }
   }
 
@@ -116,6 +145,7 @@ final class TfNetwork {
     ArrayNode associations = t.putArray("Associations");
     if (isDefault) {
       associations.addObject().put("Main", true);
+      mainManaged.add(vpc.get());
     }
     at.tables.put(r.id(), t);
     at.tableVpcs.put(r.id(), vpc.get());
@@ -154,6 +184,7 @@ final class TfNetwork {
     Optional<String> table = at.links.one(r, "route_table_id", TfRecords.TABLES,
         t -> vpc != null && vpc.equals(at.tableVpcs.get(t.id())), "a route table of its VPC");
     if (table.isPresent() && at.tables.containsKey(table.get())) {
+      associated.add(subnet.get());
       ((ArrayNode) at.tables.get(table.get()).get("Associations")).addObject()
           .put("SubnetId", subnet.get());
     }
