@@ -42,9 +42,9 @@ final class TfEndpoints {
     }
     for (TfResource r : at.resources.ofType("aws_vpc_endpoint_subnet_association")) {
       Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
-          t -> true, "its endpoint");
+          t -> true, "endpoint");
       Optional<String> s = at.links.one(r, "subnet_id", TfRecords.SUBNETS, t -> true,
-          "its subnet");
+          "subnet");
       if (e.isPresent() && s.isPresent() && endpointSubnets.containsKey(e.get())) {
         endpointSubnets.get(e.get()).add(s.get());
       }
@@ -96,7 +96,7 @@ final class TfEndpoints {
 
   private void rule(TfResource r, String protocol, String cidrs, String source) {
     Optional<String> group = at.links.one(r, "security_group_id", TfRecords.GROUPS, t -> true,
-        "its security group");
+        "security group");
     if (group.isEmpty() || !permissions.containsKey(group.get())) {
       return;
     }
@@ -107,7 +107,7 @@ final class TfEndpoints {
     for (JsonNode one : c.isArray() ? c : Json.mapper().createArrayNode().add(c)) {
       ((ArrayNode) p.get("IpRanges")).addObject().put("CidrIp", one.asText());
     }
-    at.links.one(r, source, TfRecords.GROUPS, t -> true, "its source group").ifPresent(
+    at.links.one(r, source, TfRecords.GROUPS, t -> true, "security group").ifPresent(
         s -> ((ArrayNode) p.get("UserIdGroupPairs")).addObject().put("GroupId", s));
     if (r.flag("self", false)) {
       ((ArrayNode) p.get("UserIdGroupPairs")).addObject().put("GroupId", group.get());
@@ -115,7 +115,7 @@ final class TfEndpoints {
   }
 
   private void endpoint(TfResource r) {
-    Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "its VPC");
+    Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "VPC");
     if (vpc.isEmpty() || !at.vpcCidrs.containsKey(vpc.get())) {
       at.links.assumed().add(r.address() + ": its VPC is not in this file: left out");
       return;
@@ -143,7 +143,7 @@ final class TfEndpoints {
 
   private void instance(TfResource r) {
     Optional<String> subnet = at.links.one(r, "subnet_id", TfRecords.SUBNETS, t -> true,
-        "its subnet");
+        "subnet");
     if (subnet.isEmpty() || !at.subnetVpcs.containsKey(subnet.get())) {
       at.links.assumed().add(r.address() + ": its subnet is not in this file: left out");
       return;

@@ -42,8 +42,8 @@ final class TfJoins {
     }
     for (TfResource r : at.resources.ofType("aws_route53_zone_association")) {
       Optional<String> zone = at.links.one(r, "zone_id", Set.of("aws_route53_zone"), t -> true,
-          "its zone");
-      Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "its VPC");
+          "hosted zone");
+      Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "VPC");
       for (ObjectNode z : zones) {
         if (zone.isPresent() && vpc.isPresent()
             && z.path("HostedZone").path("Id").asText().equals(zone.get())) {
@@ -59,9 +59,9 @@ final class TfJoins {
   }
 
   private void attachment(TfResource r) {
-    Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "its VPC");
+    Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "VPC");
     Optional<String> tgw = at.links.one(r, "transit_gateway_id",
-        Set.of("aws_ec2_transit_gateway"), t -> true, "its transit gateway");
+        Set.of("aws_ec2_transit_gateway"), t -> true, "transit gateway");
     if (vpc.isEmpty() || tgw.isEmpty() || !at.vpcCidrs.containsKey(vpc.get())) {
       at.links.assumed().add(r.address() + ": its VPC or transit gateway is not in this file:"
           + " left out");
@@ -75,9 +75,9 @@ final class TfJoins {
   }
 
   private void peering(TfResource r) {
-    Optional<String> a = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "its VPC");
+    Optional<String> a = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "VPC");
     Optional<String> b = at.links.one(r, "peer_vpc_id", TfRecords.VPCS, t -> true,
-        "its peer VPC");
+        "VPC");
     ObjectNode p = TfRecords.object().put("VpcPeeringConnectionId", r.id());
     p.putObject("RequesterVpcInfo").put("VpcId", a.orElse(""));
     p.putObject("AccepterVpcInfo").put("VpcId", b.orElse(""));
@@ -121,7 +121,7 @@ final class TfJoins {
     String target = alias.path("name").asText("");
     if (target.isEmpty()) {
       target = at.links.one(r, "alias", Set.of("aws_vpc_endpoint"), t -> true,
-          "the endpoint it aliases").orElse("");
+          "endpoint").orElse("");
     }
     String name = r.text("fqdn").orElse(r.text("name").orElse(""));
     ObjectNode rec = TfRecords.object()

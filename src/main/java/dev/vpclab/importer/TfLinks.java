@@ -34,7 +34,7 @@ final class TfLinks {
 
   /**
    * The one id an attribute links to, among resources of the types given that {@code fits}
-   * accepts; {@code what} names the link for an assumption ("its VPC").
+   * accepts; {@code what} names what fits, for an assumption ("VPC whose CIDR holds ...").
    */
   Optional<String> one(TfResource r, String attribute, Set<String> types,
       Predicate<TfResource> fits, String what) {
@@ -63,14 +63,14 @@ final class TfLinks {
           : String.join(", ", f.unfollowed()) + " cannot be followed";
     }
     if (fit.isEmpty()) {
-      assumed.add(r.address() + "." + attribute + ": " + why + ": " + what + " not found,"
-          + " left out");
+      assumed.add(r.address() + "." + attribute + ": " + why + ": no " + what + " here, left"
+          + " out");
       return Optional.empty();
     }
     TfResource chosen = likeKey(fit, r.key());
-    String how = fit.size() == 1 ? "the only one that fits"
-        : chosen == fit.get(0) && !holdsKey(chosen, r.key()) ? "the first of " + fit.size()
-            : "of " + fit.size() + ", the first whose key holds \"" + r.key() + "\"";
+    String how = fit.size() == 1 ? "the only " + what
+        : holdsKey(chosen, r.key()) ? "of " + fit.size() + ", the first whose key holds \""
+            + r.key() + "\"" : "the first of " + fit.size();
     assumed.add(r.address() + "." + attribute + ": " + why + ": taken as " + chosen.address()
         + " (" + how + ")");
     return Optional.of(chosen.id());

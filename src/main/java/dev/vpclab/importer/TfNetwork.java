@@ -45,7 +45,7 @@ final class TfNetwork {
       association(r);
     }
     for (TfResource r : at.resources.ofType("aws_main_route_table_association")) {
-      at.links.one(r, "route_table_id", TfRecords.TABLES, t -> true, "its route table")
+      at.links.one(r, "route_table_id", TfRecords.TABLES, t -> true, "route table")
           .map(at.tables::get).ifPresent(t -> {
             ((ArrayNode) t.get("Associations")).addObject().put("Main", true);
             mainManaged.add(t.path("VpcId").asText());
@@ -96,7 +96,7 @@ final class TfNetwork {
     Cidr c = cidr(r);
     String az = r.require("availability_zone");
     Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, v -> at.vpcHolds(v, c),
-        "a VPC whose CIDR holds " + c);
+        "VPC whose CIDR holds " + c);
     if (vpc.isEmpty() || !at.vpcCidrs.containsKey(vpc.get())) {
       at.links.assumed().add(r.address() + ": its VPC " + vpc.orElse("") + " is not in this"
           + " file: left out");
@@ -124,7 +124,7 @@ final class TfNetwork {
     boolean isDefault = r.type().equals("aws_default_route_table");
     Optional<String> vpc = isDefault
         ? Optional.ofNullable(r.text("vpc_id").orElseGet(() -> defaultTableVpc(r)))
-        : at.links.one(r, "vpc_id", TfRecords.VPCS, v -> true, "its VPC");
+        : at.links.one(r, "vpc_id", TfRecords.VPCS, v -> true, "VPC");
     if (vpc.isEmpty()) {
       return;
     }
@@ -137,7 +137,7 @@ final class TfNetwork {
       boolean unknownGateway = r.unknown() != null
           && r.unknown().path("route").path(i).path("gateway_id").asBoolean(false);
       if (gateway.isEmpty() && unknownGateway) {
-        gateway = at.links.one(r, "route", IGWS, g -> true, "its internet gateway").orElse("");
+        gateway = at.links.one(r, "route", IGWS, g -> true, "internet gateway").orElse("");
       }
       routes.addObject().put("DestinationCidrBlock", b.path("cidr_block").asText(""))
           .put("GatewayId", gateway);
@@ -154,20 +154,20 @@ final class TfNetwork {
 
   /** The VPC whose {@code default_route_table_id} an {@code aws_default_route_table} names. */
   private String defaultTableVpc(TfResource r) {
-    return at.links.one(r, "default_route_table_id", TfRecords.VPCS, v -> true, "its VPC")
+    return at.links.one(r, "default_route_table_id", TfRecords.VPCS, v -> true, "VPC")
         .orElse(null);
   }
 
   private void route(TfResource r) {
     Optional<String> table = at.links.one(r, "route_table_id", TfRecords.TABLES, t -> true,
-        "its route table");
+        "route table");
     String destination = r.text("destination_cidr_block").orElse("");
     if (table.isEmpty() || !at.tables.containsKey(table.get()) || destination.isEmpty()) {
       return;
     }
     String gateway = r.text("gateway_id").orElse("");
     if (gateway.isEmpty() && r.isUnknown("gateway_id")) {
-      gateway = at.links.one(r, "gateway_id", IGWS, g -> true, "its internet gateway")
+      gateway = at.links.one(r, "gateway_id", IGWS, g -> true, "internet gateway")
           .orElse("");
     }
     ((ArrayNode) at.tables.get(table.get()).get("Routes")).addObject()
@@ -176,13 +176,13 @@ final class TfNetwork {
 
   private void association(TfResource r) {
     Optional<String> subnet = at.links.one(r, "subnet_id", TfRecords.SUBNETS, s -> true,
-        "its subnet");
+        "subnet");
     if (subnet.isEmpty()) {
       return; // a gateway's association (edge association): not a subnet's table
     }
     String vpc = at.subnetVpcs.get(subnet.get());
     Optional<String> table = at.links.one(r, "route_table_id", TfRecords.TABLES,
-        t -> vpc != null && vpc.equals(at.tableVpcs.get(t.id())), "a route table of its VPC");
+        t -> vpc != null && vpc.equals(at.tableVpcs.get(t.id())), "route table in its subnet's VPC");
     if (table.isPresent() && at.tables.containsKey(table.get())) {
       associated.add(subnet.get());
       ((ArrayNode) at.tables.get(table.get()).get("Associations")).addObject()
@@ -192,7 +192,7 @@ final class TfNetwork {
 
   private void nat(TfResource r) {
     Optional<String> subnet = at.links.one(r, "subnet_id", TfRecords.SUBNETS, s -> true,
-        "its subnet");
+        "subnet");
     if (subnet.isEmpty() || !at.subnetVpcs.containsKey(subnet.get())) {
       at.links.assumed().add(r.address() + ": its subnet is not in this file: left out");
       return;

@@ -1,6 +1,9 @@
 package dev.vpclab.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,8 +19,9 @@ import java.util.regex.Pattern;
  * a constant index names that instance; one without an index is resolved with the instance's own
  * {@code count.index} or {@code each.key} (or {@code each.value}, when {@code for_each} is a
  * constant map), when those are among the references and such an instance exists; otherwise it
- * stands for every instance of the resource (candidates). Module variables, data sources, locals
- * and other modules' outputs cannot be followed: they are reported as such.
+ * stands for every instance of the resource (candidates). A module's variable is followed to the
+ * expression its module call gives it, in the calling module; root variables, data sources,
+ * locals and other modules' outputs cannot be followed: they are reported as such.
  */
 final class TfRefs {
   /**
@@ -42,16 +46,37 @@ final class TfRefs {
     this.resources = resources;
   }
 
+  /**
+   * Where an expression is evaluated: the module instance, and the index and constant
+   * {@code for_each} of the resource (or module call) it belongs to.
+   */
+  private record Scope(String module, JsonNode index, JsonNode forEach) {}
+
+  private static final Pattern LAST_MODULE = Pattern.compile(
+      "^(?:(.*)\\.)?module\\.([A-Za-z0-9_-]+)(?:\\[(\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?$");
+
   Found find(TfResource r, String attribute, Set<String> types) {
-    Set<String> refs = new LinkedHashSet<>();
     boolean written = r.config() != null && r.config().path("expressions").has(attribute);
-    if (written) {
-      collect(r.config().path("expressions").path(attribute), refs);
-    }
+    JsonNode forEach = r.config() == null ? null
+        : r.config().path("for_each_expression").path("constant_value");
+    Found f = find(new Scope(r.module(), r.index(), forEach),
+        written ? r.config().path("expressions").path(attribute) : MissingNode.getInstance(),
+        types);
+    return new Found(f.exact(), f.candidates(), f.unfollowed(), written);
+  }
+
+  private Found find(Scope scope, JsonNode expression, Set<String> types) {
+    Set<String> refs = new LinkedHashSet<>();
+    collect(expression, refs);
     List<String> unfollowed = new ArrayList<>();
+    List<TfResource> exact = new ArrayList<>();
+    List<TfResource> candidates = new ArrayList<>();
     Map<String, Set<String>> blocks = new LinkedHashMap<>(); // block -> constant indexes
     for (String ref : refs) {
       String head = ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
+      if (head.equals("var") && variable(scope, ref, types, exact, candidates, unfollowed)) {
+        continue;
+      }
       if (head.equals("var") || head.equals("module") || head.equals("data")) {
         unfollowed.add(ref);
         continue;
@@ -60,18 +85,17 @@ final class TfRefs {
       if (NOT_RESOURCES.contains(head) || !m.find() || !types.contains(m.group(1))) {
         continue;
       }
-      String block = (r.module().isEmpty() ? "" : r.module() + ".") + m.group(1) + "."
+      String block = (scope.module().isEmpty() ? "" : scope.module() + ".") + m.group(1) + "."
           + m.group(2);
       Set<String> indexes = blocks.computeIfAbsent(block, k -> new LinkedHashSet<>());
       if (m.group(3) != null) {
         indexes.add(m.group(3));
       }
     }
-    List<TfResource> exact = new ArrayList<>();
-    List<TfResource> candidates = new ArrayList<>();
     for (Map.Entry<String, Set<String>> b : blocks.entrySet()) {
       List<TfResource> all = resources.block(b.getKey());
-      Set<String> indexes = b.getValue().isEmpty() ? Set.of(ownIndex(r, refs)) : b.getValue();
+      Set<String> indexes = b.getValue().isEmpty() ? Set.of(ownIndex(scope, refs))
+          : b.getValue();
       List<TfResource> hit = all.stream()
           .filter(t -> indexes.stream().anyMatch(i -> t.address().equals(b.getKey() + i)))
           .toList();
@@ -83,22 +107,48 @@ final class TfRefs {
         candidates.addAll(all);
       }
     }
-    return new Found(exact, candidates, unfollowed, written);
+    return new Found(exact, candidates, unfollowed, true);
+  }
+
+  /**
+   * A module's {@code var.X}, followed to the expression the module call gives it, in the
+   * calling module; false when there is none (a root variable, or one the call leaves to its
+   * default).
+   */
+  private boolean variable(Scope scope, String ref, Set<String> types, List<TfResource> exact,
+      List<TfResource> candidates, List<String> unfollowed) {
+    Matcher m = LAST_MODULE.matcher(scope.module());
+    JsonNode call = resources.call(scope.module());
+    String name = ref.split("\\.")[1];
+    if (!m.matches() || call == null || !call.path("expressions").has(name)) {
+      return false;
+    }
+    String key = m.group(3);
+    JsonNode index = key == null ? null : key.startsWith("\"")
+        ? TextNode.valueOf(key.substring(1, key.length() - 1)) : IntNode.valueOf(
+            Integer.parseInt(key));
+    Found f = find(new Scope(m.group(1) == null ? "" : m.group(1), index,
+        call.path("for_each_expression").path("constant_value")),
+        call.path("expressions").path(name), types);
+    exact.addAll(f.exact());
+    candidates.addAll(f.candidates());
+    unfollowed.addAll(f.unfollowed());
+    return true;
   }
 
   /** The index {@code [n]} or {@code ["key"]} the instance's own count or each stands for. */
-  private static String ownIndex(TfResource r, Set<String> refs) {
-    if (r.index() == null || r.index().isNull()) {
+  private static String ownIndex(Scope scope, Set<String> refs) {
+    JsonNode own = scope.index();
+    if (own == null || own.isNull()) {
       return "";
     }
-    if (refs.contains("count.index") && r.index().isInt()) {
-      return "[" + r.index().asInt() + "]";
+    if (refs.contains("count.index") && own.isInt()) {
+      return "[" + own.asInt() + "]";
     }
-    if (refs.contains("each.key") && r.index().isTextual()) {
-      return "[" + quoted(r.index().asText()) + "]";
+    if (refs.contains("each.key") && own.isTextual()) {
+      return "[" + quoted(own.asText()) + "]";
     }
-    JsonNode each = r.config() == null ? null
-        : r.config().path("for_each_expression").path("constant_value").get(r.key());
+    JsonNode each = scope.forEach() == null ? null : scope.forEach().get(own.asText());
     if (refs.contains("each.value") && each != null) {
       return each.isInt() ? "[" + each.asInt() + "]"
           : each.isTextual() ? "[" + quoted(each.asText()) + "]" : "";

@@ -19,6 +19,7 @@ final class TfResources {
   private final String file;
   private final Map<String, TfResource> byAddress = new LinkedHashMap<>();
   private final Map<String, JsonNode> config = new HashMap<>();
+  private final Map<String, JsonNode> calls = new HashMap<>();
   private final Map<String, JsonNode> unknown = new HashMap<>();
 
   private TfResources(String file) {
@@ -84,9 +85,20 @@ final class TfResources {
     for (JsonNode r : m.path("resources")) {
       config.put((module.isEmpty() ? "" : module + ".") + r.path("address").asText(), r);
     }
-    m.path("module_calls").fields().forEachRemaining(e -> configs(
-        (module.isEmpty() ? "" : module + ".") + "module." + e.getKey(),
-        e.getValue().path("module")));
+    m.path("module_calls").fields().forEachRemaining(e -> {
+      String path = (module.isEmpty() ? "" : module + ".") + "module." + e.getKey();
+      calls.put(path, e.getValue());
+      configs(path, e.getValue().path("module"));
+    });
+  }
+
+  /** The {@code module_calls} entry of a module instance ({@code module.net["a"]}), or null. */
+  JsonNode call(String moduleInstance) {
+    return calls.get(withoutKeys(moduleInstance));
+  }
+
+  private static String withoutKeys(String module) {
+    return module.replaceAll("\\[[^\\]]*\\]", "");
   }
 
   private void walk(Json values, boolean planned) throws JsonFault {
@@ -106,7 +118,7 @@ final class TfResources {
       }
       Json values = r.has("values") ? r.field("values")
           : new Json(r.file(), r.path() + ".values", Json.mapper().createObjectNode());
-      String configKey = module.replaceAll("\\[[^\\]]*\\]", "");
+      String configKey = withoutKeys(module);
       configKey = (configKey.isEmpty() ? "" : configKey + ".") + r.text("type") + "."
           + r.text("name");
       byAddress.put(address, new TfResource(address, module, r.text("type"), r.text("name"),

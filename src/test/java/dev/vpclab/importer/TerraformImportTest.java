@@ -1,0 +1,113 @@
+package dev.vpclab.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpclab.model.Layout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Terraform's JSON to a design: the rules the fixtures do not show, on small hand-made files. */
+class TerraformImportTest {
+  static final Path HAND = Path.of("src/test/resources/dev/vpclab/importer/terraform-hand");
+  static final Path THREE_AZ_PLAN = Path.of(
+      "src/test/resources/dev/vpclab/importer/three-az/terraform/plan.json");
+
+  static AwsImport.Result hand(String file) throws Exception {
+    return TerraformImport.read(file, Files.readString(HAND.resolve(file),
+        StandardCharsets.UTF_8), "imported");
+  }
+
+  @Test
+  void anEndpointWithoutATypeIsAGatewayEndpointAsTheProviderHasIt() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    JsonNode plan = m.readTree(Files.readString(THREE_AZ_PLAN, StandardCharsets.UTF_8));
+    int removed = 0;
+    for (JsonNode r : plan.path("planned_values").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        assertEquals("Gateway", r.path("values").path("vpc_endpoint_type").asText());
+        ((ObjectNode) r.path("values")).remove("vpc_endpoint_type");
+        removed++;
+      }
+    }
+    for (JsonNode c : plan.path("resource_changes")) {
+      if (c.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        ((ObjectNode) c.path("change").path("after")).remove("vpc_endpoint_type");
+        removed++;
+      }
+    }
+    assertEquals(2, removed);
+    AwsImport.Result r = TerraformImport.read("plan.json", m.writeValueAsString(plan),
+        "imported");
+    Layout l = r.layout();
+    assertTrue(l.vpcs().get(0).hasGateway("s3"));
+    assertTrue(l.endpoint("s3").isEmpty(), "not an interface endpoint");
+    assertTrue(r.text().contains("    gateway s3  # plan.json: aws_vpc_endpoint.s3\n"), r.text());
+  }
+
+  @Test
+  void aModuleVariableIsFollowedToItsModuleCall() throws Exception {
+    AwsImport.Result r = hand("module-plan.json");
+    assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
+    assertFalse(r.assumed().stream().anyMatch(a -> a.contains("vpc_id")), r.assumed().toString());
+    assertTrue(r.text().contains("    az 1a subnet private app-0 cidr 10.0.1.0/24  #"
+        + " module-plan.json: module.net.aws_subnet.app[0]\n"), r.text());
+  }
+
+  @Test
+  void aVariableThatCannotBeFollowedIsAnAssumptionSayingWhatWasChosen() throws Exception {
+    // the module call gives var.vpc_id of the root module: a value (vpc-0f00) the plan has, but
+    // of no resource here; the subnet is put in the one VPC whose CIDR holds it, and said so
+    AwsImport.Result r = hand("module-var-plan.json");
+    assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
+    assertEquals("module.net.aws_subnet.app[0].vpc_id: var.vpc_id cannot be followed: taken as"
+        + " aws_vpc.main (the only VPC whose CIDR holds 10.0.1.0/24)", r.assumed().get(0));
+    assertTrue(r.text().contains("  # assumed: module.net.aws_subnet.app[0].vpc_id: var.vpc_id"
+        + " cannot be followed: taken as aws_vpc.main (the only VPC whose CIDR holds"
+        + " 10.0.1.0/24)\n"), r.text());
+  }
+
+  @Test
+  void anAwsVpcHasDnsHostnamesOffUnlessSetAsTheProviderHasIt() throws Exception {
+    AwsImport.Result r = hand("module-plan.json");
+    assertTrue(r.layout().vpcs().get(0).dnsSupport());
+    assertFalse(r.layout().vpcs().get(0).dnsHostnames());
+    assertTrue(r.text().contains("    vpc dns hostnames off  # module-plan.json: aws_vpc.main\n"),
+        r.text());
+    assertFalse(r.assumed().stream().anyMatch(a -> a.contains("DNS")), r.assumed().toString());
+  }
+
+  @Test
+  void thePriorStateComesFirstAndWhatThePlanDeletesIsLeftOut() throws Exception {
+    AwsImport.Result r = hand("prior-plan.json");
+    Layout l = r.layout();
+    // aws_subnet.app is renamed by the plan: the prior state's tag is taken; aws_subnet.old is
+    // deleted; aws_subnet.new links to the prior state's VPC through the configuration
+    assertEquals(List.of("app", "new"), l.subnets().stream().map(s -> s.name()).toList());
+    assertTrue(l.subnet("old").isEmpty());
+    assertEquals("main", l.subnet("new").orElseThrow().vpc());
+  }
+
+  @Test
+  void withoutSubnetsTheRegionIsTheProvidersAndSaidSo() throws Exception {
+    AwsImport.Result r = hand("vpc-only-plan.json");
+    assertEquals("eu-west-1", r.layout().region().code());
+    assertEquals(List.of("no subnet names an AZ: Region eu-west-1 of the provider"), r.assumed());
+    assertFalse(r.layout().vpcs().get(0).dnsSupport());
+  }
+
+  @Test
+  void aFaultIsLocatedAtTheAttributeInTheTerraformFile() {
+    JsonFault f = org.junit.jupiter.api.Assertions.assertThrows(JsonFault.class,
+        () -> hand("no-cidr-plan.json"));
+    assertEquals("no-cidr-plan.json", f.file());
+    assertEquals("$.planned_values.root_module.resources[1].values.cidr_block", f.path());
+  }
+}
