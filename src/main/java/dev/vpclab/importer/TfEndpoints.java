@@ -25,7 +25,7 @@ final class TfEndpoints {
     this.at = at;
   }
 
-  void read() {
+  void read() throws JsonFault {
     for (TfResource r : at.resources.ofType("aws_security_group", "aws_default_security_group")) {
       group(r);
     }
@@ -114,7 +114,8 @@ final class TfEndpoints {
     }
   }
 
-  private void endpoint(TfResource r) {
+  private void endpoint(TfResource r) throws JsonFault {
+    String service = r.require("service_name");
     Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, t -> true, "VPC");
     if (vpc.isEmpty() || !at.vpcCidrs.containsKey(vpc.get())) {
       at.links.assumed().add(r.address() + ": its VPC is not in this file: left out");
@@ -122,7 +123,7 @@ final class TfEndpoints {
     }
     ObjectNode e = TfRecords.object().put("VpcEndpointId", r.id()).put("VpcId", vpc.get())
         .put("State", r.text("state").orElse("available"))
-        .put("ServiceName", r.text("service_name").orElse(""))
+        .put("ServiceName", service)
         .put("PrivateDnsEnabled", r.flag("private_dns_enabled", false));
     r.text("vpc_endpoint_type").ifPresent(t -> e.put("VpcEndpointType", t));
     ArrayNode subnets = TfRecords.texts(at.links.many(r, "subnet_ids", TfRecords.SUBNETS,

@@ -82,6 +82,11 @@ final class TfNetwork {
 
   private void vpc(TfResource r) throws JsonFault {
     boolean isDefault = r.type().equals("aws_default_vpc");
+    if (isDefault && r.text("cidr_block").isEmpty()) {
+      at.links.assumed().add(r.address() + ": the default VPC's CIDR is known only after apply:"
+          + " left out");
+      return;
+    }
     Cidr c = cidr(r);
     at.vpcCidrs.put(r.id(), c);
     ObjectNode v = TfRecords.object().put("VpcId", r.id()).put("CidrBlock", c.toString())

@@ -119,14 +119,16 @@ final class TfRefs {
       List<TfResource> candidates, List<String> unfollowed) {
     Matcher m = LAST_MODULE.matcher(scope.module());
     JsonNode call = resources.call(scope.module());
-    String name = ref.split("\\.")[1];
-    if (!m.matches() || call == null || !call.path("expressions").has(name)) {
+    String[] parts = ref.split("\\.");
+    if (parts.length < 2 || !m.matches() || call == null
+        || !call.path("expressions").has(parts[1])) {
       return false;
     }
+    String name = parts[1];
     String key = m.group(3);
     JsonNode index = key == null ? null : key.startsWith("\"")
-        ? TextNode.valueOf(key.substring(1, key.length() - 1)) : IntNode.valueOf(
-            Integer.parseInt(key));
+        ? TextNode.valueOf(key.substring(1, key.length() - 1))
+        : key.length() < 10 ? IntNode.valueOf(Integer.parseInt(key)) : TextNode.valueOf(key);
     Found f = find(new Scope(m.group(1) == null ? "" : m.group(1), index,
         call.path("for_each_expression").path("constant_value")),
         call.path("expressions").path(name), types);
