@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Which subnets are public, from {@code describe-route-tables}: a subnet's own route table (its
  * explicit association), else its VPC's main route table; public when that table sends 0.0.0.0/0
- * to an internet gateway ({@code igw-...}, or one of the internet gateways given). Without any route table, every subnet is taken as
- * private (an assumption, when there is any subnet).
+ * to an internet gateway ({@code igw-...}, or one of the internet gateways given). Without any
+ * route table, every subnet is taken as private (an assumption, when there is any subnet).
  */
 final class Public {
   private final Map<String, Boolean> bySubnet = new HashMap<>();

@@ -3,6 +3,7 @@ package dev.vpclab.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpclab.model.Cidr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +55,16 @@ final class TfEndpoints {
     }
   }
 
-  private void group(TfResource r) {
+  private void group(TfResource r) throws JsonFault {
     ObjectNode g = TfRecords.object().put("GroupId", r.id());
     ArrayNode perms = g.putArray("IpPermissions");
-    JsonNode ingress = r.value("ingress").orElse(Json.mapper().createArrayNode());
-    for (JsonNode i : ingress) {
+    JsonNode ingress = r.value("ingress").filter(JsonNode::isArray)
+        .orElse(Json.mapper().createArrayNode());
+    for (int k = 0; k < ingress.size(); k++) {
+      JsonNode i = ingress.get(k);
       ObjectNode p = permission(perms, i.path("protocol").asText(""), i.path("from_port"),
           i.path("to_port"));
-      i.path("cidr_blocks").forEach(c -> ((ArrayNode) p.get("IpRanges")).addObject()
-          .put("CidrIp", c.asText()));
+      ranges(p, i.path("cidr_blocks"), r, ".ingress[" + k + "].cidr_blocks");
       List<String> sources = i.path("security_groups").isArray() ? texts(i.path("security_groups"))
           : at.links.many(r, "ingress", TfRecords.GROUPS, t -> true);
       sources.forEach(s -> ((ArrayNode) p.get("UserIdGroupPairs")).addObject().put("GroupId", s));
@@ -94,7 +96,27 @@ final class TfEndpoints {
     return p;
   }
 
-  private void rule(TfResource r, String protocol, String cidrs, String source) {
+  /** Adds the IPv4 CIDRs of a list (or one) to a permission: each must be one. */
+  private static void ranges(ObjectNode permission, JsonNode cidrs, TfResource r, String at)
+      throws JsonFault {
+    if (cidrs.isMissingNode() || cidrs.isNull()) {
+      return;
+    }
+    JsonNode list = cidrs.isArray() ? cidrs : Json.mapper().createArrayNode().add(cidrs);
+    for (int j = 0; j < list.size(); j++) {
+      String text = list.get(j).asText();
+      try {
+        Cidr.parse(text);
+      } catch (RuntimeException e) {
+        throw new JsonFault(r.values().file(), r.values().path() + at
+            + (cidrs.isArray() ? "[" + j + "]" : ""), "not an IPv4 CIDR: " + text);
+      }
+      ((ArrayNode) permission.get("IpRanges")).addObject().put("CidrIp", text);
+    }
+  }
+
+  private void rule(TfResource r, String protocol, String cidrs, String source)
+      throws JsonFault {
     Optional<String> group = at.links.one(r, "security_group_id", TfRecords.GROUPS, t -> true,
         "security group");
     if (group.isEmpty() || !permissions.containsKey(group.get())) {
@@ -103,10 +125,7 @@ final class TfEndpoints {
     ObjectNode p = permission(permissions.get(group.get()), r.text(protocol).orElse(""),
         r.value("from_port").orElse(Json.mapper().nullNode()),
         r.value("to_port").orElse(Json.mapper().nullNode()));
-    JsonNode c = r.value(cidrs).orElse(Json.mapper().createArrayNode());
-    for (JsonNode one : c.isArray() ? c : Json.mapper().createArrayNode().add(c)) {
-      ((ArrayNode) p.get("IpRanges")).addObject().put("CidrIp", one.asText());
-    }
+    ranges(p, r.value(cidrs).orElse(Json.mapper().createArrayNode()), r, "." + cidrs);
     at.links.one(r, source, TfRecords.GROUPS, t -> true, "security group").ifPresent(
         s -> ((ArrayNode) p.get("UserIdGroupPairs")).addObject().put("GroupId", s));
     if (r.flag("self", false)) {

@@ -187,7 +187,8 @@ final class TfNetwork {
     }
     String vpc = at.subnetVpcs.get(subnet.get());
     Optional<String> table = at.links.one(r, "route_table_id", TfRecords.TABLES,
-        t -> vpc != null && vpc.equals(at.tableVpcs.get(t.id())), "route table in its subnet's VPC");
+        t -> vpc != null && vpc.equals(at.tableVpcs.get(t.id())),
+        "route table in its subnet's VPC");
     if (table.isPresent() && at.tables.containsKey(table.get())) {
       associated.add(subnet.get());
       ((ArrayNode) at.tables.get(table.get()).get("Associations")).addObject()

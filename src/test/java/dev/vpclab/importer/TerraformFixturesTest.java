@@ -93,6 +93,7 @@ class TerraformFixturesTest {
     Layout l = r.layout();
     assertEquals(List.of("hub", "spoke-a", "spoke-b"),
         l.vpcs().stream().map(v -> v.name()).sorted().toList());
+    assertTrue(l.vpcs().stream().allMatch(v -> v.dnsSupport() && v.dnsHostnames()));
     assertEquals(List.of("hub-a us-east-1a 10.0.1.0/24 private",
         "hub-b us-east-1b 10.0.2.0/24 private"), names(l.vpc("hub").orElseThrow().subnets()));
     assertEquals(List.of("spoke-a-1a us-east-1a 10.1.1.0/24 private",

@@ -104,6 +104,28 @@ class TerraformImportTest {
   }
 
   @Test
+  void aSecurityGroupsCidrThatIsNoneIsAFaultAtItsPlace() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    Path state = THREE_AZ_PLAN.resolveSibling("state.json");
+    JsonNode root = m.readTree(Files.readString(state, StandardCharsets.UTF_8));
+    JsonNode resources = root.path("values").path("root_module").path("resources");
+    int at = -1;
+    for (int i = 0; i < resources.size(); i++) {
+      if (resources.get(i).path("address").asText().equals("aws_security_group.endpoints")) {
+        at = i;
+        ((com.fasterxml.jackson.databind.node.ArrayNode) resources.get(i).path("values")
+            .path("ingress").get(0).path("cidr_blocks")).set(0, "10.0.0.0/33");
+      }
+    }
+    String text = m.writeValueAsString(root);
+    JsonFault f = org.junit.jupiter.api.Assertions.assertThrows(JsonFault.class,
+        () -> TerraformImport.read("state.json", text, "imported"));
+    assertEquals("$.values.root_module.resources[" + at + "].values.ingress[0].cidr_blocks[0]",
+        f.path());
+    assertEquals("not an IPv4 CIDR: 10.0.0.0/33", f.getMessage());
+  }
+
+  @Test
   void aFaultIsLocatedAtTheAttributeInTheTerraformFile() {
     JsonFault f = org.junit.jupiter.api.Assertions.assertThrows(JsonFault.class,
         () -> hand("no-cidr-plan.json"));
