@@ -14,8 +14,7 @@ final class TfFields {
       Map.entry("SubnetIds", "subnet_ids"), Map.entry("ServiceName", "service_name"),
       Map.entry("VpcEndpointType", "vpc_endpoint_type"), Map.entry("Groups", "security_group_ids"),
       Map.entry("TransitGatewayId", "transit_gateway_id"), Map.entry("Tags", "tags"),
-      Map.entry("IpPermissions", "ingress"), Map.entry("CidrIp", "cidr_blocks"),
-      Map.entry("GroupId", "security_groups"), Map.entry("Name", "name"),
+      Map.entry("IpPermissions", "ingress"),
       Map.entry("SecurityGroups", "vpc_security_group_ids"));
 
   private TfFields() {}
