@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpclab.model.InterfaceEndpoint;
 import dev.vpclab.model.Layout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,6 +102,34 @@ class TerraformImportTest {
     assertEquals("eu-west-1", r.layout().region().code());
     assertEquals(List.of("no subnet names an AZ: Region eu-west-1 of the provider"), r.assumed());
     assertFalse(r.layout().vpcs().get(0).dnsSupport());
+  }
+
+  @Test
+  void resourcesTheFixturesDoNotUse() throws Exception {
+    AwsImport.Result r = hand("more-resources-state.json");
+    Layout l = r.layout();
+    // aws_default_route_table: the main table sends 0.0.0.0/0 to igw-1, so web (no
+    // association) is public; app-a and app-b are associated with a table with aws_route only
+    assertTrue(l.subnet("web").orElseThrow().isPublic());
+    assertFalse(l.subnet("app-a").orElseThrow().isPublic());
+    assertFalse(l.subnet("app-b").orElseThrow().isPublic());
+    // aws_vpc_endpoint_subnet_association adds app-b; aws_security_group_rule gives
+    // 10.0.9.0/24 (its port 22 rule nothing) and aws_vpc_security_group_ingress_rule the
+    // subnet of the instance in sg-app
+    InterfaceEndpoint ssm = l.endpoint("ssm").orElseThrow();
+    assertEquals(List.of("app-a", "app-b"), ssm.enis().stream().map(e -> e.subnet().name())
+        .toList());
+    assertEquals(List.of("10.0.9.0/24", "app-a"), ssm.allow().stream().map(a -> a.label())
+        .toList());
+    assertEquals(List.of("main other"), l.peerings().stream().map(p -> p.a() + " " + p.b())
+        .toList());
+    // the zone's vpc block names other, aws_route53_zone_association adds third
+    assertEquals(List.of("ssm from main with [other, third]"), l.shares().stream()
+        .map(s -> s.service() + " from " + s.from() + " with " + s.with()).toList());
+    assertEquals(List.of("aws_vpc.other: its main route table is not managed here: taken as"
+        + " holding the local route only (its subnets without an association are private)"),
+        r.assumed());
+    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
   }
 
   @Test
