@@ -126,9 +126,9 @@ class TerraformImportTest {
     // the zone's vpc block names other, aws_route53_zone_association adds third
     assertEquals(List.of("ssm from main with [other, third]"), l.shares().stream()
         .map(s -> s.service() + " from " + s.from() + " with " + s.with()).toList());
-    assertEquals(List.of("aws_vpc.other: its main route table is not managed here: taken as"
-        + " holding the local route only (its subnets without an association are private)"),
-        r.assumed());
+    // aws_main_route_table_association makes other's table with 0.0.0.0/0 to igw-2 its main one
+    assertTrue(l.subnet("other-a").orElseThrow().isPublic());
+    assertEquals(List.of(), r.assumed());
     assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
   }
 
