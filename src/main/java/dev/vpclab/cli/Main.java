@@ -13,6 +13,7 @@ import dev.vpclab.export.JsonReport;
 import dev.vpclab.export.TextReport;
 import dev.vpclab.importer.AwsImport;
 import dev.vpclab.importer.JsonFault;
+import dev.vpclab.importer.TerraformImport;
 import dev.vpclab.lang.Diagnostic;
 import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
@@ -64,6 +65,9 @@ public final class Main {
   static final String IMPORT_USAGE = """
         vpclab import aws FILE.json... [--layout NAME] [--out FILE.vpc]
                                                  a scenario from aws ec2 describe-* outputs
+        vpclab import terraform FILE.json [--layout NAME] [--out FILE.vpc]
+                                                 a scenario from terraform show -json (of a
+                                                 plan file, or of the state)
       """;
   static final String REPL_USAGE = """
         vpclab                                   the REPL
@@ -519,17 +523,28 @@ public final class Main {
 
   // ------------------------------------------------------------------ import
 
-  /** {@code vpclab import aws FILE.json... [--layout NAME] [--out FILE.vpc]}. */
+  /**
+   * {@code vpclab import aws FILE.json... [--layout NAME] [--out FILE.vpc]} and {@code vpclab
+   * import terraform FILE.json [--layout NAME] [--out FILE.vpc]}.
+   */
   private int importCommand(List<String> args) throws UsageError {
-    if (args.isEmpty() || !args.get(0).equals("aws")) {
+    if (args.isEmpty() || !List.of("aws", "terraform").contains(args.get(0))) {
       String hint = args.isEmpty() ? null
           : Suggest.didYouMean(args.get(0), List.of("aws", "terraform"));
-      throw new UsageError("import takes a source: vpclab import aws FILE.json..."
-          + (args.isEmpty() ? "" : " (not '" + args.get(0) + "')") + hint(hint));
+      throw new UsageError("import takes a source: vpclab import aws FILE.json... or vpclab"
+          + " import terraform FILE.json" + (args.isEmpty() ? "" : " (not '" + args.get(0)
+          + "')") + hint(hint));
     }
+    boolean terraform = args.get(0).equals("terraform");
     Options o = Options.parse(args.subList(1, args.size()), List.of("--layout", "--out"));
     if (o.files().isEmpty()) {
-      throw new UsageError("import aws needs the JSON files aws ec2 describe-* printed");
+      throw new UsageError(terraform
+          ? "import terraform needs the JSON file terraform show -json printed"
+          : "import aws needs the JSON files aws ec2 describe-* printed");
+    }
+    if (terraform && o.files().size() > 1) {
+      throw new UsageError("import terraform takes one file (terraform show -json of a plan or"
+          + " of the state), not " + o.files().size());
     }
     String layout = o.value("--layout", "imported");
     if (!dev.vpclab.importer.LayoutNames.valid(layout)) {
@@ -547,8 +562,10 @@ public final class Main {
       return INVALID;
     }
     try {
-      return write(AwsImport.read(inputs, layout).text(), o.value("--out", null),
-          "imported.vpc");
+      AwsImport.Result result = terraform
+          ? TerraformImport.read(inputs.get(0).file(), inputs.get(0).text(), layout)
+          : AwsImport.read(inputs, layout);
+      return write(result.text(), o.value("--out", null), "imported.vpc");
     } catch (JsonFault e) {
       err.print(e.render());
       return INVALID;

@@ -45,25 +45,41 @@ public final class AwsImport {
     }
   }
 
-  private final AwsInputs in = new AwsInputs();
+  private final AwsInputs in;
   private final Names names = new Names();
-  private final List<String> assumed = new ArrayList<>();
+  private final List<String> assumed;
   private final Map<String, Json> vpcJson = new TreeMap<>();
   private final Map<String, Json> subnetJson = new LinkedHashMap<>();
   private final Map<String, String> vpcNames = new LinkedHashMap<>();
   private final Map<String, Subnet> subnets = new LinkedHashMap<>();
   private final Map<String, Json> groups = new LinkedHashMap<>();
   private final Set<String> used = new LinkedHashSet<>();
+  private final Map<String, String> endpointVpcs = new LinkedHashMap<>();
+  private final String regionHint;
   private Region region;
 
-  private AwsImport() {}
+  private AwsImport(AwsInputs in, List<String> assumed, String regionHint) {
+    this.in = in;
+    this.assumed = new ArrayList<>(assumed);
+    this.regionHint = regionHint;
+  }
 
   public static Result read(List<Input> inputs, String layoutName) throws JsonFault {
-    AwsImport a = new AwsImport();
+    AwsInputs in = new AwsInputs();
     for (Input i : inputs) {
-      a.in.add(i.file(), i.text());
+      in.add(i.file(), i.text());
     }
-    return a.build(layoutName);
+    return build(in, layoutName, List.of(), null);
+  }
+
+  /**
+   * The design of describe-shaped records, however they were read: the choices a reader made
+   * already come first among the assumptions; the Region is the subnets' (else {@code
+   * regionHint}, if not null, else the default).
+   */
+  static Result build(AwsInputs in, String layoutName, List<String> assumed, String regionHint)
+      throws JsonFault {
+    return new AwsImport(in, assumed, regionHint).build(layoutName);
   }
 
   private Result build(String layoutName) throws JsonFault {
@@ -75,6 +91,10 @@ public final class AwsImport {
       subnetJson.put(s.text("SubnetId"), s);
       vpcOf(s);
       regionOf(s);
+    }
+    if (region == null && regionHint != null && Region.of(regionHint).isPresent()) {
+      region = Region.of(regionHint).get();
+      assumed.add("no subnet names an AZ: Region " + region.code() + " of the provider");
     }
     if (region == null) {
       region = Region.defaultRegion();
@@ -92,7 +112,8 @@ public final class AwsImport {
       }
       vpcNames.put(id, names.name(v.nameTag().orElse(null), id));
     }
-    Public publicity = new Public(in.get("RouteTables"), assumed);
+    Public publicity = new Public(in.get("RouteTables"), in.get("InternetGateways"),
+        !subnetJson.isEmpty(), assumed);
     Map<String, List<Subnet>> subnetsOf = new LinkedHashMap<>();
     vpcNames.keySet().forEach(id -> subnetsOf.put(id, new ArrayList<>()));
     List<Json> sorted = new ArrayList<>(subnetJson.values());
@@ -117,14 +138,17 @@ public final class AwsImport {
     Map<String, List<NatGateway>> nats = nats();
     Map<String, List<Instance>> instances = new InstanceGroups(this).build(in.instances());
     List<Vpc> vpcs = new ArrayList<>();
+    boolean dnsUnknown = false;
     for (String id : vpcNames.keySet()) {
       Json v = vpcJson.get(id);
       String name = vpcNames.get(id);
-      vpcs.add(new Vpc(name, cidr(v, "CidrBlock"), true, true, origin(v, id), subnetsOf.get(id),
+      dnsUnknown |= !v.has("EnableDnsSupport") || !v.has("EnableDnsHostnames");
+      vpcs.add(new Vpc(name, cidr(v, "CidrBlock"), v.flag("EnableDnsSupport", true),
+          v.flag("EnableDnsHostnames", true), origin(v, id), subnetsOf.get(id),
           eps.interfaces(name), eps.gateways(name), nats.getOrDefault(id, List.of()),
           instances.getOrDefault(name, List.of())));
     }
-    if (!vpcs.isEmpty()) {
+    if (dnsUnknown) {
       assumed.add(0, "DNS support and DNS hostnames are not in describe-vpcs output: taken as on"
           + " (aws ec2 describe-vpc-attribute tells)");
     }
@@ -210,6 +234,9 @@ public final class AwsImport {
 
   /** An element's origin: the file's name (without its directories), the id and JSON path. */
   static Origin origin(Json j, String id) {
+    if (j.origin() != null) {
+      return j.origin();
+    }
     String file = j.file().substring(Math.max(j.file().lastIndexOf('/'),
         j.file().lastIndexOf('\\')) + 1);
     return new Origin.AwsId(file, id, j.path());
@@ -233,6 +260,11 @@ public final class AwsImport {
 
   Map<String, String> vpcNames() {
     return vpcNames;
+  }
+
+  /** The VPC (by name) of each interface endpoint written, by endpoint id. */
+  Map<String, String> endpointVpcs() {
+    return endpointVpcs;
   }
 
   /** The subnet of an id field; a subnet of no VPC given is a fault there. */
@@ -318,9 +350,20 @@ public final class AwsImport {
     for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {
       List<TransitGateway.Attachment> as = e.getValue();
       as.sort(Comparator.comparing(TransitGateway.Attachment::vpc));
-      out.add(new TransitGateway(names.name(null, e.getKey()), as, firstOrigin.get(e.getKey())));
+      out.add(new TransitGateway(names.name(tgwTag(e.getKey()), e.getKey()), as,
+          firstOrigin.get(e.getKey())));
     }
     return out;
+  }
+
+  /** A transit gateway's Name tag, where a reader gave the gateway itself. */
+  private String tgwTag(String id) throws JsonFault {
+    for (Json t : in.get("TransitGateways")) {
+      if (id.equals(t.optText("TransitGatewayId").orElse(""))) {
+        return t.nameTag().orElse(null);
+      }
+    }
+    return null;
   }
 
   /**

@@ -19,10 +19,16 @@ final class AwsInputs {
       "TransitGatewayVpcAttachments", "VpcPeeringConnections", "HostedZones", "HostedZone",
       "ResourceRecordSets");
 
+  /** Kinds only other readers give (a Terraform-managed transit gateway's Name tag). */
+  static final List<String> RECORD_KINDS = List.of("TransitGateways");
+
   private final Map<String, List<Json>> byKind = new LinkedHashMap<>();
 
   AwsInputs() {
     for (String k : KINDS) {
+      byKind.put(k, new ArrayList<>());
+    }
+    for (String k : RECORD_KINDS) {
       byKind.put(k, new ArrayList<>());
     }
   }
@@ -32,6 +38,9 @@ final class AwsInputs {
     Json root = Json.parse(file, text);
     if (!root.node().isObject()) {
       throw root.fault("expected a JSON object as the AWS CLI prints it (`aws ec2 describe-...`)");
+    }
+    if (TerraformFile.looksLikeOne(root)) {
+      throw root.fault("this is terraform show -json output: use vpclab import terraform");
     }
     boolean any = false;
     for (String k : KINDS) {
@@ -49,6 +58,11 @@ final class AwsInputs {
       throw root.fault("not a describe output vpclab reads (found " + (fields.isEmpty() ? "nothing"
           : String.join(", ", fields)) + "; expected one of " + String.join(", ", KINDS) + ")");
     }
+  }
+
+  /** Adds records another reader made in the shape of a describe output. */
+  void add(String kind, Json record) {
+    byKind.get(kind).add(record);
   }
 
   List<Json> get(String kind) {

@@ -115,6 +115,7 @@ final class Endpoints {
     if (defaultAllow) {
       allow = List.of(new AllowRule("vpc", at.vpcCidr(e.text("VpcId"))));
     }
+    at.endpointVpcs().put(id, vpc);
     interfaces.computeIfAbsent(vpc, k -> new ArrayList<>()).add(new InterfaceEndpoint(vpc,
         service, enis, dns, inboundOnly, allow, defaultAllow, AwsImport.origin(e, id)));
   }

@@ -4,16 +4,29 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vpclab.model.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A JSON value of an input file with its path ({@code $.Subnets[2]}), and the accessors that turn
- * a missing or mistyped field into a {@link JsonFault} at that field's path.
+ * a missing or mistyped field into a {@link JsonFault} at that field's path. A record another
+ * reader made in the shape of a describe output (from a Terraform resource) carries that
+ * resource's origin, and its fields are located by the attribute names the resource has
+ * ({@link TfFields}).
  */
-record Json(String file, String path, JsonNode node) {
+record Json(String file, String path, JsonNode node, Origin origin) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  Json(String file, String path, JsonNode node) {
+    this(file, path, node, null);
+  }
+
+  /** The mapper every importer reads and makes JSON with. */
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
 
   /** The whole document of a file; not JSON or truncated is a fault at {@code $}. */
   static Json parse(String file, String text) throws JsonFault {
@@ -39,6 +52,14 @@ record Json(String file, String path, JsonNode node) {
     return new JsonFault(file, path, message);
   }
 
+  private String at(String name) {
+    return path + "." + (origin == null ? name : TfFields.attribute(name));
+  }
+
+  private Json child(String name, JsonNode v) {
+    return new Json(file, at(name), v, origin);
+  }
+
   boolean has(String field) {
     return node.hasNonNull(field);
   }
@@ -46,9 +67,9 @@ record Json(String file, String path, JsonNode node) {
   Json field(String name) throws JsonFault {
     JsonNode v = node.get(name);
     if (v == null || v.isNull()) {
-      throw new JsonFault(file, path + "." + name, "missing: " + describeWhat());
+      throw new JsonFault(file, at(name), "missing: " + describeWhat());
     }
-    return new Json(file, path + "." + name, v);
+    return child(name, v);
   }
 
   private String describeWhat() {
@@ -82,10 +103,10 @@ record Json(String file, String path, JsonNode node) {
       return out;
     }
     if (!v.isArray()) {
-      throw new JsonFault(file, path + "." + name, "expected a list");
+      throw new JsonFault(file, at(name), "expected a list");
     }
     for (int i = 0; i < v.size(); i++) {
-      out.add(new Json(file, path + "." + name + "[" + i + "]", v.get(i)));
+      out.add(new Json(file, at(name) + "[" + i + "]", v.get(i), origin));
     }
     return out;
   }

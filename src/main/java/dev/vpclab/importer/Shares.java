@@ -1,13 +1,12 @@
 package dev.vpclab.importer;
 
-import dev.vpclab.model.InterfaceEndpoint;
-import dev.vpclab.model.Origin;
 import dev.vpclab.model.Services;
 import dev.vpclab.model.Share;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,18 +69,17 @@ final class Shares {
         continue;
       }
       String dns = r.field("AliasTarget").text("DNSName").toLowerCase(Locale.ROOT);
+      for (Map.Entry<String, String> e : at.endpointVpcs().entrySet()) {
+        String id = e.getKey().toLowerCase(Locale.ROOT);
+        if (dns.equals(id) || dns.startsWith(id + "-")) {
+          return Optional.of(e.getValue());
+        }
+      }
       String[] parts = dns.split("-", 3);
       if (parts.length < 3 || !parts[0].equals("vpce")) {
         continue;
       }
       String endpointId = parts[0] + "-" + parts[1];
-      for (Vpc v : vpcs) {
-        for (InterfaceEndpoint e : v.endpoints()) {
-          if (e.origin() instanceof Origin.AwsId a && a.id().equals(endpointId)) {
-            return Optional.of(v.name());
-          }
-        }
-      }
       at.assumed().add("zone " + zoneId + " aliases " + endpointId
           + ", an endpoint not read: no share");
       return Optional.empty();

@@ -1,0 +1,73 @@
+package dev.vpclab.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpclab.model.Cidr;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the Terraform readers share: the resources and links of one file, the describe-shaped
+ * records made so far (by kind, in {@link AwsInputs}), and what is known of the VPCs and subnets
+ * for the links that must fit them.
+ */
+final class TfRecords {
+  static final Set<String> VPCS = Set.of("aws_vpc", "aws_default_vpc");
+  static final Set<String> SUBNETS = Set.of("aws_subnet", "aws_default_subnet");
+  static final Set<String> TABLES = Set.of("aws_route_table", "aws_default_route_table");
+  static final Set<String> GROUPS = Set.of("aws_security_group", "aws_default_security_group");
+
+  final TfResources resources;
+  final TfLinks links;
+  final AwsInputs inputs = new AwsInputs();
+  final Map<String, Cidr> vpcCidrs = new HashMap<>();
+  final Map<String, String> subnetVpcs = new HashMap<>();
+  final Map<String, Cidr> subnetCidrs = new HashMap<>();
+  final Map<String, String> tableVpcs = new HashMap<>();
+  final Map<String, ObjectNode> tables = new HashMap<>();
+
+  TfRecords(TfResources resources, TfLinks links) {
+    this.resources = resources;
+    this.links = links;
+  }
+
+  static ObjectNode object() {
+    return Json.mapper().createObjectNode();
+  }
+
+  /** A record of a resource: located at its values, with its address as origin. */
+  static Json record(TfResource r, ObjectNode node) {
+    return new Json(r.values().file(), r.values().path(), node, r.origin());
+  }
+
+  /** A resource's {@code tags} as the AWS CLI prints them; no Name tag: its address's name. */
+  static ArrayNode tags(TfResource r) {
+    ArrayNode out = Json.mapper().createArrayNode();
+    JsonNode tags = r.value("tags").filter(JsonNode::isObject).orElse(object());
+    String name = tags.path("Name").asText("");
+    if (name.isBlank()) {
+      name = r.name() + (r.key().isEmpty() ? "" : "-" + r.key());
+    }
+    out.addObject().put("Key", "Name").put("Value", name);
+    return out;
+  }
+
+  static ArrayNode texts(Collection<String> values) {
+    ArrayNode out = Json.mapper().createArrayNode();
+    values.forEach(out::add);
+    return out;
+  }
+
+  /** Whether a VPC's CIDR holds a CIDR (what AWS requires of a subnet's VPC). */
+  boolean vpcHolds(TfResource vpc, Cidr c) {
+    Cidr v = vpcCidrs.get(vpc.id());
+    return v != null && c != null && v.contains(c);
+  }
+
+  boolean subnetIn(TfResource subnet, String vpcId) {
+    return vpcId != null && vpcId.equals(subnetVpcs.get(subnet.id()));
+  }
+}

@@ -1,0 +1,164 @@
+package dev.vpclab.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vpclab.model.InterfaceEndpoint;
+import dev.vpclab.model.Layout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Terraform's JSON to a design: the rules the fixtures do not show, on small hand-made files. */
+class TerraformImportTest {
+  static final Path HAND = Path.of("src/test/resources/dev/vpclab/importer/terraform-hand");
+  static final Path THREE_AZ_PLAN = Path.of(
+      "src/test/resources/dev/vpclab/importer/three-az/terraform/plan.json");
+
+  static AwsImport.Result hand(String file) throws Exception {
+    return TerraformImport.read(file, Files.readString(HAND.resolve(file),
+        StandardCharsets.UTF_8), "imported");
+  }
+
+  @Test
+  void anEndpointWithoutATypeIsAGatewayEndpointAsTheProviderHasIt() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    JsonNode plan = m.readTree(Files.readString(THREE_AZ_PLAN, StandardCharsets.UTF_8));
+    int removed = 0;
+    for (JsonNode r : plan.path("planned_values").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        assertEquals("Gateway", r.path("values").path("vpc_endpoint_type").asText());
+        ((ObjectNode) r.path("values")).remove("vpc_endpoint_type");
+        removed++;
+      }
+    }
+    for (JsonNode c : plan.path("resource_changes")) {
+      if (c.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        ((ObjectNode) c.path("change").path("after")).remove("vpc_endpoint_type");
+        removed++;
+      }
+    }
+    assertEquals(2, removed);
+    AwsImport.Result r = TerraformImport.read("plan.json", m.writeValueAsString(plan),
+        "imported");
+    Layout l = r.layout();
+    assertTrue(l.vpcs().get(0).hasGateway("s3"));
+    assertTrue(l.endpoint("s3").isEmpty(), "not an interface endpoint");
+    assertTrue(r.text().contains("    gateway s3  # plan.json: aws_vpc_endpoint.s3\n"), r.text());
+  }
+
+  @Test
+  void aModuleVariableIsFollowedToItsModuleCall() throws Exception {
+    AwsImport.Result r = hand("module-plan.json");
+    assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
+    assertFalse(r.assumed().stream().anyMatch(a -> a.contains("vpc_id")), r.assumed().toString());
+    assertTrue(r.text().contains("    az 1a subnet private app-0 cidr 10.0.1.0/24  #"
+        + " module-plan.json: module.net.aws_subnet.app[0]\n"), r.text());
+  }
+
+  @Test
+  void aVariableThatCannotBeFollowedIsAnAssumptionSayingWhatWasChosen() throws Exception {
+    // the module call gives var.vpc_id of the root module: a value (vpc-0f00) the plan has, but
+    // of no resource here; the subnet is put in the one VPC whose CIDR holds it, and said so
+    AwsImport.Result r = hand("module-var-plan.json");
+    assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
+    assertEquals("module.net.aws_subnet.app[0].vpc_id: var.vpc_id cannot be followed: taken as"
+        + " aws_vpc.main (the only VPC whose CIDR holds 10.0.1.0/24)", r.assumed().get(0));
+    assertTrue(r.text().contains("  # assumed: module.net.aws_subnet.app[0].vpc_id: var.vpc_id"
+        + " cannot be followed: taken as aws_vpc.main (the only VPC whose CIDR holds"
+        + " 10.0.1.0/24)\n"), r.text());
+  }
+
+  @Test
+  void anAwsVpcHasDnsHostnamesOffUnlessSetAsTheProviderHasIt() throws Exception {
+    AwsImport.Result r = hand("module-plan.json");
+    assertTrue(r.layout().vpcs().get(0).dnsSupport());
+    assertFalse(r.layout().vpcs().get(0).dnsHostnames());
+    assertTrue(r.text().contains("    vpc dns hostnames off  # module-plan.json: aws_vpc.main\n"),
+        r.text());
+    assertFalse(r.assumed().stream().anyMatch(a -> a.contains("DNS")), r.assumed().toString());
+  }
+
+  @Test
+  void thePriorStateComesFirstAndWhatThePlanDeletesIsLeftOut() throws Exception {
+    AwsImport.Result r = hand("prior-plan.json");
+    Layout l = r.layout();
+    // aws_subnet.app is renamed by the plan: the prior state's tag is taken; aws_subnet.old is
+    // deleted; aws_subnet.new links to the prior state's VPC through the configuration
+    assertEquals(List.of("app", "new"), l.subnets().stream().map(s -> s.name()).toList());
+    assertTrue(l.subnet("old").isEmpty());
+    assertEquals("main", l.subnet("new").orElseThrow().vpc());
+  }
+
+  @Test
+  void withoutSubnetsTheRegionIsTheProvidersAndSaidSo() throws Exception {
+    AwsImport.Result r = hand("vpc-only-plan.json");
+    assertEquals("eu-west-1", r.layout().region().code());
+    assertEquals(List.of("no subnet names an AZ: Region eu-west-1 of the provider"), r.assumed());
+    assertFalse(r.layout().vpcs().get(0).dnsSupport());
+  }
+
+  @Test
+  void resourcesTheFixturesDoNotUse() throws Exception {
+    AwsImport.Result r = hand("more-resources-state.json");
+    Layout l = r.layout();
+    // aws_default_route_table: the main table sends 0.0.0.0/0 to igw-1, so web (no
+    // association) is public; app-a and app-b are associated with a table with aws_route only
+    assertTrue(l.subnet("web").orElseThrow().isPublic());
+    assertFalse(l.subnet("app-a").orElseThrow().isPublic());
+    assertFalse(l.subnet("app-b").orElseThrow().isPublic());
+    // aws_vpc_endpoint_subnet_association adds app-b; aws_security_group_rule gives
+    // 10.0.9.0/24 (its port 22 rule nothing) and aws_vpc_security_group_ingress_rule the
+    // subnet of the instance in sg-app
+    InterfaceEndpoint ssm = l.endpoint("ssm").orElseThrow();
+    assertEquals(List.of("app-a", "app-b"), ssm.enis().stream().map(e -> e.subnet().name())
+        .toList());
+    assertEquals(List.of("10.0.9.0/24", "app-a"), ssm.allow().stream().map(a -> a.label())
+        .toList());
+    assertEquals(List.of("main other"), l.peerings().stream().map(p -> p.a() + " " + p.b())
+        .toList());
+    // the zone's vpc block names other, aws_route53_zone_association adds third
+    assertEquals(List.of("ssm from main with [other, third]"), l.shares().stream()
+        .map(s -> s.service() + " from " + s.from() + " with " + s.with()).toList());
+    // aws_main_route_table_association makes other's table with 0.0.0.0/0 to igw-2 its main one
+    assertTrue(l.subnet("other-a").orElseThrow().isPublic());
+    assertEquals(List.of(), r.assumed());
+    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+  }
+
+  @Test
+  void aSecurityGroupsCidrThatIsNoneIsAFaultAtItsPlace() throws Exception {
+    ObjectMapper m = new ObjectMapper();
+    Path state = THREE_AZ_PLAN.resolveSibling("state.json");
+    JsonNode root = m.readTree(Files.readString(state, StandardCharsets.UTF_8));
+    JsonNode resources = root.path("values").path("root_module").path("resources");
+    int at = -1;
+    for (int i = 0; i < resources.size(); i++) {
+      if (resources.get(i).path("address").asText().equals("aws_security_group.endpoints")) {
+        at = i;
+        ((com.fasterxml.jackson.databind.node.ArrayNode) resources.get(i).path("values")
+            .path("ingress").get(0).path("cidr_blocks")).set(0, "10.0.0.0/33");
+      }
+    }
+    String text = m.writeValueAsString(root);
+    JsonFault f = org.junit.jupiter.api.Assertions.assertThrows(JsonFault.class,
+        () -> TerraformImport.read("state.json", text, "imported"));
+    assertEquals("$.values.root_module.resources[" + at + "].values.ingress[0].cidr_blocks[0]",
+        f.path());
+    assertEquals("not an IPv4 CIDR: 10.0.0.0/33", f.getMessage());
+  }
+
+  @Test
+  void aFaultIsLocatedAtTheAttributeInTheTerraformFile() {
+    JsonFault f = org.junit.jupiter.api.Assertions.assertThrows(JsonFault.class,
+        () -> hand("no-cidr-plan.json"));
+    assertEquals("no-cidr-plan.json", f.file());
+    assertEquals("$.planned_values.root_module.resources[1].values.cidr_block", f.path());
+  }
+}
