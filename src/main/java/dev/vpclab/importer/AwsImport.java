@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -67,6 +68,7 @@ public final class AwsImport {
   }
 
   private Result build(String layoutName) throws JsonFault {
+    in.readOnce(assumed);
     for (Json v : in.get("Vpcs")) {
       vpcJson.put(v.text("VpcId"), v);
       cidr(v, "CidrBlock");
@@ -115,6 +117,7 @@ public final class AwsImport {
       eps.add(e);
     }
     Map<String, List<NatGateway>> nats = nats();
+    sayUnrouted(publicity, nats);
     Map<String, List<Instance>> instances = new InstanceGroups(this).build(in.instances());
     List<Vpc> vpcs = new ArrayList<>();
     for (String id : vpcNames.keySet()) {
@@ -137,25 +140,53 @@ public final class AwsImport {
     return new Result(layout, List.copyOf(assumed));
   }
 
-  /** VPCs something is in: what keeps a default VPC in the design. */
+  /**
+   * A private subnet whose route table sends 0.0.0.0/0 nowhere, in a VPC with a NAT gateway:
+   * vpclab's private subnets use the VPC's NAT gateway, so the file says where it differs.
+   */
+  private void sayUnrouted(Public publicity, Map<String, List<NatGateway>> nats)
+      throws JsonFault {
+    for (Map.Entry<String, Subnet> e : subnets.entrySet()) {
+      String vpcId = subnetJson.get(e.getKey()).text("VpcId");
+      if (!e.getValue().isPublic() && !nats.getOrDefault(vpcId, List.of()).isEmpty()) {
+        publicity.withoutDefaultRoute(e.getKey(), vpcId).ifPresent(t -> assumed.add("subnet "
+            + e.getValue().name() + " routes 0.0.0.0/0 nowhere (its route table " + t
+            + " has no such route): vpclab sends a private subnet through the VPC's NAT"
+            + " gateway"));
+      }
+    }
+  }
+
+  /**
+   * VPCs something is in: what keeps a default VPC in the design. What is left out (a deleted
+   * NAT gateway, a terminated instance, ...) keeps nothing, and its subnet need not be given.
+   */
   private void markUsed() throws JsonFault {
     for (Json e : in.get("VpcEndpoints")) {
-      used.add(e.text("VpcId"));
+      if (Lifecycle.endpointGone(e).isEmpty()) {
+        used.add(e.text("VpcId"));
+      }
     }
     for (Json n : in.get("NatGateways")) {
-      used.add(subnetVpc(n.field("SubnetId")));
+      if (Lifecycle.natGone(n).isEmpty()) {
+        used.add(subnetVpc(n.field("SubnetId")));
+      }
     }
     for (Json i : in.instances()) {
-      if (i.has("SubnetId")) {
+      if (i.has("SubnetId") && !Lifecycle.instanceGone(i)) {
         used.add(subnetVpc(i.field("SubnetId")));
       }
     }
     for (Json a : in.get("TransitGatewayVpcAttachments")) {
-      used.add(a.text("VpcId"));
+      if (Lifecycle.attachmentGone(a).isEmpty()) {
+        used.add(a.text("VpcId"));
+      }
     }
     for (Json p : in.get("VpcPeeringConnections")) {
-      used.add(p.field("RequesterVpcInfo").text("VpcId"));
-      used.add(p.field("AccepterVpcInfo").text("VpcId"));
+      if (Lifecycle.peeringGone(p).isEmpty()) {
+        used.add(p.field("RequesterVpcInfo").text("VpcId"));
+        used.add(p.field("AccepterVpcInfo").text("VpcId"));
+      }
     }
   }
 
@@ -262,9 +293,9 @@ public final class AwsImport {
     List<Json> all = new ArrayList<>(in.get("NatGateways"));
     for (Json n : all) {
       String id = n.text("NatGatewayId");
-      String state = n.optText("State").orElse("available");
-      if (!state.equals("available") && !state.equals("pending")) {
-        assumed.add("NAT gateway " + id + " is " + state + ": left out");
+      Optional<String> gone = Lifecycle.natGone(n);
+      if (gone.isPresent()) {
+        assumed.add("NAT gateway " + id + " is " + gone.get() + ": left out");
         continue;
       }
       if (n.optText("ConnectivityType").orElse("public").equals("private")) {
@@ -289,9 +320,9 @@ public final class AwsImport {
     Map<String, Origin> firstOrigin = new LinkedHashMap<>();
     for (Json a : in.get("TransitGatewayVpcAttachments")) {
       String id = a.text("TransitGatewayAttachmentId");
-      String state = a.optText("State").orElse("available");
-      if (state.startsWith("delet") || state.equals("failed") || state.equals("rejected")) {
-        assumed.add("transit gateway attachment " + id + " is " + state + ": left out");
+      Optional<String> gone = Lifecycle.attachmentGone(a);
+      if (gone.isPresent()) {
+        assumed.add("transit gateway attachment " + id + " is " + gone.get() + ": left out");
         continue;
       }
       String vpc = vpcNames.get(a.text("VpcId"));
@@ -344,10 +375,9 @@ public final class AwsImport {
     List<Peering> out = new ArrayList<>();
     for (Json p : in.get("VpcPeeringConnections")) {
       String id = p.text("VpcPeeringConnectionId");
-      String status = p.has("Status") ? p.field("Status").optText("Code").orElse("active")
-          : "active";
-      if (!status.equals("active")) {
-        assumed.add("peering " + id + " is " + status + ": left out");
+      Optional<String> gone = Lifecycle.peeringGone(p);
+      if (gone.isPresent()) {
+        assumed.add("peering " + id + " is " + gone.get() + ": left out");
         continue;
       }
       String a = vpcNames.get(p.field("RequesterVpcInfo").text("VpcId"));
