@@ -214,6 +214,9 @@ class BatfishFixturesTest {
         "tgw-attach-0f8397dbb9b9bce0d is described twice")), r.assumed().toString());
     assertEquals(List.of("bat-web01", "fish-web01"),
         l.instances().stream().map(i -> i.name()).sorted().toList());
+    List<Path> reversed = new ArrayList<>(files("test-transit-gateway-multi-account"));
+    Collections.reverse(reversed);
+    assertEquals(r.text(), imported(reversed).text(), "the accounts' order does not matter");
     assertEquals(Via.TGW, reach(l, "bat-web01", "fish-web01").via());
     // two attachments 2 x 0.05 x 730 = 73.00 (us-east-1), not three
     assertEquals("73.00", AwsMotoFixturesTest.total(l));
