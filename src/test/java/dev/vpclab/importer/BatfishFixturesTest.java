@@ -95,6 +95,18 @@ class BatfishFixturesTest {
     assertTrue(r.out().contains(total), r.out());
   }
 
+  /**
+   * The file written is the one kept beside the snapshot ({@code SNAPSHOT.vpc}; remade with
+   * {@code -Dgolden.update=true}, then read before committing).
+   */
+  static void sameAsGolden(String snapshot, AwsImport.Result r) throws IOException {
+    Path golden = ROOT.resolve(snapshot + ".vpc");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(golden, r.text(), StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), r.text());
+  }
+
   private static String cents(String total, int by) {
     return new java.math.BigDecimal(total).add(new java.math.BigDecimal(by).movePointLeft(2))
         .toPlainString();
@@ -127,6 +139,7 @@ class BatfishFixturesTest {
     // NAT gateway 0.045 x 730 = 32.85, its Elastic IP 0.005 x 730 = 3.65 (us-east-2): 36.50
     assertEquals("36.50", AwsMotoFixturesTest.total(l));
     assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+    sameAsGolden("test-nat-gateway", r);
     runsWithTheCli(files("test-nat-gateway"), "36.50");
   }
 
@@ -168,6 +181,7 @@ class BatfishFixturesTest {
     // cloudtrail in 1 AZ: 0.01 x 730 = 7.30
     assertEquals("7.30", AwsMotoFixturesTest.total(l));
     assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+    sameAsGolden("test-vpc-endpoint-interface", r);
     runsWithTheCli(files("test-vpc-endpoint-interface"), "7.30");
   }
 
@@ -195,6 +209,7 @@ class BatfishFixturesTest {
     // two attachments 2 x 0.05 x 730 = 73.00 (us-east-2)
     assertEquals("73.00", AwsMotoFixturesTest.total(l));
     assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+    sameAsGolden("test-transit-gateway", r);
     runsWithTheCli(files("test-transit-gateway"), "73.00");
   }
 
@@ -221,6 +236,7 @@ class BatfishFixturesTest {
     // two attachments 2 x 0.05 x 730 = 73.00 (us-east-1), not three
     assertEquals("73.00", AwsMotoFixturesTest.total(l));
     assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+    sameAsGolden("test-transit-gateway-multi-account", r);
     runsWithTheCli(files("test-transit-gateway-multi-account"), "73.00");
   }
 
@@ -241,6 +257,7 @@ class BatfishFixturesTest {
     // peering has no hourly charge, nothing else costs by the hour: 0.00
     assertEquals("0.00", AwsMotoFixturesTest.total(l));
     assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+    sameAsGolden("test-vpc-peering-multi-account", r);
     runsWithTheCli(files("test-vpc-peering-multi-account"), "0.00");
   }
 
