@@ -117,7 +117,8 @@ public final class AwsImport {
       eps.add(e);
     }
     Map<String, List<NatGateway>> nats = nats();
-    sayUnrouted(publicity, nats);
+    RouteGaps gaps = new RouteGaps(this, publicity);
+    gaps.natless(nats.keySet());
     Map<String, List<Instance>> instances = new InstanceGroups(this).build(in.instances());
     List<Vpc> vpcs = new ArrayList<>();
     for (String id : vpcNames.keySet()) {
@@ -134,27 +135,10 @@ public final class AwsImport {
     // the addresses the builder gives, so that the written file builds the same design (the
     // language has no way to write AWS's own)
     vpcs = new ArrayList<>(Addresses.assign(vpcs));
-    Layout layout = new Layout(layoutName, region, vpcs, tgws(), peerings(),
+    Layout layout = new Layout(layoutName, region, vpcs, tgws(gaps), peerings(),
         new Shares(this).build(vpcs),
         List.of(), vpcs.isEmpty() ? new Origin.AwsId("", "", "$") : vpcs.get(0).origin());
     return new Result(layout, List.copyOf(assumed));
-  }
-
-  /**
-   * A private subnet whose route table sends 0.0.0.0/0 nowhere, in a VPC with a NAT gateway:
-   * vpclab's private subnets use the VPC's NAT gateway, so the file says where it differs.
-   */
-  private void sayUnrouted(Public publicity, Map<String, List<NatGateway>> nats)
-      throws JsonFault {
-    for (Map.Entry<String, Subnet> e : subnets.entrySet()) {
-      String vpcId = subnetJson.get(e.getKey()).text("VpcId");
-      if (!e.getValue().isPublic() && !nats.getOrDefault(vpcId, List.of()).isEmpty()) {
-        publicity.withoutDefaultRoute(e.getKey(), vpcId).ifPresent(t -> assumed.add("subnet "
-            + e.getValue().name() + " routes 0.0.0.0/0 nowhere (its route table " + t
-            + " has no such route): vpclab sends a private subnet through the VPC's NAT"
-            + " gateway"));
-      }
-    }
   }
 
   /**
@@ -250,6 +234,11 @@ public final class AwsImport {
     return cidr(vpcJson.get(vpcId), "CidrBlock");
   }
 
+  /** The id of a subnet's VPC (the subnet was read). */
+  String vpcIdOf(String subnetId) throws JsonFault {
+    return subnetJson.get(subnetId).text("VpcId");
+  }
+
   Region region() {
     return region;
   }
@@ -315,8 +304,9 @@ public final class AwsImport {
     return out;
   }
 
-  private List<TransitGateway> tgws() throws JsonFault {
+  private List<TransitGateway> tgws(RouteGaps gaps) throws JsonFault {
     Map<String, List<TransitGateway.Attachment>> byTgw = new TreeMap<>();
+    Map<String, List<String>> vpcIds = new TreeMap<>();
     Map<String, Origin> firstOrigin = new LinkedHashMap<>();
     for (Json a : in.get("TransitGatewayVpcAttachments")) {
       String id = a.text("TransitGatewayAttachmentId");
@@ -341,9 +331,13 @@ public final class AwsImport {
         byAz.putIfAbsent(sub.az(), written);
       }
       String tgw = a.text("TransitGatewayId");
+      vpcIds.computeIfAbsent(tgw, k -> new ArrayList<>()).add(a.text("VpcId"));
       firstOrigin.putIfAbsent(tgw, origin(a, tgw));
       byTgw.computeIfAbsent(tgw, k -> new ArrayList<>())
           .add(new TransitGateway.Attachment(vpc, List.copyOf(byAz.values()), origin(a, id)));
+    }
+    for (Map.Entry<String, List<String>> e : vpcIds.entrySet()) {
+      gaps.attached(e.getKey(), e.getValue().stream().sorted().toList());
     }
     List<TransitGateway> out = new ArrayList<>();
     for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {

@@ -1,24 +1,25 @@
 package dev.vpclab.importer;
 
+import dev.vpclab.model.Cidr;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which subnets are public, from {@code describe-route-tables}: a subnet's own route table (its
  * explicit association), else its VPC's main route table; public when that table sends 0.0.0.0/0
  * to an internet gateway ({@code igw-...}). Without any route table, every subnet is taken as
- * private (an assumption). Also which tables send 0.0.0.0/0 nowhere.
+ * private (an assumption). Also where each table sends a CIDR, for {@link RouteGaps}.
  */
 final class Public {
   private final Map<String, Boolean> bySubnet = new HashMap<>();
   private final Map<String, Boolean> mainByVpc = new HashMap<>();
   private final Map<String, String> tableOfSubnet = new HashMap<>();
   private final Map<String, String> mainTableOfVpc = new HashMap<>();
-  private final Set<String> withDefaultRoute = new HashSet<>();
+  private final Map<String, List<Route>> routes = new HashMap<>();
   private final boolean none;
   private final List<String> assumed;
 
@@ -28,13 +29,12 @@ final class Public {
     for (Json t : tables) {
       boolean toIgw = false;
       String id = t.optText("RouteTableId").orElse("");
+      List<Route> list = routes.computeIfAbsent(id, k -> new ArrayList<>());
       for (Json r : t.list("Routes")) {
         boolean isDefault = "0.0.0.0/0".equals(r.optText("DestinationCidrBlock").orElse(""))
             && !"blackhole".equals(r.optText("State").orElse("active"));
         toIgw |= isDefault && r.optText("GatewayId").orElse("").startsWith("igw-");
-        if (isDefault) {
-          withDefaultRoute.add(id);
-        }
+        Route.of(r).ifPresent(list::add);
       }
       for (Json a : t.list("Associations")) {
         if (a.flag("Main", false)) {
@@ -51,15 +51,42 @@ final class Public {
     }
   }
 
+  /** The route table of a subnet: its own, else its VPC's main one, if given. */
+  Optional<String> tableOf(String subnet, String vpc) {
+    return Optional.ofNullable(tableOfSubnet.getOrDefault(subnet, mainTableOfVpc.get(vpc)));
+  }
+
   /**
-   * The route table of a subnet (its own, else its VPC's main one) when that table has no
-   * 0.0.0.0/0 route at all: AWS sends such a subnet nowhere outside the VPC, where a vpclab
-   * private subnet uses its VPC's NAT gateway.
+   * Where a route table sends a whole CIDR: the target ({@code local}, {@code igw-...},
+   * {@code tgw-...}, ...) of its most specific active route that holds it; empty if none does.
    */
-  Optional<String> withoutDefaultRoute(String subnet, String vpc) {
-    String table = tableOfSubnet.getOrDefault(subnet, mainTableOfVpc.get(vpc));
-    return table == null || withDefaultRoute.contains(table) ? Optional.empty()
-        : Optional.of(table);
+  Optional<String> target(String table, Cidr to) {
+    return routes.getOrDefault(table, List.of()).stream()
+        .filter(r -> r.to().contains(to))
+        .max(Comparator.comparingInt(r -> r.to().prefix()))
+        .map(Route::target);
+  }
+
+  /** One route: its IPv4 destination and its target's id. */
+  private record Route(Cidr to, String target) {
+    private static final List<String> TARGETS = List.of("GatewayId", "NatGatewayId",
+        "TransitGatewayId", "VpcPeeringConnectionId", "NetworkInterfaceId", "InstanceId",
+        "LocalGatewayId", "CarrierGatewayId", "CoreNetworkArn");
+
+    /** An active route with an IPv4 destination; a blackhole or prefix-list one is none. */
+    static Optional<Route> of(Json r) {
+      if ("blackhole".equals(r.optText("State").orElse("active"))) {
+        return Optional.empty();
+      }
+      Cidr to;
+      try {
+        to = Cidr.parse(r.optText("DestinationCidrBlock").orElse(""));
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+      return TARGETS.stream().map(f -> r.optText(f)).flatMap(Optional::stream).findFirst()
+          .map(target -> new Route(to, target));
+    }
   }
 
   boolean isPublic(String subnet, String vpc) {

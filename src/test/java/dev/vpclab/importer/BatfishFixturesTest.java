@@ -261,6 +261,36 @@ class BatfishFixturesTest {
     runsWithTheCli(files("test-vpc-peering-multi-account"), "0.00");
   }
 
+  @Test
+  void aSnapshotOfTwoRegionsIsImportedOneRegionAtATime() throws Exception {
+    JsonFault f = assertThrows(JsonFault.class, () -> imported("test-transit-gateway-peering"));
+    assertEquals("test-transit-gateway-peering/aws_configs/accounts/804819755326/us-west-1/"
+        + "Subnets.json: error: $.Subnets[0].AvailabilityZone: subnets of two Regions, us-east-1"
+        + " and us-west-1: import one Region at a time\n", f.render());
+    List<Path> east = files("test-transit-gateway-peering");
+    east.removeIf(p -> !p.toString().contains("us-east-1"));
+    AwsImport.Result r = imported(east);
+    Layout l = r.layout();
+    assertEquals("us-east-1", l.region().code());
+    assertEquals(List.of("bat", "bat2"), l.vpcs().stream().map(v -> v.name()).sorted().toList());
+    assertEquals(2, l.tgws().get(0).attachments().size());
+    // bat and bat2 route only fish's 192.168.0.0/16 (in us-west-1, over the transit gateways'
+    // peering) to their transit gateway, not each other's CIDR: in AWS they do not reach each
+    // other through it, where vpclab's transit gateway routes every attached VPC to the others.
+    // The file says so, for each route table
+    assertTrue(r.assumed().contains("route table rtb-0c5050231125a42c1 of bat sends"
+        + " 10.20.0.0/16 (bat2) to igw-0016cdb81a5917009, not to tgw-0e20010ebf43d07a2: vpclab"
+        + " routes every VPC attached to a transit gateway to the others through it"),
+        r.assumed().toString());
+    assertEquals(2, r.assumed().stream().filter(a -> a.startsWith("route table ")).count(),
+        r.assumed().toString());
+    // two attachments 2 x 0.05 x 730 = 73.00 (us-east-1); the peering attachment to us-west-1
+    // is in describe-transit-gateway-attachments, which vpclab does not read
+    assertEquals("73.00", AwsMotoFixturesTest.total(l));
+    sameAsGolden("test-transit-gateway-peering-us-east-1", r);
+    runsWithTheCli(east, "73.00");
+  }
+
   // ------------------------------------------------------------------ single-kind files
 
   @Test
