@@ -11,12 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where the route tables read say less than the language assumes, each said in an assumption
+ * Where the route tables read differ from what the language assumes, each said in an assumption
  * line: vpclab's private subnets reach public addresses through their VPC's NAT gateway, and a
- * transit gateway routes every VPC attached to it to the others. A subnet whose route table sends
- * 0.0.0.0/0 nowhere, or a VPC whose route tables send another attached VPC's CIDR elsewhere, gets
- * more from vpclab than from AWS (a route to a peering between the two is what vpclab does too).
- * Without route tables nothing is said (nothing is known).
+ * transit gateway routes every VPC attached to it to the others. A private subnet whose route
+ * table sends 0.0.0.0/0 nowhere or elsewhere than to a NAT gateway, or a VPC whose route tables
+ * send another attached VPC's CIDR elsewhere than to the transit gateway (a route to a peering
+ * between the two is what vpclab does too), is not what vpclab decides for it. Without route
+ * tables nothing is said (nothing is known).
  */
 final class RouteGaps {
   private static final Cidr ANYWHERE = Cidr.parse("0.0.0.0/0");
@@ -29,7 +30,10 @@ final class RouteGaps {
     this.routes = routes;
   }
 
-  /** Private subnets routing 0.0.0.0/0 nowhere in the VPCs (by id) that have a NAT gateway. */
+  /**
+   * Private subnets routing 0.0.0.0/0 nowhere or elsewhere than to a NAT gateway (a transit
+   * gateway, a NAT instance) in the VPCs (by id) that have a NAT gateway.
+   */
   void natless(Set<String> vpcsWithNat) throws JsonFault {
     for (Map.Entry<String, Subnet> e : at.subnets().entrySet()) {
       String vpc = at.vpcIdOf(e.getKey());
@@ -37,10 +41,11 @@ final class RouteGaps {
         continue;
       }
       Optional<String> table = routes.tableOf(e.getKey(), vpc);
-      if (table.isPresent() && routes.target(table.get(), ANYWHERE).isEmpty()) {
-        at.assumed().add("subnet " + e.getValue().name() + " routes 0.0.0.0/0 nowhere (its route"
-            + " table " + table.get() + " has no such route): vpclab sends a private subnet"
-            + " through the VPC's NAT gateway");
+      String target = table.flatMap(t -> routes.target(t, ANYWHERE)).orElse(null);
+      if (table.isPresent() && (target == null || !target.startsWith("nat-"))) {
+        at.assumed().add("subnet " + e.getValue().name() + " sends 0.0.0.0/0 "
+            + (target == null ? "nowhere" : "to " + target) + ", not to a NAT gateway (route table "
+            + table.get() + "): vpclab sends a private subnet through the VPC's NAT gateway");
       }
     }
   }

@@ -215,6 +215,23 @@ class AwsImportTest {
         + " \\(they differ in Tags\\)")), r.assumed().toString());
   }
 
+  @Test
+  void aPrivateSubnetSendingTheDefaultRouteElsewhereThanItsNatIsSaid() throws Exception {
+    // app's main table sends 0.0.0.0/0 to the transit gateway (central egress) instead of its
+    // NAT gateway: vpclab would use the NAT gateway for app-a and app-b
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("route-tables.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"NatGatewayId\": \"nat-0n1\"", "\"TransitGatewayId\": \"tgw-0t1\""))
+          : i);
+    }
+    AwsImport.Result r = AwsImport.read(in, "x");
+    assertTrue(r.assumed().contains("subnet app-a sends 0.0.0.0/0 to tgw-0t1, not to a NAT"
+        + " gateway (route table rtb-0b2main): vpclab sends a private subnet through the VPC's NAT"
+        + " gateway"), r.assumed().toString());
+    assertEquals(0, handResult().assumed().stream().filter(a -> a.startsWith("subnet ")).count());
+  }
+
   private static String moveI03(String json) throws IOException {
     com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode root = m.readTree(json);

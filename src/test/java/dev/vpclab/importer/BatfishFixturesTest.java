@@ -131,8 +131,8 @@ class BatfishFixturesTest {
     // Subnet 20 is on the main route table, which has only the local route: in AWS it reaches
     // nothing outside the VPC, but vpclab's private subnets use the VPC's NAT gateway; the file
     // says so
-    assertTrue(r.assumed().contains("subnet Subnet-20 routes 0.0.0.0/0 nowhere (its route table"
-        + " rtb-0e169c4a1e0b27b55 has no such route): vpclab sends a private subnet through the"
+    assertTrue(r.assumed().contains("subnet Subnet-20 sends 0.0.0.0/0 nowhere, not to a NAT"
+        + " gateway (route table rtb-0e169c4a1e0b27b55): vpclab sends a private subnet through the"
         + " VPC's NAT gateway"), r.assumed().toString());
     assertEquals(Via.NAT, reach(l, "test1", "ssm").via());
     assertEquals(Via.IGW, reach(l, "Jump-Host", "ssm").via());
