@@ -186,6 +186,28 @@ class BatfishFixturesTest {
   }
 
   @Test
+  void gatewayEndpointSnapshotServesS3FreeToBothSubnets() throws Exception {
+    AwsImport.Result r = imported("test-vpc-endpoint-gateway");
+    Layout l = r.layout();
+    assertEquals(List.of("testing_10.1.1.0-24"), names(l.subnets(), true));
+    assertEquals(List.of("testing_10.1.101.0-24"), names(l.subnets(), false));
+    assertTrue(l.vpcs().get(0).hasGateway("s3"));
+    assertEquals(0, l.eniCount());
+    assertEquals(List.of(), l.nats());
+    // the endpoint is on both subnets' route tables (rtb-04f71fc2caa8d94cf, rtb-0efde4139784b75b0)
+    assertEquals(Via.GATEWAY_ENDPOINT, reach(l, "private-web01", "s3").via());
+    assertEquals(Via.GATEWAY_ENDPOINT, reach(l, "public-web01", "s3").via());
+    // the private subnet has no NAT gateway and no 0.0.0.0/0 route: nothing else
+    assertEquals(List.of(Reason.NO_ROUTE), reach(l, "private-web01", "ssm").reasons());
+    assertEquals(Via.IGW, reach(l, "public-web01", "ssm").via());
+    // a gateway endpoint costs nothing, and nothing else is billed by the hour: 0.00
+    assertEquals("0.00", AwsMotoFixturesTest.total(l));
+    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+    sameAsGolden("test-vpc-endpoint-gateway", r);
+    runsWithTheCli(files("test-vpc-endpoint-gateway"), "0.00");
+  }
+
+  @Test
   void transitGatewaySnapshotAttachesVpcAOnlyInUsEast2c() throws Exception {
     AwsImport.Result r = imported("test-transit-gateway");
     Layout l = r.layout();
