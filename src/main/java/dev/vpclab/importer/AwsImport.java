@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -83,6 +84,7 @@ public final class AwsImport {
   }
 
   private Result build(String layoutName) throws JsonFault {
+    in.readOnce(assumed);
     for (Json v : in.get("Vpcs")) {
       vpcJson.put(v.text("VpcId"), v);
       cidr(v, "CidrBlock");
@@ -136,6 +138,8 @@ public final class AwsImport {
       eps.add(e);
     }
     Map<String, List<NatGateway>> nats = nats();
+    RouteGaps gaps = new RouteGaps(this, publicity);
+    gaps.natless(nats.keySet());
     Map<String, List<Instance>> instances = new InstanceGroups(this).build(in.instances());
     List<Vpc> vpcs = new ArrayList<>();
     boolean dnsUnknown = false;
@@ -155,31 +159,42 @@ public final class AwsImport {
     // the addresses the builder gives, so that the written file builds the same design (the
     // language has no way to write AWS's own)
     vpcs = new ArrayList<>(Addresses.assign(vpcs));
-    Layout layout = new Layout(layoutName, region, vpcs, tgws(), peerings(),
+    Layout layout = new Layout(layoutName, region, vpcs, tgws(gaps), peerings(),
         new Shares(this).build(vpcs),
         List.of(), vpcs.isEmpty() ? new Origin.AwsId("", "", "$") : vpcs.get(0).origin());
     return new Result(layout, List.copyOf(assumed));
   }
 
-  /** VPCs something is in: what keeps a default VPC in the design. */
+  /**
+   * VPCs something is in: what keeps a default VPC in the design. What is left out (a deleted
+   * NAT gateway, a terminated instance, ...) keeps nothing, and its subnet need not be given.
+   */
   private void markUsed() throws JsonFault {
     for (Json e : in.get("VpcEndpoints")) {
-      used.add(e.text("VpcId"));
+      if (Lifecycle.endpointGone(e).isEmpty()) {
+        used.add(e.text("VpcId"));
+      }
     }
     for (Json n : in.get("NatGateways")) {
-      used.add(subnetVpc(n.field("SubnetId")));
+      if (Lifecycle.natGone(n).isEmpty()) {
+        used.add(subnetVpc(n.field("SubnetId")));
+      }
     }
     for (Json i : in.instances()) {
-      if (i.has("SubnetId")) {
+      if (i.has("SubnetId") && !Lifecycle.instanceGone(i)) {
         used.add(subnetVpc(i.field("SubnetId")));
       }
     }
     for (Json a : in.get("TransitGatewayVpcAttachments")) {
-      used.add(a.text("VpcId"));
+      if (Lifecycle.attachmentGone(a).isEmpty()) {
+        used.add(a.text("VpcId"));
+      }
     }
     for (Json p : in.get("VpcPeeringConnections")) {
-      used.add(p.field("RequesterVpcInfo").text("VpcId"));
-      used.add(p.field("AccepterVpcInfo").text("VpcId"));
+      if (Lifecycle.peeringGone(p).isEmpty()) {
+        used.add(p.field("RequesterVpcInfo").text("VpcId"));
+        used.add(p.field("AccepterVpcInfo").text("VpcId"));
+      }
     }
   }
 
@@ -246,6 +261,11 @@ public final class AwsImport {
     return cidr(vpcJson.get(vpcId), "CidrBlock");
   }
 
+  /** The id of a subnet's VPC (the subnet was read). */
+  String vpcIdOf(String subnetId) throws JsonFault {
+    return subnetJson.get(subnetId).text("VpcId");
+  }
+
   Region region() {
     return region;
   }
@@ -294,9 +314,9 @@ public final class AwsImport {
     List<Json> all = new ArrayList<>(in.get("NatGateways"));
     for (Json n : all) {
       String id = n.text("NatGatewayId");
-      String state = n.optText("State").orElse("available");
-      if (!state.equals("available") && !state.equals("pending")) {
-        assumed.add("NAT gateway " + id + " is " + state + ": left out");
+      Optional<String> gone = Lifecycle.natGone(n);
+      if (gone.isPresent()) {
+        assumed.add("NAT gateway " + id + " is " + gone.get() + ": left out");
         continue;
       }
       if (n.optText("ConnectivityType").orElse("public").equals("private")) {
@@ -316,14 +336,15 @@ public final class AwsImport {
     return out;
   }
 
-  private List<TransitGateway> tgws() throws JsonFault {
+  private List<TransitGateway> tgws(RouteGaps gaps) throws JsonFault {
     Map<String, List<TransitGateway.Attachment>> byTgw = new TreeMap<>();
+    Map<String, List<String>> vpcIds = new TreeMap<>();
     Map<String, Origin> firstOrigin = new LinkedHashMap<>();
     for (Json a : in.get("TransitGatewayVpcAttachments")) {
       String id = a.text("TransitGatewayAttachmentId");
-      String state = a.optText("State").orElse("available");
-      if (state.startsWith("delet") || state.equals("failed") || state.equals("rejected")) {
-        assumed.add("transit gateway attachment " + id + " is " + state + ": left out");
+      Optional<String> gone = Lifecycle.attachmentGone(a);
+      if (gone.isPresent()) {
+        assumed.add("transit gateway attachment " + id + " is " + gone.get() + ": left out");
         continue;
       }
       String vpc = vpcNames.get(a.text("VpcId"));
@@ -342,9 +363,13 @@ public final class AwsImport {
         byAz.putIfAbsent(sub.az(), written);
       }
       String tgw = a.text("TransitGatewayId");
+      vpcIds.computeIfAbsent(tgw, k -> new ArrayList<>()).add(a.text("VpcId"));
       firstOrigin.putIfAbsent(tgw, origin(a, tgw));
       byTgw.computeIfAbsent(tgw, k -> new ArrayList<>())
           .add(new TransitGateway.Attachment(vpc, List.copyOf(byAz.values()), origin(a, id)));
+    }
+    for (Map.Entry<String, List<String>> e : vpcIds.entrySet()) {
+      gaps.attached(e.getKey(), e.getValue().stream().sorted().toList());
     }
     List<TransitGateway> out = new ArrayList<>();
     for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {
@@ -387,10 +412,9 @@ public final class AwsImport {
     List<Peering> out = new ArrayList<>();
     for (Json p : in.get("VpcPeeringConnections")) {
       String id = p.text("VpcPeeringConnectionId");
-      String status = p.has("Status") ? p.field("Status").optText("Code").orElse("active")
-          : "active";
-      if (!status.equals("active")) {
-        assumed.add("peering " + id + " is " + status + ": left out");
+      Optional<String> gone = Lifecycle.peeringGone(p);
+      if (gone.isPresent()) {
+        assumed.add("peering " + id + " is " + gone.get() + ": left out");
         continue;
       }
       String a = vpcNames.get(p.field("RequesterVpcInfo").text("VpcId"));

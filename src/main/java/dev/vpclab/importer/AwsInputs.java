@@ -65,6 +65,16 @@ final class AwsInputs {
     byKind.get(kind).add(record);
   }
 
+  /**
+   * Each resource once, whatever number of files or accounts describe it (see
+   * {@link OnceById}); called once, before the records are read.
+   */
+  void readOnce(List<String> assumed) {
+    for (Map.Entry<String, List<Json>> e : byKind.entrySet()) {
+      e.setValue(OnceById.of(e.getKey(), e.getValue(), assumed));
+    }
+  }
+
   List<Json> get(String kind) {
     return byKind.get(kind);
   }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,10 +35,9 @@ final class Endpoints {
   void add(Json e) throws JsonFault {
     String id = e.text("VpcEndpointId");
     String vpc = at.vpcNames().get(e.text("VpcId"));
-    String state = e.optText("State").orElse("available");
-    if (state.equalsIgnoreCase("deleted") || state.equalsIgnoreCase("deleting")
-        || state.equalsIgnoreCase("failed") || state.equalsIgnoreCase("rejected")) {
-      at.assumed().add("endpoint " + id + " is " + state + ": left out");
+    Optional<String> gone = Lifecycle.endpointGone(e);
+    if (gone.isPresent()) {
+      at.assumed().add("endpoint " + id + " is " + gone.get() + ": left out");
       return;
     }
     if (vpc == null) {

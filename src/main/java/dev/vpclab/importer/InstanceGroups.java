@@ -29,9 +29,7 @@ final class InstanceGroups {
     Map<String, Json> first = new LinkedHashMap<>();
     for (Json i : instances) {
       String id = i.text("InstanceId");
-      String state = i.has("State") ? i.field("State").optText("Name").orElse("running")
-          : "running";
-      if (state.equals("terminated") || state.equals("shutting-down")) {
+      if (Lifecycle.instanceGone(i)) {
         continue;
       }
       if (!i.has("SubnetId")) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpclab.model.Cidr;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +16,18 @@ import java.util.Set;
  * {@code enable_dns_hostnames} (default off for {@code aws_vpc}, as the provider has it).
  */
 final class TfNetwork {
-  private static final Set<String> IGWS = Set.of("aws_internet_gateway");
+  /** A route's target attribute, the describe field it becomes, and the resources it names. */
+  private record Target(String attribute, String field, Set<String> types, String what) {}
+
+  private static final List<Target> TARGETS = List.of(
+      new Target("gateway_id", "GatewayId", Set.of("aws_internet_gateway"), "internet gateway"),
+      new Target("nat_gateway_id", "NatGatewayId", Set.of("aws_nat_gateway"), "NAT gateway"),
+      new Target("transit_gateway_id", "TransitGatewayId", Set.of("aws_ec2_transit_gateway"),
+          "transit gateway"),
+      new Target("vpc_peering_connection_id", "VpcPeeringConnectionId",
+          Set.of("aws_vpc_peering_connection"), "peering connection"),
+      new Target("network_interface_id", "NetworkInterfaceId", Set.of("aws_network_interface"),
+          "network interface"));
   private final TfRecords at;
   private final Set<String> associated = new HashSet<>();
   private final Set<String> mainManaged = new HashSet<>();
@@ -138,14 +150,17 @@ final class TfNetwork {
     JsonNode blocks = r.value("route").orElse(Json.mapper().createArrayNode());
     for (int i = 0; i < blocks.size(); i++) {
       JsonNode b = blocks.get(i);
-      String gateway = b.path("gateway_id").asText("");
-      boolean unknownGateway = r.unknown() != null
-          && r.unknown().path("route").path(i).path("gateway_id").asBoolean(false);
-      if (gateway.isEmpty() && unknownGateway) {
-        gateway = at.links.one(r, "route", IGWS, g -> true, "internet gateway").orElse("");
+      ObjectNode route = routes.addObject()
+          .put("DestinationCidrBlock", b.path("cidr_block").asText(""));
+      JsonNode unknown = r.unknown() == null ? null : r.unknown().path("route").path(i);
+      for (Target target : TARGETS) {
+        String id = b.path(target.attribute()).asText("");
+        if (id.isEmpty() && unknown != null
+            && unknown.path(target.attribute()).asBoolean(false)) {
+          id = at.links.one(r, "route", target.types(), g -> true, target.what()).orElse("");
+        }
+        route.put(target.field(), id);
       }
-      routes.addObject().put("DestinationCidrBlock", b.path("cidr_block").asText(""))
-          .put("GatewayId", gateway);
     }
     ArrayNode associations = t.putArray("Associations");
     if (isDefault) {
@@ -170,13 +185,16 @@ final class TfNetwork {
     if (table.isEmpty() || !at.tables.containsKey(table.get()) || destination.isEmpty()) {
       return;
     }
-    String gateway = r.text("gateway_id").orElse("");
-    if (gateway.isEmpty() && r.isUnknown("gateway_id")) {
-      gateway = at.links.one(r, "gateway_id", IGWS, g -> true, "internet gateway")
-          .orElse("");
+    ObjectNode route = ((ArrayNode) at.tables.get(table.get()).get("Routes")).addObject()
+        .put("DestinationCidrBlock", destination);
+    for (Target target : TARGETS) {
+      String id = r.text(target.attribute()).orElse("");
+      if (id.isEmpty() && r.isUnknown(target.attribute())) {
+        id = at.links.one(r, target.attribute(), target.types(), g -> true, target.what())
+            .orElse("");
+      }
+      route.put(target.field(), id);
     }
-    ((ArrayNode) at.tables.get(table.get()).get("Routes")).addObject()
-        .put("DestinationCidrBlock", destination).put("GatewayId", gateway);
   }
 
   private void association(TfResource r) {

@@ -178,6 +178,60 @@ class AwsImportTest {
         + " given (add aws ec2 describe-vpcs)\n", f.render());
   }
 
+  @Test
+  void whatIsLeftOutKeepsNoDefaultVpcAndNeedsNoSubnet() throws Exception {
+    // a deleted NAT gateway in the default VPC's subnet, another in a subnet gone with it, a
+    // deleted endpoint and a terminated instance there: the default VPC still has nothing in it
+    List<AwsImport.Input> in = new ArrayList<>(hand());
+    in.add(new AwsImport.Input("gone.json", "{\"NatGateways\": ["
+        + "{\"NatGatewayId\": \"nat-0g1\", \"State\": \"deleted\", \"SubnetId\": \"subnet-0d01\"},"
+        + "{\"NatGatewayId\": \"nat-0g2\", \"State\": \"failed\", \"SubnetId\": \"subnet-gone\"}],"
+        + " \"VpcEndpoints\": [{\"VpcEndpointId\": \"vpce-0g\", \"State\": \"deleted\","
+        + " \"VpcId\": \"vpc-0d0d0d0d\", \"ServiceName\": \"com.amazonaws.us-east-1.ssm\"}],"
+        + " \"Reservations\": [{\"ReservationId\": \"r-0g\", \"Instances\": [{\"InstanceId\":"
+        + " \"i-0g\", \"State\": {\"Name\": \"terminated\"}, \"SubnetId\": \"subnet-0d01\"}]}]}"));
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    assertEquals(List.of("shared-services", "app"),
+        r.layout().vpcs().stream().map(v -> v.name()).toList());
+    assertTrue(r.assumed().contains("default VPC vpc-0d0d0d0d has nothing in it: left out"));
+    assertTrue(r.assumed().contains("NAT gateway nat-0g2 is failed: left out"));
+  }
+
+  @Test
+  void aResourceInTwoFilesIsReadOnceWhicheverComesFirst() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>(hand());
+    AwsImport.Input peering = in.stream().filter(i -> i.file().equals("peering.json"))
+        .findFirst().orElseThrow();
+    in.add(new AwsImport.Input("peering-seen-by-the-other-account.json",
+        peering.text().replace("\"VpcPeeringConnectionId\"",
+            "\"Tags\": [{\"Key\": \"Name\", \"Value\": \"b\"}], \"VpcPeeringConnectionId\"")));
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    assertEquals(handResult().layout().peerings().size(), r.layout().peerings().size());
+    Collections.reverse(in);
+    assertEquals(r.text(), AwsImport.read(in, "imported").text());
+    assertTrue(r.assumed().stream().anyMatch(a -> a.matches("pcx-\\S+ is described twice"
+        + " \\(peering-seen-by-the-other-account.json \\$.VpcPeeringConnections\\[0\\],"
+        + " peering.json \\$.VpcPeeringConnections\\[0\\]\\): read once, from the first"
+        + " \\(they differ in Tags\\)")), r.assumed().toString());
+  }
+
+  @Test
+  void aPrivateSubnetSendingTheDefaultRouteElsewhereThanItsNatIsSaid() throws Exception {
+    // app's main table sends 0.0.0.0/0 to the transit gateway (central egress) instead of its
+    // NAT gateway: vpclab would use the NAT gateway for app-a and app-b
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("route-tables.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"NatGatewayId\": \"nat-0n1\"", "\"TransitGatewayId\": \"tgw-0t1\""))
+          : i);
+    }
+    AwsImport.Result r = AwsImport.read(in, "x");
+    assertTrue(r.assumed().contains("subnet app-a sends 0.0.0.0/0 to tgw-0t1, not to a NAT"
+        + " gateway (route table rtb-0b2main): vpclab sends a private subnet through the VPC's NAT"
+        + " gateway"), r.assumed().toString());
+    assertEquals(0, handResult().assumed().stream().filter(a -> a.startsWith("subnet ")).count());
+  }
+
   private static String moveI03(String json) throws IOException {
     com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode root = m.readTree(json);

@@ -54,6 +54,31 @@ class TerraformImportTest {
   }
 
   @Test
+  void aPrivateTableSendingTheDefaultRouteToATransitGatewayIsSaidByItsTargetsKind()
+      throws Exception {
+    // state.json of three-az with private-a's 0.0.0.0/0 sent to a transit gateway instead of its
+    // NAT gateway: Terraform writes every other target as "", so the target is the field set
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    int changed = 0;
+    for (JsonNode r : state.path("values").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_route_table.private[0]")) {
+        ObjectNode route = (ObjectNode) r.path("values").path("route").get(0);
+        route.put("nat_gateway_id", "").put("transit_gateway_id", "tgw-0elsewhere");
+        changed++;
+      }
+    }
+    assertEquals(1, changed);
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    List<String> said = r.assumed().stream().filter(a -> a.contains("0.0.0.0/0")).toList();
+    assertEquals(1, said.size(), r.assumed().toString());
+    assertTrue(said.get(0).startsWith("subnet private-a sends 0.0.0.0/0 to tgw-0elsewhere, not to"
+        + " a NAT gateway"), said.get(0));
+  }
+
+  @Test
   void aModuleVariableIsFollowedToItsModuleCall() throws Exception {
     AwsImport.Result r = hand("module-plan.json");
     assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());

@@ -1,0 +1,100 @@
+package dev.vpclab.importer;
+
+import dev.vpclab.model.Cidr;
+import dev.vpclab.model.Subnet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where the route tables read differ from what the language assumes, each said in an assumption
+ * line: vpclab's private subnets reach public addresses through their VPC's NAT gateway, and a
+ * transit gateway routes every VPC attached to it to the others. A private subnet whose route
+ * table sends 0.0.0.0/0 nowhere or elsewhere than to a NAT gateway, or a VPC whose route tables
+ * send another attached VPC's CIDR elsewhere than to the transit gateway (a route to a peering
+ * between the two is what vpclab does too), is not what vpclab decides for it. Without route
+ * tables nothing is said (nothing is known).
+ */
+final class RouteGaps {
+  private static final Cidr ANYWHERE = Cidr.parse("0.0.0.0/0");
+
+  private final AwsImport at;
+  private final Public routes;
+
+  RouteGaps(AwsImport at, Public routes) {
+    this.at = at;
+    this.routes = routes;
+  }
+
+  /**
+   * Private subnets routing 0.0.0.0/0 nowhere or elsewhere than to a NAT gateway (a transit
+   * gateway, a NAT instance) in the VPCs (by id) that have a NAT gateway.
+   */
+  void natless(Set<String> vpcsWithNat) throws JsonFault {
+    for (Map.Entry<String, Subnet> e : at.subnets().entrySet()) {
+      String vpc = at.vpcIdOf(e.getKey());
+      if (e.getValue().isPublic() || !vpcsWithNat.contains(vpc)) {
+        continue;
+      }
+      Optional<String> table = routes.tableOf(e.getKey(), vpc);
+      Public.Target target = table.flatMap(t -> routes.target(t, ANYWHERE)).orElse(null);
+      if (table.isPresent() && (target == null || !target.is("NatGatewayId"))) {
+        at.assumed().add("subnet " + e.getValue().name() + " sends 0.0.0.0/0 "
+            + (target == null ? "nowhere" : "to " + target.id()) + ", not to a NAT gateway (route table "
+            + table.get() + "): vpclab sends a private subnet through the VPC's NAT gateway");
+      }
+    }
+  }
+
+  /**
+   * The route tables of a transit gateway's VPCs (by id) that send another's CIDR elsewhere than
+   * to it, or to an active peering between the two (a peering wins over a transit gateway in
+   * vpclab too).
+   */
+  void attached(String tgw, List<String> vpcs) throws JsonFault {
+    Map<String, Set<String>> peerings = new HashMap<>();
+    for (Json p : at.inputs().get("VpcPeeringConnections")) {
+      if (Lifecycle.peeringGone(p).isEmpty()) {
+        peerings.put(p.text("VpcPeeringConnectionId"), new HashSet<>(List.of(
+            p.field("RequesterVpcInfo").text("VpcId"), p.field("AccepterVpcInfo").text("VpcId"))));
+      }
+    }
+    for (String vpc : vpcs) {
+      for (String table : tablesOf(vpc)) {
+        for (String other : vpcs) {
+          if (other.equals(vpc)) {
+            continue;
+          }
+          Cidr cidr = at.vpcCidr(other);
+          Public.Target to = routes.target(table, cidr).orElse(null);
+          String target = to == null ? null : to.id();
+          boolean toTgw = to != null && to.is("TransitGatewayId") && tgw.equals(target);
+          boolean toPeering = to != null && to.is("VpcPeeringConnectionId")
+              && peerings.getOrDefault(target, Set.of()).equals(Set.of(vpc, other));
+          if (!toTgw && !toPeering) {
+            at.assumed().add("route table " + table + " of " + at.vpcNames().get(vpc)
+                + " sends " + cidr + " (" + at.vpcNames().get(other) + ") "
+                + (target == null ? "nowhere" : "to " + target) + ", not to " + tgw
+                + ": vpclab routes every VPC attached to a transit gateway to the others"
+                + " through it");
+          }
+        }
+      }
+    }
+  }
+
+  /** The route tables a VPC's subnets use, in the subnets' order. */
+  private Set<String> tablesOf(String vpc) throws JsonFault {
+    Set<String> out = new LinkedHashSet<>();
+    for (String subnet : at.subnets().keySet()) {
+      if (at.vpcIdOf(subnet).equals(vpc)) {
+        routes.tableOf(subnet, vpc).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+}
