@@ -12,8 +12,8 @@ import dev.vpclab.export.MarkdownReport;
 import dev.vpclab.export.JsonReport;
 import dev.vpclab.export.TextReport;
 import dev.vpclab.importer.AwsImport;
+import dev.vpclab.importer.Import;
 import dev.vpclab.importer.JsonFault;
-import dev.vpclab.importer.TerraformImport;
 import dev.vpclab.lang.Diagnostic;
 import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
@@ -528,28 +528,13 @@ public final class Main {
    * import terraform FILE.json [--layout NAME] [--out FILE.vpc]}.
    */
   private int importCommand(List<String> args) throws UsageError {
-    if (args.isEmpty() || !List.of("aws", "terraform").contains(args.get(0))) {
-      String hint = args.isEmpty() ? null
-          : Suggest.didYouMean(args.get(0), List.of("aws", "terraform"));
-      throw new UsageError("import takes a source: vpclab import aws FILE.json... or vpclab"
-          + " import terraform FILE.json" + (args.isEmpty() ? "" : " (not '" + args.get(0)
-          + "')") + hint(hint));
-    }
-    boolean terraform = args.get(0).equals("terraform");
-    Options o = Options.parse(args.subList(1, args.size()), List.of("--layout", "--out"));
-    if (o.files().isEmpty()) {
-      throw new UsageError(terraform
-          ? "import terraform needs the JSON file terraform show -json printed"
-          : "import aws needs the JSON files aws ec2 describe-* printed");
-    }
-    if (terraform && o.files().size() > 1) {
-      throw new UsageError("import terraform takes one file (terraform show -json of a plan or"
-          + " of the state), not " + o.files().size());
-    }
+    String source = args.isEmpty() ? "" : args.get(0);
+    Options o = Options.parse(args.subList(Math.min(1, args.size()), args.size()),
+        List.of("--layout", "--out"));
     String layout = o.value("--layout", "imported");
-    if (!dev.vpclab.importer.LayoutNames.valid(layout)) {
-      throw new UsageError("--layout " + layout + " is not a layout name (letters, digits, -, _,"
-          + " . and not a keyword)");
+    String trouble = Import.problem("vpclab import", source, o.files().size(), layout);
+    if (trouble != null) {
+      throw new UsageError(trouble);
     }
     List<AwsImport.Input> inputs = new ArrayList<>();
     try {
@@ -562,9 +547,7 @@ public final class Main {
       return INVALID;
     }
     try {
-      AwsImport.Result result = terraform
-          ? TerraformImport.read(inputs.get(0).file(), inputs.get(0).text(), layout)
-          : AwsImport.read(inputs, layout);
+      AwsImport.Result result = Import.read(source, inputs, layout);
       return write(result.text(), o.value("--out", null), "imported.vpc");
     } catch (JsonFault e) {
       err.print(e.render());

@@ -67,7 +67,8 @@ public final class Completions {
       return lineStart + line.lastIndexOf('"');
     }
     String head = buffer.substring(0, i).stripLeading();
-    boolean path = head.startsWith("%load ") || head.startsWith("%save ");
+    boolean path = head.startsWith("%load ") || head.startsWith("%save ")
+        || head.startsWith("%import ");
     while (i > 0 && isWordChar(buffer.charAt(i - 1), path)) {
       i--;
     }
@@ -102,6 +103,13 @@ public final class Completions {
     String name = line.substring(0, space);
     switch (name) {
       case "%load", "%save" -> paths(prefix, base, false, out);
+      case "%import" -> {
+        if (line.substring(space).isBlank() || line.indexOf(' ', space + 1) < 0) {
+          out.addAll(dev.vpclab.importer.Import.SOURCES);
+        } else {
+          paths(prefix, base, false, out);
+        }
+      }
       case "%help" -> out.addAll(Session.HELP_TOPICS);
       case "%format" -> out.addAll(List.of("text", "json"));
       default -> { }

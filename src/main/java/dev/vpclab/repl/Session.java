@@ -41,7 +41,7 @@ import java.util.Optional;
 public final class Session {
   /** The magics, for %help, completion and did-you-mean. */
   public static final List<String> MAGICS = List.of(
-      "%help", "%load", "%save", "%reset", "%layouts", "%history", "%format", "%quit");
+      "%help", "%load", "%import", "%save", "%reset", "%layouts", "%history", "%format", "%quit");
 
   /** The topics of %help. */
   public static final List<String> HELP_TOPICS = List.of("layout", "queries", "expect", "magics");
@@ -299,6 +299,7 @@ public final class Session {
       case "%quit", "%exit" -> null;
       case "%help" -> help(arg);
       case "%load" -> load(arg);
+      case "%import" -> importing(arg);
       case "%save" -> save(arg);
       case "%reset" -> {
         notebook.reset();
@@ -335,6 +336,19 @@ public final class Session {
     } catch (InvalidPathException e) {
       return arg + ": error: not a valid file name\n";
     }
+  }
+
+  /**
+   * {@code %import aws|terraform FILE... [--layout NAME]}: the scenario the files make, shown and
+   * evaluated as a cell, so that {@code %save} keeps it as text.
+   */
+  private String importing(String arg) {
+    ImportMagic.Outcome o = ImportMagic.run(arg, base);
+    if (o.error() != null) {
+      hadErrors = true;
+      return o.error();
+    }
+    return o.text() + cell(new SourceFile("In[" + number + "]", o.text()), Listener.NONE).text();
   }
 
   /**
@@ -524,6 +538,8 @@ public final class Session {
       case "magics" -> """
           %help [topic]      this help (topics: layout, queries, expect, magics)
           %load FILE.vpc     evaluate a file's cells into the session
+          %import aws FILE.json...     a design from aws ec2 describe-* outputs, as a cell
+          %import terraform FILE.json  ... from terraform show -json of a plan or state
           %save FILE.vpc     write the cells that ran, in order, as a scenario for vpclab run
           %save FILE.ipynb   ... or as a notebook (also FILE.html, FILE.md) with outputs and charts
           %reset             forget everything: a fresh session

@@ -159,6 +159,9 @@ class CompletionsTest {
     assertEquals(List.of("scenarios/", "seed.vpc"), Completions.candidates("%load s", 7, SEED, dir));
     assertEquals(List.of("seed.vpc"), Completions.candidates("%save se", 8, SEED, dir));
     assertEquals(List.of("json"), Completions.candidates("%format j", 9, SEED, dir));
+    assertEquals(List.of("aws", "terraform"), Completions.candidates("%import ", 8, SEED, dir));
+    assertEquals(List.of("terraform"), Completions.candidates("%import t", 9, SEED, dir));
+    assertEquals(List.of("seed.vpc"), Completions.candidates("%import aws se", 14, SEED, dir));
     String chart = "chart cost single to \"se";
     assertEquals(List.of("\"seed.vpc\""), Completions.candidates(chart, chart.length(), SEED, dir));
     assertEquals(chart.indexOf('"'), Completions.wordStart(chart, chart.length()));

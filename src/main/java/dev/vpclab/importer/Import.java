@@ -1,0 +1,58 @@
+package dev.vpclab.importer;
+
+import dev.vpclab.lang.Suggest;
+import java.util.List;
+
+/**
+ * One import request, whichever front end makes it ({@code vpclab import}, the REPL's
+ * {@code %import}): its source ({@code aws} or {@code terraform}), its files already read, and
+ * the layout's name. What is wrong with a request is said in one sentence; reading the files is
+ * the front end's.
+ */
+public final class Import {
+  /** The sources vpclab imports from. */
+  public static final List<String> SOURCES = List.of("aws", "terraform");
+
+  private Import() {}
+
+  /**
+   * What is wrong with a request, in one sentence naming how to write it ({@code command} is how
+   * the front end spells the import: {@code vpclab import}, {@code %import}), or null when
+   * nothing is.
+   */
+  public static String problem(String command, String source, int files, String layout) {
+    if (!SOURCES.contains(source)) {
+      String hint = source.isEmpty() ? null : Suggest.didYouMean(source, SOURCES);
+      return "import takes a source: " + command + " aws FILE.json... or " + command
+          + " terraform FILE.json"
+          + (source.isEmpty() ? "" : " (not '" + source + "')")
+          + (hint == null ? "" : "; " + hint);
+    }
+    boolean terraform = source.equals("terraform");
+    if (files == 0) {
+      return terraform ? "import terraform needs the JSON file terraform show -json printed"
+          : "import aws needs the JSON files aws ec2 describe-* printed";
+    }
+    if (terraform && files > 1) {
+      return "import terraform takes one file (terraform show -json of a plan or of the state),"
+          + " not " + files;
+    }
+    if (!LayoutNames.valid(layout)) {
+      return "--layout " + layout + " is not a layout name (letters, digits, -, _, . and not a"
+          + " keyword)";
+    }
+    return null;
+  }
+
+  /** The design of a request {@link #problem} finds nothing wrong with. */
+  public static AwsImport.Result read(String source, List<AwsImport.Input> inputs, String layout)
+      throws JsonFault {
+    String trouble = problem("import", source, inputs.size(), layout);
+    if (trouble != null) {
+      throw new IllegalArgumentException(trouble);
+    }
+    return source.equals("terraform")
+        ? TerraformImport.read(inputs.get(0).file(), inputs.get(0).text(), layout)
+        : AwsImport.read(inputs, layout);
+  }
+}
