@@ -140,6 +140,7 @@ public final class AwsImport {
     Map<String, List<NatGateway>> nats = nats();
     RouteGaps gaps = new RouteGaps(this, publicity);
     gaps.natless(nats.keySet());
+    gaps.gatewayless(eps.gatewayRecords());
     Map<String, List<Instance>> instances = new InstanceGroups(this).build(in.instances());
     List<Vpc> vpcs = new ArrayList<>();
     boolean dnsUnknown = false;

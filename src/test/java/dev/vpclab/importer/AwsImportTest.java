@@ -232,6 +232,44 @@ class AwsImportTest {
     assertEquals(0, handResult().assumed().stream().filter(a -> a.startsWith("subnet ")).count());
   }
 
+  @Test
+  void aPrivateSubnetWhoseRouteTableLacksTheGatewayEndpointIsSaid() throws Exception {
+    // vpce-0s3 on no route table: app-a and app-b (private, on app's main table rtb-0b2main,
+    // whose 0.0.0.0/0 goes to nat-0n1) reach S3 through the NAT gateway in AWS; public-a (its own
+    // table, to the internet gateway) reaches it through the internet gateway: no line for it
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("vpc-endpoints.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"RouteTableIds\": [\"rtb-0b2main\"]", "\"RouteTableIds\": []")) : i);
+    }
+    AwsImport.Result r = AwsImport.read(in, "x");
+    List<String> said = r.assumed().stream().filter(a -> a.contains("gateway endpoint")).toList();
+    assertEquals(List.of("subnet app-a: route table rtb-0b2main lacks gateway endpoint vpce-0s3"
+        + " (s3): AWS sends its s3 traffic to nat-0n1 (NAT data processing); vpclab through the"
+        + " gateway endpoint (free)", "subnet app-b: route table rtb-0b2main lacks gateway"
+        + " endpoint vpce-0s3 (s3): AWS sends its s3 traffic to nat-0n1 (NAT data processing);"
+        + " vpclab through the gateway endpoint (free)"), said);
+    assertTrue(handResult().assumed().stream().noneMatch(a -> a.contains("gateway endpoint")),
+        handResult().assumed().toString());
+  }
+
+  @Test
+  void aPrivateSubnetWithNoWayOutAndNoGatewayEndpointRouteIsSaid() throws Exception {
+    // app's main table loses its 0.0.0.0/0 and the endpoint its table: S3 is out of reach
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("vpc-endpoints.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"RouteTableIds\": [\"rtb-0b2main\"]", "\"RouteTableIds\": []")) : i);
+    }
+    in.replaceAll(i -> i.file().equals("route-tables.json") ? new AwsImport.Input(i.file(),
+        i.text().replace("\"nat-0n1\", \"Origin\": \"CreateRoute\", \"State\": \"active\"",
+            "\"nat-0n1\", \"Origin\": \"CreateRoute\", \"State\": \"blackhole\"")) : i);
+    AwsImport.Result r = AwsImport.read(in, "x");
+    assertTrue(r.assumed().contains("subnet app-a: route table rtb-0b2main lacks gateway endpoint"
+        + " vpce-0s3 (s3): AWS sends its s3 traffic nowhere (no way out); vpclab through the"
+        + " gateway endpoint (free)"), r.assumed().toString());
+  }
+
   private static String moveI03(String json) throws IOException {
     com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode root = m.readTree(json);

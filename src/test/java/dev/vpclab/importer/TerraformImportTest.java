@@ -79,6 +79,95 @@ class TerraformImportTest {
   }
 
   @Test
+  void aPrivateTableWithoutTheGatewayEndpointIsSaidFromTheState() throws Exception {
+    // three-az's state with private[0]'s table taken off the S3 endpoint's route_table_ids:
+    // private-a's S3 traffic goes to its NAT gateway in AWS. The public table never had it
+    // (public subnets reach S3 through the internet gateway): no line for them
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    String table = null;
+    String nat = null;
+    for (JsonNode r : state.path("values").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_route_table.private[0]")) {
+        table = r.path("values").path("id").asText();
+        nat = r.path("values").path("route").get(0).path("nat_gateway_id").asText();
+      }
+    }
+    int changed = 0;
+    for (JsonNode r : state.path("values").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        com.fasterxml.jackson.databind.node.ArrayNode ids =
+            (com.fasterxml.jackson.databind.node.ArrayNode) r.path("values").path("route_table_ids");
+        for (int i = ids.size() - 1; i >= 0; i--) {
+          if (ids.get(i).asText().equals(table)) {
+            ids.remove(i);
+            changed++;
+          }
+        }
+      }
+    }
+    assertEquals(1, changed);
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    List<String> said = r.assumed().stream().filter(a -> a.contains("gateway endpoint")).toList();
+    assertEquals(List.of("subnet private-a: route table " + table + " lacks gateway endpoint"
+        + " vpce-866c64156fb66df52 (s3): AWS sends its s3 traffic to " + nat + " (NAT data"
+        + " processing); vpclab through the gateway endpoint (free)"), said);
+    assertTrue(TerraformImport.read("state.json", Files.readString(THREE_AZ_PLAN.resolveSibling(
+        "state.json"), StandardCharsets.UTF_8), "imported").assumed().isEmpty());
+  }
+
+  @Test
+  void aGatewayEndpointsTablesFromItsPlanReferencesAndAssociations() throws Exception {
+    // three-az's plan: route_table_ids = aws_route_table.private[*].id, known only after apply:
+    // the three private tables, so no line; with the attribute's references gone, an
+    // aws_vpc_endpoint_route_table_association of private[1] alone leaves private-a and -c out
+    ObjectMapper m = new ObjectMapper();
+    assertTrue(TerraformImport.read("plan.json", Files.readString(THREE_AZ_PLAN,
+        StandardCharsets.UTF_8), "imported").assumed().stream()
+        .noneMatch(a -> a.contains("gateway endpoint")));
+    JsonNode plan = m.readTree(Files.readString(THREE_AZ_PLAN, StandardCharsets.UTF_8));
+    ObjectNode conf = null;
+    for (JsonNode r : plan.path("configuration").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        conf = (ObjectNode) r;
+        ((ObjectNode) r.path("expressions")).remove("route_table_ids");
+      }
+    }
+    ObjectNode assoc = ((com.fasterxml.jackson.databind.node.ArrayNode) plan.path("configuration")
+        .path("root_module").path("resources")).addObject();
+    assoc.put("address", "aws_vpc_endpoint_route_table_association.s3").put("mode", "managed")
+        .put("type", "aws_vpc_endpoint_route_table_association").put("name", "s3");
+    assoc.putObject("expressions").set("route_table_id", m.readTree(
+        "{\"references\": [\"aws_route_table.private[1].id\", \"aws_route_table.private[1]\"]}"));
+    ((ObjectNode) assoc.path("expressions")).set("vpc_endpoint_id", m.readTree(
+        "{\"references\": [\"aws_vpc_endpoint.s3.id\", \"aws_vpc_endpoint.s3\"]}"));
+    ObjectNode planned = ((com.fasterxml.jackson.databind.node.ArrayNode) plan
+        .path("planned_values").path("root_module").path("resources")).addObject();
+    planned.put("address", "aws_vpc_endpoint_route_table_association.s3").put("mode", "managed")
+        .put("type", "aws_vpc_endpoint_route_table_association").put("name", "s3");
+    planned.putObject("values");
+    ObjectNode change = ((com.fasterxml.jackson.databind.node.ArrayNode) plan
+        .path("resource_changes")).addObject();
+    change.put("address", "aws_vpc_endpoint_route_table_association.s3");
+    change.putObject("change").set("after_unknown", m.readTree(
+        "{\"id\": true, \"route_table_id\": true, \"vpc_endpoint_id\": true}"));
+    ((ObjectNode) change.path("change")).set("actions", m.readTree("[\"create\"]"));
+    assertTrue(conf != null);
+    AwsImport.Result r = TerraformImport.read("plan.json", m.writeValueAsString(plan),
+        "imported");
+    List<String> said = r.assumed().stream().filter(a -> a.contains("gateway endpoint")).toList();
+    assertEquals(List.of("subnet private-a: route table aws_route_table.private[0] lacks gateway"
+        + " endpoint aws_vpc_endpoint.s3 (s3): AWS sends its s3 traffic to aws_nat_gateway.nat[0]"
+        + " (NAT data processing); vpclab through the gateway endpoint (free)",
+        "subnet private-c: route table aws_route_table.private[2] lacks gateway"
+        + " endpoint aws_vpc_endpoint.s3 (s3): AWS sends its s3 traffic to aws_nat_gateway.nat[2]"
+        + " (NAT data processing); vpclab through the gateway endpoint (free)"), said,
+        r.assumed().toString());
+  }
+
+  @Test
   void aModuleVariableIsFollowedToItsModuleCall() throws Exception {
     AwsImport.Result r = hand("module-plan.json");
     assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
