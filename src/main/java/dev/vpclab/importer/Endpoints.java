@@ -99,7 +99,11 @@ final class Endpoints {
     List<Eni> enis = new ArrayList<>();
     Set<String> azs = new TreeSet<>();
     for (Json s : e.list("SubnetIds")) {
-      Subnet sub = at.subnet(s);
+      Optional<Subnet> in = at.placed(s, "endpoint " + id, true);
+      if (in.isEmpty()) {
+        continue;
+      }
+      Subnet sub = in.get();
       if (!azs.add(sub.az())) {
         at.assumed().add("endpoint " + id + " has two subnets in " + sub.az()
             + ": the first kept");

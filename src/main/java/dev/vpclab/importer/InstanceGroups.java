@@ -36,7 +36,11 @@ final class InstanceGroups {
         at.assumed().add("instance " + id + " has no subnet (EC2-Classic?): left out");
         continue;
       }
-      Subnet s = at.subnet(i.field("SubnetId"));
+      java.util.Optional<Subnet> in = at.placed(i.field("SubnetId"), "instance " + id, false);
+      if (in.isEmpty()) {
+        continue;
+      }
+      Subnet s = in.get();
       String key = s.vpc() + "\u0000" + i.nameTag().orElse(id);
       counts.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(s, 1, Integer::sum);
       first.putIfAbsent(key, i);

@@ -168,6 +168,40 @@ class TerraformImportTest {
   }
 
   @Test
+  void anIpv6OnlySubnetIsLeftOutWithTheInstanceInIt() throws Exception {
+    // three-az's state with an IPv6-only subnet (ipv6_native, cidr_block "") and app-b moved
+    // into it: both left out, said so; the rest as before
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    com.fasterxml.jackson.databind.node.ArrayNode resources =
+        (com.fasterxml.jackson.databind.node.ArrayNode) state.path("values").path("root_module")
+            .path("resources");
+    String vpc = null;
+    for (JsonNode r : resources) {
+      if (r.path("address").asText().equals("aws_vpc.main")) {
+        vpc = r.path("values").path("id").asText();
+      }
+      if (r.path("address").asText().equals("aws_instance.app[\"b\"]")) {
+        ((ObjectNode) r.path("values")).put("subnet_id", "subnet-0v6");
+      }
+    }
+    ObjectNode v6 = resources.addObject().put("address", "aws_subnet.v6").put("mode", "managed")
+        .put("type", "aws_subnet").put("name", "v6");
+    v6.putObject("values").put("id", "subnet-0v6").put("vpc_id", vpc).put("cidr_block", "")
+        .put("ipv6_native", true).put("ipv6_cidr_block", "2600:1f18:1::/64")
+        .put("availability_zone", "us-east-1b");
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    assertEquals(List.of("subnet v6 (subnet-0v6) is IPv6-only (2600:1f18:1::/64): left out"
+        + " (vpclab's subnets are IPv4)", "instance i-dd371573f927d9cd8 is in subnet-0v6, an"
+        + " IPv6-only subnet left out: left out"), r.assumed());
+    assertTrue(r.layout().instance("app-b").isEmpty());
+    assertTrue(r.layout().subnet("v6").isEmpty());
+    assertEquals(6, r.layout().subnets().size());
+  }
+
+  @Test
   void aModuleVariableIsFollowedToItsModuleCall() throws Exception {
     AwsImport.Result r = hand("module-plan.json");
     assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
