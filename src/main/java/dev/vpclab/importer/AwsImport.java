@@ -113,7 +113,7 @@ public final class AwsImport {
         assumed.add("default VPC " + id + " has nothing in it: left out");
         continue;
       }
-      vpcNames.put(id, names.name(v.nameTag().orElse(null), id));
+      vpcNames.put(id, names.name(v.nameTag().orElse(null), v, id));
     }
     Public publicity = new Public(in.get("RouteTables"), in.get("InternetGateways"),
         !subnetJson.isEmpty(), assumed);
@@ -135,7 +135,7 @@ public final class AwsImport {
             + " is IPv6-only (" + v6.get() + "): left out (vpclab's subnets are IPv4)");
         continue;
       }
-      Subnet sub = new Subnet(vpcNames.get(vpcId), names.name(s.nameTag().orElse(null), id),
+      Subnet sub = new Subnet(vpcNames.get(vpcId), names.name(s.nameTag().orElse(null), s, id),
           s.text("AvailabilityZone"), cidr(s, "CidrBlock"), publicity.isPublic(id, vpcId),
           false, origin(s, id));
       subnets.put(id, sub);
@@ -411,20 +411,22 @@ public final class AwsImport {
     for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {
       List<TransitGateway.Attachment> as = e.getValue();
       as.sort(Comparator.comparing(TransitGateway.Attachment::vpc));
-      out.add(new TransitGateway(names.name(tgwTag(e.getKey()), e.getKey()), as,
+      Optional<Json> t = tgwRecord(e.getKey());
+      out.add(new TransitGateway(t.isPresent() ? names.name(t.get().nameTag().orElse(null),
+          t.get(), e.getKey()) : names.name(null, new Json("", "$", null), e.getKey()), as,
           firstOrigin.get(e.getKey())));
     }
     return out;
   }
 
-  /** A transit gateway's Name tag, where a reader gave the gateway itself. */
-  private String tgwTag(String id) throws JsonFault {
+  /** A transit gateway's record, where a reader gave the gateway itself. */
+  private Optional<Json> tgwRecord(String id) throws JsonFault {
     for (Json t : in.get("TransitGateways")) {
       if (id.equals(t.optText("TransitGatewayId").orElse(""))) {
-        return t.nameTag().orElse(null);
+        return Optional.of(t);
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   /**

@@ -56,12 +56,12 @@ final class InstanceGroups {
           .thenComparing(p -> p.subnet().cidr()));
       List<Instance> made = new ArrayList<>();
       if (evenSplit(ps)) {
-        made.add(new Instance(at.names().name(tag, id), ps, List.of(), AwsImport.origin(i, id)));
+        made.add(new Instance(at.names().name(tag, i, id), ps, List.of(), AwsImport.origin(i, id)));
       } else {
         at.assumed().add("instances named " + tag + " are not split evenly over their subnets:"
             + " one group per subnet");
         for (Instance.Placement p : ps) {
-          made.add(new Instance(at.names().name(tag + "-" + p.subnet().name(), id),
+          made.add(new Instance(at.names().name(tag + "-" + p.subnet().name(), i, id),
               List.of(p), List.of(), AwsImport.origin(i, id)));
         }
       }

@@ -338,6 +338,21 @@ class AwsImportTest {
         f.render());
   }
 
+  @Test
+  void aKeywordNameTagGetsTheIdAndNotTwiceWhenTheIdBeginsWithIt() throws Exception {
+    // ep-a tagged "subnet" (a keyword) is named by its id subnet-0a11, not subnet-subnet-0a11;
+    // ep-b tagged "private" (a keyword) gets the id appended: private-subnet-0a12
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("subnets.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"Value\": \"ep-a\"", "\"Value\": \"subnet\"")
+          .replace("\"Value\": \"ep-b\"", "\"Value\": \"private\"")) : i);
+    }
+    Layout l = AwsImport.read(in, "x").layout();
+    assertEquals(List.of("subnet-0a11", "private-subnet-0a12"), l.vpc("shared-services")
+        .orElseThrow().subnets().stream().map(Subnet::name).toList());
+  }
+
   private static String moveI03(String json) throws IOException {
     com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode root = m.readTree(json);

@@ -202,6 +202,38 @@ class TerraformImportTest {
   }
 
   @Test
+  void aKeywordNameTagGetsTheResourcesNameNotItsIdSoPlanAndStateAgree() throws Exception {
+    // hub-spoke's transit gateway aws_ec2_transit_gateway.tgw is tagged Name = "tgw", a keyword:
+    // the tag and the resource's name, the same from the plan (id: the address) and the state
+    Path hubSpoke = Path.of("src/test/resources/dev/vpclab/importer/hub-spoke/terraform");
+    for (String file : List.of("plan.json", "state.json")) {
+      AwsImport.Result r = TerraformImport.read(file, Files.readString(hubSpoke.resolve(file),
+          StandardCharsets.UTF_8), "imported");
+      assertEquals("tgw-tgw", r.layout().tgws().get(0).name(), file);
+    }
+  }
+
+  @Test
+  void keywordOrTakenNameTagsGetTheAddresssNameAndKey() throws Exception {
+    // three-az's state with the three private subnets tagged Name = "private" (a keyword): each
+    // is named by its address's name and key, which begins with the tag: private-0, -1, -2
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    for (JsonNode r : state.path("values").path("root_module").path("resources")) {
+      if (r.path("address").asText().startsWith("aws_subnet.private[")) {
+        ((ObjectNode) r.path("values").path("tags")).put("Name", "private");
+      }
+    }
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    assertEquals(List.of("public-a", "public-b", "public-c", "private-0", "private-1",
+        "private-2"), r.layout().subnets().stream().map(x -> x.name()).toList());
+    assertEquals(DesignDump.of(r.layout()), DesignDump.of(DesignDump.build(r.text(),
+        "imported")));
+  }
+
+  @Test
   void aModuleVariableIsFollowedToItsModuleCall() throws Exception {
     AwsImport.Result r = hand("module-plan.json");
     assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
