@@ -160,8 +160,13 @@ final class TfEndpoints {
     e.set("SubnetIds", subnets);
     if (r.text("vpc_endpoint_type").orElse("Gateway").equalsIgnoreCase("Gateway")) {
       // the tables Terraform puts its route on: route_table_ids and its associations
-      ArrayNode tables = TfRecords.texts(at.links.many(r, "route_table_ids", TfRecords.TABLES,
-          t -> vpc.get().equals(at.tableVpcs.get(t.id()))));
+      // a VPC's unmanaged main table (aws_vpc.x.main_route_table_id) is the one taken for it
+      Set<String> types = new java.util.HashSet<>(TfRecords.TABLES);
+      types.addAll(TfRecords.VPCS);
+      ArrayNode tables = TfRecords.texts(at.links.many(r, "route_table_ids", types,
+          t -> vpc.get().equals(at.tableVpcs.get(t.id())) || t.id().equals(vpc.get())
+              && at.unmanagedMains.containsValue(t.id())).stream()
+          .map(t -> at.unmanagedMains.getOrDefault(t, t)).toList());
       e.set("RouteTableIds", tables);
       endpointTables.put(r.id(), tables);
     }

@@ -79,6 +79,8 @@ final class TfNetwork {
       if (mainManaged.contains(v.id()) || !at.vpcCidrs.containsKey(v.id())) {
         continue;
       }
+      at.unmanagedMains.put(v.text("main_route_table_id").orElse(v.id()), v.id());
+      v.text("default_route_table_id").ifPresent(id -> at.unmanagedMains.put(id, v.id()));
       ObjectNode t = TfRecords.object().put("RouteTableId", v.id()).put("VpcId", v.id());
       t.putArray("Routes");
       t.putArray("Associations").addObject().put("Main", true);

@@ -119,6 +119,40 @@ class TerraformImportTest {
   }
 
   @Test
+  void aGatewayEndpointOnAnUnmanagedMainTableIsOnTheTableTakenForIt() throws Exception {
+    // three-az's state with private-a's association gone (it uses the VPC's main table, which
+    // no resource manages) and the S3 endpoint also on that main table (its AWS id, the VPC's
+    // main_route_table_id): private-a has the endpoint's route, so no gateway endpoint line
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    com.fasterxml.jackson.databind.node.ArrayNode resources =
+        (com.fasterxml.jackson.databind.node.ArrayNode) state.path("values").path("root_module")
+            .path("resources");
+    String main = null;
+    for (JsonNode r : resources) {
+      if (r.path("address").asText().equals("aws_vpc.main")) {
+        main = r.path("values").path("main_route_table_id").asText();
+      }
+    }
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      JsonNode r = resources.get(i);
+      if (r.path("address").asText().equals("aws_route_table_association.private[0]")) {
+        resources.remove(i);
+      } else if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) r.path("values")
+            .path("route_table_ids")).add(main);
+      }
+    }
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    assertTrue(r.assumed().stream().anyMatch(a -> a.startsWith("subnet private-a sends 0.0.0.0/0"
+        + " nowhere")), r.assumed().toString());
+    assertTrue(r.assumed().stream().noneMatch(a -> a.contains("gateway endpoint")),
+        r.assumed().toString());
+  }
+
+  @Test
   void aGatewayEndpointsTablesFromItsPlanReferencesAndAssociations() throws Exception {
     // three-az's plan: route_table_ids = aws_route_table.private[*].id, known only after apply:
     // the three private tables, so no line; with the attribute's references gone, an
