@@ -94,7 +94,9 @@ final class RouteGaps {
    * endpoint of the VPC. A public subnet reaches the service through its internet gateway, free
    * either way: nothing said. An endpoint without {@code RouteTableIds} says nothing.
    */
-  void gatewayless(List<Json> gateways) throws JsonFault {
+  void gatewayless(List<Json> read) throws JsonFault {
+    List<Json> gateways = new java.util.ArrayList<>(read);
+    gateways.sort(java.util.Comparator.comparing(g -> g.node().path("VpcEndpointId").asText()));
     for (Map.Entry<String, Subnet> e : at.subnets().entrySet()) {
       String vpc = at.vpcIdOf(e.getKey());
       Optional<String> table = routes.tableOf(e.getKey(), vpc);
