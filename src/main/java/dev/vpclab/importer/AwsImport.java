@@ -53,6 +53,7 @@ public final class AwsImport {
   private final Map<String, Json> subnetJson = new LinkedHashMap<>();
   private final Map<String, String> vpcNames = new LinkedHashMap<>();
   private final Map<String, Subnet> subnets = new LinkedHashMap<>();
+  private final Set<String> ipv6Only = new java.util.HashSet<>();
   private final Map<String, Json> groups = new LinkedHashMap<>();
   private final Set<String> used = new LinkedHashSet<>();
   private final Map<String, String> endpointVpcs = new LinkedHashMap<>();
@@ -112,7 +113,7 @@ public final class AwsImport {
         assumed.add("default VPC " + id + " has nothing in it: left out");
         continue;
       }
-      vpcNames.put(id, names.name(v.nameTag().orElse(null), id));
+      vpcNames.put(id, names.name(v.nameTag().orElse(null), v, id));
     }
     Public publicity = new Public(in.get("RouteTables"), in.get("InternetGateways"),
         !subnetJson.isEmpty(), assumed);
@@ -120,14 +121,21 @@ public final class AwsImport {
     vpcNames.keySet().forEach(id -> subnetsOf.put(id, new ArrayList<>()));
     List<Json> sorted = new ArrayList<>(subnetJson.values());
     sorted.sort(Comparator.comparing(AwsImport::cidrOrNull, Comparator.nullsLast(
-        Comparator.naturalOrder())));
+        Comparator.naturalOrder())).thenComparing(s -> s.node().path("SubnetId").asText()));
     for (Json s : sorted) {
       String vpcId = s.text("VpcId");
       if (!vpcNames.containsKey(vpcId)) {
         continue;
       }
       String id = s.text("SubnetId");
-      Subnet sub = new Subnet(vpcNames.get(vpcId), names.name(s.nameTag().orElse(null), id),
+      Optional<String> v6 = Ipv6Only.cidrs(s);
+      if (v6.isPresent()) {
+        ipv6Only.add(id);
+        assumed.add("subnet " + s.nameTag().map(n -> n + " (" + id + ")").orElse(id)
+            + " is IPv6-only (" + v6.get() + "): left out (vpclab's subnets are IPv4)");
+        continue;
+      }
+      Subnet sub = new Subnet(vpcNames.get(vpcId), names.name(s.nameTag().orElse(null), s, id),
           s.text("AvailabilityZone"), cidr(s, "CidrBlock"), publicity.isPublic(id, vpcId),
           false, origin(s, id));
       subnets.put(id, sub);
@@ -140,6 +148,7 @@ public final class AwsImport {
     Map<String, List<NatGateway>> nats = nats();
     RouteGaps gaps = new RouteGaps(this, publicity);
     gaps.natless(nats.keySet());
+    gaps.gatewayless(eps.gatewayRecords());
     Map<String, List<Instance>> instances = new InstanceGroups(this).build(in.instances());
     List<Vpc> vpcs = new ArrayList<>();
     boolean dnsUnknown = false;
@@ -297,6 +306,21 @@ public final class AwsImport {
     return s;
   }
 
+  /**
+   * The subnet of an id field where {@code what} ("NAT gateway nat-1") is placed; empty, said
+   * so, when it is an IPv6-only subnet left out: {@code dropped} says that only that subnet is
+   * dropped from it (an endpoint's ENI, an attachment's subnet), else it is left out whole.
+   */
+  Optional<Subnet> placed(Json idField, String what, boolean dropped) throws JsonFault {
+    String id = idField.node().asText();
+    if (ipv6Only.contains(id)) {
+      assumed.add(what + " is in " + id + ", an IPv6-only subnet left out: "
+          + (dropped ? "that subnet dropped from it" : "left out"));
+      return Optional.empty();
+    }
+    return Optional.of(subnet(idField));
+  }
+
   Map<String, Subnet> subnets() {
     return subnets;
   }
@@ -323,7 +347,11 @@ public final class AwsImport {
         assumed.add("NAT gateway " + id + " is private (no internet access): left out");
         continue;
       }
-      Subnet s = subnet(n.field("SubnetId"));
+      Optional<Subnet> in = placed(n.field("SubnetId"), "NAT gateway " + id, false);
+      if (in.isEmpty()) {
+        continue;
+      }
+      Subnet s = in.get();
       String vpcId = subnetVpc(n.field("SubnetId"));
       List<NatGateway> list = out.computeIfAbsent(vpcId, k -> new ArrayList<>());
       if (list.stream().anyMatch(x -> x.az().equals(s.az()))) {
@@ -354,13 +382,21 @@ public final class AwsImport {
       }
       Map<String, Subnet> byAz = new TreeMap<>();
       for (Json s : a.list("SubnetIds")) {
-        Subnet sub = subnet(s);
+        Optional<Subnet> in = placed(s, "transit gateway attachment " + id, true);
+        if (in.isEmpty()) {
+          continue;
+        }
+        Subnet sub = in.get();
         Subnet written = attachedIn(sub);
         if (!written.equals(sub)) {
           assumed.add("transit gateway attachment " + id + " uses " + sub.name() + " in "
               + sub.az() + "; written by its AZ, which attaches " + written.name());
         }
         byAz.putIfAbsent(sub.az(), written);
+      }
+      if (byAz.isEmpty() && !a.list("SubnetIds").isEmpty()) {
+        assumed.add("transit gateway attachment " + id + " has no subnet left: left out");
+        continue;
       }
       String tgw = a.text("TransitGatewayId");
       vpcIds.computeIfAbsent(tgw, k -> new ArrayList<>()).add(a.text("VpcId"));
@@ -375,20 +411,22 @@ public final class AwsImport {
     for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {
       List<TransitGateway.Attachment> as = e.getValue();
       as.sort(Comparator.comparing(TransitGateway.Attachment::vpc));
-      out.add(new TransitGateway(names.name(tgwTag(e.getKey()), e.getKey()), as,
+      Optional<Json> t = tgwRecord(e.getKey());
+      out.add(new TransitGateway(t.isPresent() ? names.name(t.get().nameTag().orElse(null),
+          t.get(), e.getKey()) : names.name(null, new Json("", "$", null), e.getKey()), as,
           firstOrigin.get(e.getKey())));
     }
     return out;
   }
 
-  /** A transit gateway's Name tag, where a reader gave the gateway itself. */
-  private String tgwTag(String id) throws JsonFault {
+  /** A transit gateway's record, where a reader gave the gateway itself. */
+  private Optional<Json> tgwRecord(String id) throws JsonFault {
     for (Json t : in.get("TransitGateways")) {
       if (id.equals(t.optText("TransitGatewayId").orElse(""))) {
-        return t.nameTag().orElse(null);
+        return Optional.of(t);
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   /**

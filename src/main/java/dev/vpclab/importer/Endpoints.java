@@ -27,6 +27,7 @@ final class Endpoints {
   private final Map<String, List<InterfaceEndpoint>> interfaces = new LinkedHashMap<>();
   private final Map<String, List<GatewayEndpoint>> gateways = new LinkedHashMap<>();
   private final List<Json> pending = new ArrayList<>();
+  private final List<Json> gatewayRecords = new ArrayList<>();
 
   Endpoints(AwsImport at) {
     this.at = at;
@@ -60,11 +61,17 @@ final class Endpoints {
       }
       gateways.computeIfAbsent(vpc, k -> new ArrayList<>())
           .add(new GatewayEndpoint(vpc, service, AwsImport.origin(e, id)));
+      gatewayRecords.add(e);
     } else if (type.equalsIgnoreCase("Interface")) {
       pending.add(e);
     } else {
       at.assumed().add("endpoint " + id + " is of type " + type + ": left out");
     }
+  }
+
+  /** The gateway endpoints written, as read. */
+  List<Json> gatewayRecords() {
+    return gatewayRecords;
   }
 
   List<GatewayEndpoint> gateways(String vpc) {
@@ -92,7 +99,11 @@ final class Endpoints {
     List<Eni> enis = new ArrayList<>();
     Set<String> azs = new TreeSet<>();
     for (Json s : e.list("SubnetIds")) {
-      Subnet sub = at.subnet(s);
+      Optional<Subnet> in = at.placed(s, "endpoint " + id, true);
+      if (in.isEmpty()) {
+        continue;
+      }
+      Subnet sub = in.get();
       if (!azs.add(sub.az())) {
         at.assumed().add("endpoint " + id + " has two subnets in " + sub.az()
             + ": the first kept");

@@ -36,7 +36,11 @@ final class InstanceGroups {
         at.assumed().add("instance " + id + " has no subnet (EC2-Classic?): left out");
         continue;
       }
-      Subnet s = at.subnet(i.field("SubnetId"));
+      java.util.Optional<Subnet> in = at.placed(i.field("SubnetId"), "instance " + id, false);
+      if (in.isEmpty()) {
+        continue;
+      }
+      Subnet s = in.get();
       String key = s.vpc() + "\u0000" + i.nameTag().orElse(id);
       counts.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(s, 1, Integer::sum);
       first.putIfAbsent(key, i);
@@ -52,12 +56,12 @@ final class InstanceGroups {
           .thenComparing(p -> p.subnet().cidr()));
       List<Instance> made = new ArrayList<>();
       if (evenSplit(ps)) {
-        made.add(new Instance(at.names().name(tag, id), ps, List.of(), AwsImport.origin(i, id)));
+        made.add(new Instance(at.names().name(tag, i, id), ps, List.of(), AwsImport.origin(i, id)));
       } else {
         at.assumed().add("instances named " + tag + " are not split evenly over their subnets:"
             + " one group per subnet");
         for (Instance.Placement p : ps) {
-          made.add(new Instance(at.names().name(tag + "-" + p.subnet().name(), id),
+          made.add(new Instance(at.names().name(tag + "-" + p.subnet().name(), i, id),
               List.of(p), List.of(), AwsImport.origin(i, id)));
         }
       }

@@ -87,6 +87,40 @@ final class RouteGaps {
     }
   }
 
+  /**
+   * Private subnets whose route table (their own, else the main one) is not among a gateway
+   * endpoint's {@code RouteTableIds} in its VPC: AWS sends their traffic to the service where
+   * their 0.0.0.0/0 goes (a NAT gateway, charged per GB, or nowhere), vpclab through the gateway
+   * endpoint of the VPC. A public subnet reaches the service through its internet gateway, free
+   * either way: nothing said. An endpoint without {@code RouteTableIds} says nothing.
+   */
+  void gatewayless(List<Json> read) throws JsonFault {
+    List<Json> gateways = new java.util.ArrayList<>(read);
+    gateways.sort(java.util.Comparator.comparing(g -> g.node().path("VpcEndpointId").asText()));
+    for (Map.Entry<String, Subnet> e : at.subnets().entrySet()) {
+      String vpc = at.vpcIdOf(e.getKey());
+      Optional<String> table = routes.tableOf(e.getKey(), vpc);
+      if (e.getValue().isPublic() || table.isEmpty()) {
+        continue;
+      }
+      for (Json g : gateways) {
+        if (!g.text("VpcId").equals(vpc) || !g.has("RouteTableIds")
+            || g.texts("RouteTableIds").contains(table.get())) {
+          continue;
+        }
+        String service = g.text("ServiceName");
+        service = service.substring(service.lastIndexOf('.') + 1);
+        Public.Target target = routes.target(table.get(), ANYWHERE).orElse(null);
+        at.assumed().add("subnet " + e.getValue().name() + ": route table " + table.get()
+            + " lacks gateway endpoint " + g.text("VpcEndpointId") + " (" + service + "): AWS"
+            + " sends its " + service + " traffic " + (target == null ? "nowhere (no way out)"
+                : "to " + target.id() + (target.is("NatGatewayId") ? " (NAT data processing)"
+                    : ""))
+            + "; vpclab through the gateway endpoint (free)");
+      }
+    }
+  }
+
   /** The route tables a VPC's subnets use, in the subnets' order. */
   private Set<String> tablesOf(String vpc) throws JsonFault {
     Set<String> out = new LinkedHashSet<>();

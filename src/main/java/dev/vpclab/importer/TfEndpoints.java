@@ -21,6 +21,7 @@ final class TfEndpoints {
   private final TfRecords at;
   private final Map<String, ArrayNode> permissions = new HashMap<>();
   private final Map<String, ArrayNode> endpointSubnets = new HashMap<>();
+  private final Map<String, ArrayNode> endpointTables = new HashMap<>();
 
   TfEndpoints(TfRecords at) {
     this.at = at;
@@ -48,6 +49,15 @@ final class TfEndpoints {
           "subnet");
       if (e.isPresent() && s.isPresent() && endpointSubnets.containsKey(e.get())) {
         endpointSubnets.get(e.get()).add(s.get());
+      }
+    }
+    for (TfResource r : at.resources.ofType("aws_vpc_endpoint_route_table_association")) {
+      Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
+          t -> true, "endpoint");
+      Optional<String> t = at.links.one(r, "route_table_id", TfRecords.TABLES, x -> true,
+          "route table");
+      if (e.isPresent() && t.isPresent() && endpointTables.containsKey(e.get())) {
+        endpointTables.get(e.get()).add(t.get());
       }
     }
     for (TfResource r : at.resources.ofType("aws_instance")) {
@@ -148,6 +158,18 @@ final class TfEndpoints {
     ArrayNode subnets = TfRecords.texts(at.links.many(r, "subnet_ids", TfRecords.SUBNETS,
         s -> at.subnetIn(s, vpc.get())));
     e.set("SubnetIds", subnets);
+    if (r.text("vpc_endpoint_type").orElse("Gateway").equalsIgnoreCase("Gateway")) {
+      // the tables Terraform puts its route on: route_table_ids and its associations
+      // a VPC's unmanaged main table (aws_vpc.x.main_route_table_id) is the one taken for it
+      Set<String> types = new java.util.HashSet<>(TfRecords.TABLES);
+      types.addAll(TfRecords.VPCS);
+      ArrayNode tables = TfRecords.texts(at.links.many(r, "route_table_ids", types,
+          t -> vpc.get().equals(at.tableVpcs.get(t.id())) || t.id().equals(vpc.get())
+              && at.unmanagedMains.containsValue(t.id())).stream()
+          .map(t -> at.unmanagedMains.getOrDefault(t, t)).toList());
+      e.set("RouteTableIds", tables);
+      endpointTables.put(r.id(), tables);
+    }
     endpointSubnets.put(r.id(), subnets);
     ArrayNode groups = e.putArray("Groups");
     at.links.many(r, "security_group_ids", TfRecords.GROUPS, t -> true)

@@ -31,6 +31,7 @@ final class TfNetwork {
   private final TfRecords at;
   private final Set<String> associated = new HashSet<>();
   private final Set<String> mainManaged = new HashSet<>();
+  private final Set<String> ipv6Only = new HashSet<>();
 
   TfNetwork(TfRecords at) {
     this.at = at;
@@ -78,12 +79,15 @@ final class TfNetwork {
       if (mainManaged.contains(v.id()) || !at.vpcCidrs.containsKey(v.id())) {
         continue;
       }
+      at.unmanagedMains.put(v.text("main_route_table_id").orElse(v.id()), v.id());
+      v.text("default_route_table_id").ifPresent(id -> at.unmanagedMains.put(id, v.id()));
       ObjectNode t = TfRecords.object().put("RouteTableId", v.id()).put("VpcId", v.id());
       t.putArray("Routes");
       t.putArray("Associations").addObject().put("Main", true);
       at.inputs.add("RouteTables", TfRecords.record(v, t));
       boolean loose = at.subnetVpcs.entrySet().stream().anyMatch(
-          e -> e.getValue().equals(v.id()) && !associated.contains(e.getKey()));
+          e -> e.getValue().equals(v.id()) && !associated.contains(e.getKey())
+              && !ipv6Only.contains(e.getKey()));
       if (loose) {
         at.links.assumed().add(v.address() + ": its main route table is not managed here:"
             + " taken as holding the local route only (its subnets without an association are"
@@ -110,10 +114,12 @@ final class TfNetwork {
   }
 
   private void subnet(TfResource r) throws JsonFault {
-    Cidr c = cidr(r);
+    boolean v6 = r.text("cidr_block").isEmpty() && (r.flag("ipv6_native", false)
+        || r.text("ipv6_cidr_block").isPresent());
+    Cidr c = v6 ? null : cidr(r);
     String az = r.require("availability_zone");
-    Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS, v -> at.vpcHolds(v, c),
-        "VPC whose CIDR holds " + c);
+    Optional<String> vpc = at.links.one(r, "vpc_id", TfRecords.VPCS,
+        v -> v6 || at.vpcHolds(v, c), v6 ? "VPC" : "VPC whose CIDR holds " + c);
     if (vpc.isEmpty() || !at.vpcCidrs.containsKey(vpc.get())) {
       at.links.assumed().add(r.address() + ": its VPC " + vpc.orElse("") + " is not in this"
           + " file: left out");
@@ -122,7 +128,16 @@ final class TfNetwork {
     at.subnetVpcs.put(r.id(), vpc.get());
     at.subnetCidrs.put(r.id(), c);
     ObjectNode s = TfRecords.object().put("SubnetId", r.id()).put("VpcId", vpc.get())
-        .put("CidrBlock", c.toString()).put("AvailabilityZone", az);
+        .put("AvailabilityZone", az);
+    if (v6) {
+      ipv6Only.add(r.id());
+      // IPv6-only: the builder leaves it out, as it does such a describe-subnets element
+      s.put("Ipv6Native", r.flag("ipv6_native", false));
+      r.text("ipv6_cidr_block").ifPresent(v -> s.putArray("Ipv6CidrBlockAssociationSet")
+          .addObject().put("Ipv6CidrBlock", v));
+    } else {
+      s.put("CidrBlock", c.toString());
+    }
     s.set("Tags", TfRecords.tags(r));
     at.inputs.add("Subnets", TfRecords.record(r, s));
   }

@@ -28,6 +28,11 @@ final class TfRecords {
   final Map<String, Cidr> subnetCidrs = new HashMap<>();
   final Map<String, String> tableVpcs = new HashMap<>();
   final Map<String, ObjectNode> tables = new HashMap<>();
+  /**
+   * The VPCs (by id) whose main route table no resource manages, by that table's id as the state
+   * has it ({@code main_route_table_id}); the table taken for it has the VPC's id.
+   */
+  final Map<String, String> unmanagedMains = new HashMap<>();
 
   TfRecords(TfResources resources, TfLinks links) {
     this.resources = resources;

@@ -232,6 +232,127 @@ class AwsImportTest {
     assertEquals(0, handResult().assumed().stream().filter(a -> a.startsWith("subnet ")).count());
   }
 
+  @Test
+  void aPrivateSubnetWhoseRouteTableLacksTheGatewayEndpointIsSaid() throws Exception {
+    // vpce-0s3 on no route table: app-a and app-b (private, on app's main table rtb-0b2main,
+    // whose 0.0.0.0/0 goes to nat-0n1) reach S3 through the NAT gateway in AWS; public-a (its own
+    // table, to the internet gateway) reaches it through the internet gateway: no line for it
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("vpc-endpoints.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"RouteTableIds\": [\"rtb-0b2main\"]", "\"RouteTableIds\": []")) : i);
+    }
+    AwsImport.Result r = AwsImport.read(in, "x");
+    List<String> said = r.assumed().stream().filter(a -> a.contains("gateway endpoint")).toList();
+    assertEquals(List.of("subnet app-a: route table rtb-0b2main lacks gateway endpoint vpce-0s3"
+        + " (s3): AWS sends its s3 traffic to nat-0n1 (NAT data processing); vpclab through the"
+        + " gateway endpoint (free)", "subnet app-b: route table rtb-0b2main lacks gateway"
+        + " endpoint vpce-0s3 (s3): AWS sends its s3 traffic to nat-0n1 (NAT data processing);"
+        + " vpclab through the gateway endpoint (free)"), said);
+    assertTrue(handResult().assumed().stream().noneMatch(a -> a.contains("gateway endpoint")),
+        handResult().assumed().toString());
+  }
+
+  @Test
+  void aPrivateSubnetWithNoWayOutAndNoGatewayEndpointRouteIsSaid() throws Exception {
+    // app's main table loses its 0.0.0.0/0 and the endpoint its table: S3 is out of reach
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("vpc-endpoints.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"RouteTableIds\": [\"rtb-0b2main\"]", "\"RouteTableIds\": []")) : i);
+    }
+    in.replaceAll(i -> i.file().equals("route-tables.json") ? new AwsImport.Input(i.file(),
+        i.text().replace("\"nat-0n1\", \"Origin\": \"CreateRoute\", \"State\": \"active\"",
+            "\"nat-0n1\", \"Origin\": \"CreateRoute\", \"State\": \"blackhole\"")) : i);
+    AwsImport.Result r = AwsImport.read(in, "x");
+    assertTrue(r.assumed().contains("subnet app-a: route table rtb-0b2main lacks gateway endpoint"
+        + " vpce-0s3 (s3): AWS sends its s3 traffic nowhere (no way out); vpclab through the"
+        + " gateway endpoint (free)"), r.assumed().toString());
+  }
+
+  @Test
+  void ipv6OnlySubnetsAreLeftOutWithWhatIsInThem() throws Exception {
+    // v6-a (app, IPv6-only by Ipv6Native) holds a NAT gateway, an instance and a second subnet of
+    // app's attachment; v6-s (shared-services, by its IPv6 CIDR only) an ENI of the ssm endpoint
+    // and the whole shared-services attachment
+    String v6a = "{\"SubnetId\": \"subnet-0v6a\", \"VpcId\": \"vpc-0b2b2b2b2b2b2b2b2\","
+        + " \"AvailabilityZone\": \"us-east-1b\", \"Ipv6Native\": true,"
+        + " \"Ipv6CidrBlockAssociationSet\": [{\"Ipv6CidrBlock\": \"2600:1f18:1::/64\"}],"
+        + " \"Tags\": [{\"Key\": \"Name\", \"Value\": \"v6-a\"}]}, ";
+    String v6s = "{\"SubnetId\": \"subnet-0v6s\", \"VpcId\": \"vpc-0a1a1a1a1a1a1a1a1\","
+        + " \"AvailabilityZone\": \"us-east-1a\","
+        + " \"Ipv6CidrBlockAssociationSet\": [{\"Ipv6CidrBlock\": \"2600:1f18:2::/64\"}]}, ";
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      String t = switch (i.file()) {
+        case "subnets.json" -> i.text().replace("\"Subnets\": [", "\"Subnets\": [" + v6a + v6s);
+        case "nat-gateways.json" -> i.text().replace("\"NatGateways\": [", "\"NatGateways\": ["
+            + "{\"NatGatewayId\": \"nat-0v6\", \"State\": \"available\", \"SubnetId\":"
+            + " \"subnet-0v6a\"}, ");
+        case "instances.json" -> i.text().replace("\"Reservations\": [", "\"Reservations\": ["
+            + "{\"Instances\": [{\"InstanceId\": \"i-0v6\", \"SubnetId\": \"subnet-0v6a\","
+            + " \"State\": {\"Name\": \"running\"}}]}, ");
+        case "vpc-endpoints.json" -> i.text().replace("[\"subnet-0a12\", \"subnet-0a11\"]",
+            "[\"subnet-0a12\", \"subnet-0a11\", \"subnet-0v6s\"]");
+        case "tgw-attachments.json" -> i.text().replace("[\"subnet-0b11\"]",
+            "[\"subnet-0b11\", \"subnet-0v6a\"]").replace("[\"subnet-0a11\", \"subnet-0a12\"]",
+            "[\"subnet-0v6s\"]");
+        default -> i.text();
+      };
+      in.add(new AwsImport.Input(i.file(), t));
+    }
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    Layout l = r.layout();
+    List<String> said = r.assumed().stream().filter(a -> a.contains("IPv6")).toList();
+    assertEquals(List.of(
+        "subnet v6-a (subnet-0v6a) is IPv6-only (2600:1f18:1::/64): left out (vpclab's subnets"
+            + " are IPv4)",
+        "subnet subnet-0v6s is IPv6-only (2600:1f18:2::/64): left out (vpclab's subnets are IPv4)",
+        "NAT gateway nat-0v6 is in subnet-0v6a, an IPv6-only subnet left out: left out",
+        "instance i-0v6 is in subnet-0v6a, an IPv6-only subnet left out: left out",
+        "endpoint vpce-0ssm is in subnet-0v6s, an IPv6-only subnet left out: that subnet dropped"
+            + " from it",
+        "transit gateway attachment tgw-attach-0s is in subnet-0v6s, an IPv6-only subnet left out:"
+            + " that subnet dropped from it",
+        "transit gateway attachment tgw-attach-0a is in subnet-0v6a, an IPv6-only subnet left out:"
+            + " that subnet dropped from it"), said, r.assumed().toString());
+    assertTrue(r.assumed().contains("transit gateway attachment tgw-attach-0s has no subnet left:"
+        + " left out"), r.assumed().toString());
+    assertTrue(l.subnet("v6-a").isEmpty());
+    assertEquals(handResult().layout().nats().size(), l.nats().size());
+    assertEquals(List.of("us-east-1a", "us-east-1b"), l.endpoint("ssm").orElseThrow().azs());
+    assertEquals(List.of("app"), l.tgws().get(0).attachments().stream()
+        .map(a -> a.vpc()).toList());
+    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+  }
+
+  @Test
+  void aSubnetWithNeitherAnIpv4NorAnIpv6CidrIsAFault() throws Exception {
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("subnets.json") ? new AwsImport.Input(i.file(),
+          i.text().replace("\"CidrBlock\": \"10.1.2.0/24\",", "\"Ipv6Native\": false,")) : i);
+    }
+    JsonFault f = assertThrows(JsonFault.class, () -> AwsImport.read(in, "x"));
+    assertEquals("subnets.json: error: $.Subnets[2].CidrBlock: missing: this resource needs it\n",
+        f.render());
+  }
+
+  @Test
+  void aKeywordNameTagGetsTheIdAndNotTwiceWhenTheIdBeginsWithIt() throws Exception {
+    // ep-a tagged "subnet" (a keyword) is named by its id subnet-0a11, not subnet-subnet-0a11;
+    // ep-b tagged "private" (a keyword) gets the id appended: private-subnet-0a12
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      in.add(i.file().equals("subnets.json") ? new AwsImport.Input(i.file(), i.text()
+          .replace("\"Value\": \"ep-a\"", "\"Value\": \"subnet\"")
+          .replace("\"Value\": \"ep-b\"", "\"Value\": \"private\"")) : i);
+    }
+    Layout l = AwsImport.read(in, "x").layout();
+    assertEquals(List.of("subnet-0a11", "private-subnet-0a12"), l.vpc("shared-services")
+        .orElseThrow().subnets().stream().map(Subnet::name).toList());
+  }
+
   private static String moveI03(String json) throws IOException {
     com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
     com.fasterxml.jackson.databind.JsonNode root = m.readTree(json);

@@ -62,6 +62,10 @@ class AwsMotoFixturesTest {
       assertEquals(List.of("10.0.0.0/16"), e.allow().stream().map(a -> a.label()).toList());
     }
     assertTrue(l.vpcs().get(0).hasGateway("s3"));
+    // the S3 endpoint is on the three private tables only: the public subnets reach S3 through
+    // the internet gateway, reachable and free either way, so nothing is said of them
+    assertTrue(r.assumed().stream().noneMatch(a -> a.contains("gateway endpoint")),
+        r.assumed().toString());
     assertEquals(List.of("app-a", "app-b"), l.instances().stream().map(i -> i.name()).toList());
     // 3 endpoints x 3 AZs x 0.01 x 730 = 65.70; 3 NAT gateways x 0.045 x 730 = 98.55;
     // their 3 Elastic IPs x 0.005 x 730 = 10.95: 175.20

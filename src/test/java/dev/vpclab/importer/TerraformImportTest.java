@@ -79,6 +79,195 @@ class TerraformImportTest {
   }
 
   @Test
+  void aPrivateTableWithoutTheGatewayEndpointIsSaidFromTheState() throws Exception {
+    // three-az's state with private[0]'s table taken off the S3 endpoint's route_table_ids:
+    // private-a's S3 traffic goes to its NAT gateway in AWS. The public table never had it
+    // (public subnets reach S3 through the internet gateway): no line for them
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    String table = null;
+    String nat = null;
+    for (JsonNode r : state.path("values").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_route_table.private[0]")) {
+        table = r.path("values").path("id").asText();
+        nat = r.path("values").path("route").get(0).path("nat_gateway_id").asText();
+      }
+    }
+    int changed = 0;
+    for (JsonNode r : state.path("values").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        com.fasterxml.jackson.databind.node.ArrayNode ids =
+            (com.fasterxml.jackson.databind.node.ArrayNode) r.path("values").path("route_table_ids");
+        for (int i = ids.size() - 1; i >= 0; i--) {
+          if (ids.get(i).asText().equals(table)) {
+            ids.remove(i);
+            changed++;
+          }
+        }
+      }
+    }
+    assertEquals(1, changed);
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    List<String> said = r.assumed().stream().filter(a -> a.contains("gateway endpoint")).toList();
+    assertEquals(List.of("subnet private-a: route table " + table + " lacks gateway endpoint"
+        + " vpce-866c64156fb66df52 (s3): AWS sends its s3 traffic to " + nat + " (NAT data"
+        + " processing); vpclab through the gateway endpoint (free)"), said);
+    assertTrue(TerraformImport.read("state.json", Files.readString(THREE_AZ_PLAN.resolveSibling(
+        "state.json"), StandardCharsets.UTF_8), "imported").assumed().isEmpty());
+  }
+
+  @Test
+  void aGatewayEndpointOnAnUnmanagedMainTableIsOnTheTableTakenForIt() throws Exception {
+    // three-az's state with private-a's association gone (it uses the VPC's main table, which
+    // no resource manages) and the S3 endpoint also on that main table (its AWS id, the VPC's
+    // main_route_table_id): private-a has the endpoint's route, so no gateway endpoint line
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    com.fasterxml.jackson.databind.node.ArrayNode resources =
+        (com.fasterxml.jackson.databind.node.ArrayNode) state.path("values").path("root_module")
+            .path("resources");
+    String main = null;
+    for (JsonNode r : resources) {
+      if (r.path("address").asText().equals("aws_vpc.main")) {
+        main = r.path("values").path("main_route_table_id").asText();
+      }
+    }
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      JsonNode r = resources.get(i);
+      if (r.path("address").asText().equals("aws_route_table_association.private[0]")) {
+        resources.remove(i);
+      } else if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        ((com.fasterxml.jackson.databind.node.ArrayNode) r.path("values")
+            .path("route_table_ids")).add(main);
+      }
+    }
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    assertTrue(r.assumed().stream().anyMatch(a -> a.startsWith("subnet private-a sends 0.0.0.0/0"
+        + " nowhere")), r.assumed().toString());
+    assertTrue(r.assumed().stream().noneMatch(a -> a.contains("gateway endpoint")),
+        r.assumed().toString());
+  }
+
+  @Test
+  void aGatewayEndpointsTablesFromItsPlanReferencesAndAssociations() throws Exception {
+    // three-az's plan: route_table_ids = aws_route_table.private[*].id, known only after apply:
+    // the three private tables, so no line; with the attribute's references gone, an
+    // aws_vpc_endpoint_route_table_association of private[1] alone leaves private-a and -c out
+    ObjectMapper m = new ObjectMapper();
+    assertTrue(TerraformImport.read("plan.json", Files.readString(THREE_AZ_PLAN,
+        StandardCharsets.UTF_8), "imported").assumed().stream()
+        .noneMatch(a -> a.contains("gateway endpoint")));
+    JsonNode plan = m.readTree(Files.readString(THREE_AZ_PLAN, StandardCharsets.UTF_8));
+    ObjectNode conf = null;
+    for (JsonNode r : plan.path("configuration").path("root_module").path("resources")) {
+      if (r.path("address").asText().equals("aws_vpc_endpoint.s3")) {
+        conf = (ObjectNode) r;
+        ((ObjectNode) r.path("expressions")).remove("route_table_ids");
+      }
+    }
+    ObjectNode assoc = ((com.fasterxml.jackson.databind.node.ArrayNode) plan.path("configuration")
+        .path("root_module").path("resources")).addObject();
+    assoc.put("address", "aws_vpc_endpoint_route_table_association.s3").put("mode", "managed")
+        .put("type", "aws_vpc_endpoint_route_table_association").put("name", "s3");
+    assoc.putObject("expressions").set("route_table_id", m.readTree(
+        "{\"references\": [\"aws_route_table.private[1].id\", \"aws_route_table.private[1]\"]}"));
+    ((ObjectNode) assoc.path("expressions")).set("vpc_endpoint_id", m.readTree(
+        "{\"references\": [\"aws_vpc_endpoint.s3.id\", \"aws_vpc_endpoint.s3\"]}"));
+    ObjectNode planned = ((com.fasterxml.jackson.databind.node.ArrayNode) plan
+        .path("planned_values").path("root_module").path("resources")).addObject();
+    planned.put("address", "aws_vpc_endpoint_route_table_association.s3").put("mode", "managed")
+        .put("type", "aws_vpc_endpoint_route_table_association").put("name", "s3");
+    planned.putObject("values");
+    ObjectNode change = ((com.fasterxml.jackson.databind.node.ArrayNode) plan
+        .path("resource_changes")).addObject();
+    change.put("address", "aws_vpc_endpoint_route_table_association.s3");
+    change.putObject("change").set("after_unknown", m.readTree(
+        "{\"id\": true, \"route_table_id\": true, \"vpc_endpoint_id\": true}"));
+    ((ObjectNode) change.path("change")).set("actions", m.readTree("[\"create\"]"));
+    assertTrue(conf != null);
+    AwsImport.Result r = TerraformImport.read("plan.json", m.writeValueAsString(plan),
+        "imported");
+    List<String> said = r.assumed().stream().filter(a -> a.contains("gateway endpoint")).toList();
+    assertEquals(List.of("subnet private-a: route table aws_route_table.private[0] lacks gateway"
+        + " endpoint aws_vpc_endpoint.s3 (s3): AWS sends its s3 traffic to aws_nat_gateway.nat[0]"
+        + " (NAT data processing); vpclab through the gateway endpoint (free)",
+        "subnet private-c: route table aws_route_table.private[2] lacks gateway"
+        + " endpoint aws_vpc_endpoint.s3 (s3): AWS sends its s3 traffic to aws_nat_gateway.nat[2]"
+        + " (NAT data processing); vpclab through the gateway endpoint (free)"), said,
+        r.assumed().toString());
+  }
+
+  @Test
+  void anIpv6OnlySubnetIsLeftOutWithTheInstanceInIt() throws Exception {
+    // three-az's state with an IPv6-only subnet (ipv6_native, cidr_block "") and app-b moved
+    // into it: both left out, said so; the rest as before
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    com.fasterxml.jackson.databind.node.ArrayNode resources =
+        (com.fasterxml.jackson.databind.node.ArrayNode) state.path("values").path("root_module")
+            .path("resources");
+    String vpc = null;
+    for (JsonNode r : resources) {
+      if (r.path("address").asText().equals("aws_vpc.main")) {
+        vpc = r.path("values").path("id").asText();
+      }
+      if (r.path("address").asText().equals("aws_instance.app[\"b\"]")) {
+        ((ObjectNode) r.path("values")).put("subnet_id", "subnet-0v6");
+      }
+    }
+    ObjectNode v6 = resources.addObject().put("address", "aws_subnet.v6").put("mode", "managed")
+        .put("type", "aws_subnet").put("name", "v6");
+    v6.putObject("values").put("id", "subnet-0v6").put("vpc_id", vpc).put("cidr_block", "")
+        .put("ipv6_native", true).put("ipv6_cidr_block", "2600:1f18:1::/64")
+        .put("availability_zone", "us-east-1b");
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    assertEquals(List.of("subnet v6 (subnet-0v6) is IPv6-only (2600:1f18:1::/64): left out"
+        + " (vpclab's subnets are IPv4)", "instance i-dd371573f927d9cd8 is in subnet-0v6, an"
+        + " IPv6-only subnet left out: left out"), r.assumed());
+    assertTrue(r.layout().instance("app-b").isEmpty());
+    assertTrue(r.layout().subnet("v6").isEmpty());
+    assertEquals(6, r.layout().subnets().size());
+  }
+
+  @Test
+  void aKeywordNameTagGetsTheResourcesNameNotItsIdSoPlanAndStateAgree() throws Exception {
+    // hub-spoke's transit gateway aws_ec2_transit_gateway.tgw is tagged Name = "tgw", a keyword:
+    // the tag and the resource's name, the same from the plan (id: the address) and the state
+    Path hubSpoke = Path.of("src/test/resources/dev/vpclab/importer/hub-spoke/terraform");
+    for (String file : List.of("plan.json", "state.json")) {
+      AwsImport.Result r = TerraformImport.read(file, Files.readString(hubSpoke.resolve(file),
+          StandardCharsets.UTF_8), "imported");
+      assertEquals("tgw-tgw", r.layout().tgws().get(0).name(), file);
+    }
+  }
+
+  @Test
+  void keywordOrTakenNameTagsGetTheAddresssNameAndKey() throws Exception {
+    // three-az's state with the three private subnets tagged Name = "private" (a keyword): each
+    // is named by its address's name and key, which begins with the tag: private-0, -1, -2
+    ObjectMapper m = new ObjectMapper();
+    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+    for (JsonNode r : state.path("values").path("root_module").path("resources")) {
+      if (r.path("address").asText().startsWith("aws_subnet.private[")) {
+        ((ObjectNode) r.path("values").path("tags")).put("Name", "private");
+      }
+    }
+    AwsImport.Result r = TerraformImport.read("state.json", m.writeValueAsString(state),
+        "imported");
+    assertEquals(List.of("public-a", "public-b", "public-c", "private-0", "private-1",
+        "private-2"), r.layout().subnets().stream().map(x -> x.name()).toList());
+    assertEquals(DesignDump.of(r.layout()), DesignDump.of(DesignDump.build(r.text(),
+        "imported")));
+  }
+
+  @Test
   void aModuleVariableIsFollowedToItsModuleCall() throws Exception {
     AwsImport.Result r = hand("module-plan.json");
     assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
