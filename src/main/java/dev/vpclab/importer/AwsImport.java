@@ -40,9 +40,15 @@ public final class AwsImport {
 
   /** The design and the choices made. */
   public record Result(Layout layout, List<String> assumed) {
-    /** The scenario text. */
+    /**
+     * The scenario text: the layout, then its cost (what a design costs needs nothing more; what
+     * breaks needs what the instances need, which no import knows).
+     */
     public String text() {
-      return LayoutWriter.write(layout, assumed);
+      return LayoutWriter.write(layout, assumed) + "\n"
+          + "# add what the instances need (instance NAME ... needs ssm, s3, internet) and their\n"
+          + "# traffic, then ask: check " + layout.name() + ", resilience " + layout.name() + "\n"
+          + "cost " + layout.name() + "\n";
     }
   }
 

@@ -56,6 +56,11 @@ class ImportCommandTest {
     Result r = Cli.run("run", run.toString());
     assertEquals(0, r.status(), r.out() + r.err());
     assertEquals("", r.err());
+    // the file asks for its cost itself: run as written, it says what the design costs
+    Result asIs = Cli.run("run", out.toString());
+    assertEquals(0, asIs.status(), asIs.err());
+    assertTrue(asIs.out().startsWith("In [1]: cost imported\nOut[1]: imported: 124.60 USD a month\n"),
+        asIs.out());
   }
 
   @Test

@@ -60,7 +60,16 @@ class TerraformImportCommandTest {
     assertEquals(0, imp.status(), imp.err());
     assertEquals("region us-east-1\nlayout imported {\n"
         + "  # assumed: the state holds no resources (an empty state): nothing to import\n"
-        + "  # assumed: no subnet names an AZ: Region us-east-1\n}\n", imp.out());
+        + "  # assumed: no subnet names an AZ: Region us-east-1\n}\n\n"
+        + "# add what the instances need (instance NAME ... needs ssm, s3, internet) and their\n"
+        + "# traffic, then ask: check imported, resilience imported\n"
+        + "cost imported\n", imp.out());
+    // and it runs: an empty design costs nothing
+    Path out = dir.resolve("empty.vpc");
+    Files.writeString(out, imp.out(), StandardCharsets.UTF_8);
+    Result run = Cli.run("run", out.toString());
+    assertEquals(0, run.status(), run.err());
+    assertTrue(run.out().contains("imported: 0.00 USD a month"), run.out());
   }
 
   private void assertBad(String source, Path file, String error) {
