@@ -21,8 +21,9 @@ class SessionImportTest {
   void aTerraformStateBecomesACellThatRunsAndIsSaved() throws Exception {
     Session s = new Session(FIXTURES);
     String out = s.input("%import terraform three-az/terraform/state.json --layout net").text();
-    // the scenario text, as vpclab import terraform prints it, then nothing more: a layout only
+    // the scenario text, as vpclab import terraform prints it, then its cost query's output
     assertTrue(out.startsWith("region us-east-1\nlayout net {\n"), out);
+    assertTrue(out.contains("\ncost net\nOut[1]: net: 175.20 USD a month\n"), out);
     assertTrue(out.contains("    nat in 1a  # state.json: aws_nat_gateway.nat[0]\n"), out);
     assertFalse(out.contains("error"), out);
     assertEquals(0, s.status());
