@@ -50,34 +50,48 @@ final class TfRefs {
    * Where an expression is evaluated: the module instance, and the index and constant
    * {@code for_each} of the resource (or module call) it belongs to.
    */
-  private record Scope(String module, JsonNode index, JsonNode forEach) {}
+  private record Scope(String module, JsonNode index, JsonNode forEach, JsonNode forEachRefs,
+      int depth) {
+    static Scope of(String module, JsonNode index, JsonNode forEachExpression, int depth) {
+      JsonNode e = forEachExpression == null ? MissingNode.getInstance() : forEachExpression;
+      return new Scope(module, index, e.path("constant_value"), e.path("references"), depth);
+    }
+  }
+
+  /** Deeper than this, module outputs and variables are not followed (a cycle, or a maze). */
+  private static final int MAX_DEPTH = 32;
 
   private static final Pattern LAST_MODULE = Pattern.compile(
       "^(?:(.*)\\.)?module\\.([A-Za-z0-9_-]+)(?:\\[(\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?$");
 
   Found find(TfResource r, String attribute, Set<String> types) {
     boolean written = r.config() != null && r.config().path("expressions").has(attribute);
-    JsonNode forEach = r.config() == null ? null
-        : r.config().path("for_each_expression").path("constant_value");
-    Found f = find(new Scope(r.module(), r.index(), forEach),
+    JsonNode forEach = r.config() == null ? null : r.config().path("for_each_expression");
+    Found f = find(Scope.of(r.module(), r.index(), forEach, 0),
         written ? r.config().path("expressions").path(attribute) : MissingNode.getInstance(),
         types);
     return new Found(f.exact(), f.candidates(), f.unfollowed(), written);
   }
 
   private Found find(Scope scope, JsonNode expression, Set<String> types) {
-    Set<String> refs = new LinkedHashSet<>();
-    collect(expression, refs);
+    Set<String> collected = new LinkedHashSet<>();
+    collect(expression, collected);
+    Set<String> refs = withEach(scope, collected);
     List<String> unfollowed = new ArrayList<>();
     List<TfResource> exact = new ArrayList<>();
     List<TfResource> candidates = new ArrayList<>();
     Map<String, Set<String>> blocks = new LinkedHashMap<>(); // block -> constant indexes
     for (String ref : refs) {
       String head = ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
-      if (head.equals("var") && variable(scope, ref, types, exact, candidates, unfollowed)) {
+      if (scope.depth() < MAX_DEPTH && head.equals("var")
+          && variable(scope, ref, types, exact, candidates, unfollowed)) {
         continue;
       }
-      if (head.equals("var") || head.equals("module") || head.equals("data")) {
+      if (head.equals("module")) {
+        output(scope, ref, refs, types, new Found(exact, candidates, unfollowed, true));
+        continue;
+      }
+      if (head.equals("var") || head.equals("data")) {
         unfollowed.add(ref);
         continue;
       }
@@ -119,7 +133,7 @@ final class TfRefs {
       List<TfResource> candidates, List<String> unfollowed) {
     Matcher m = LAST_MODULE.matcher(scope.module());
     JsonNode call = resources.call(scope.module());
-    String[] parts = ref.split("\\.");
+    String[] parts = ref.replaceFirst("\\[.*$", "").split("\\.");
     if (parts.length < 2 || !m.matches() || call == null
         || !call.path("expressions").has(parts[1])) {
       return false;
@@ -127,15 +141,112 @@ final class TfRefs {
     String name = parts[1];
     String key = m.group(3);
     JsonNode index = key == null ? null : key.startsWith("\"")
-        ? TextNode.valueOf(key.substring(1, key.length() - 1))
+        ? TextNode.valueOf(key.substring(1, key.length() - 1).replace("\\\"", "\"")
+            .replace("\\\\", "\\"))
         : key.length() < 10 ? IntNode.valueOf(Integer.parseInt(key)) : TextNode.valueOf(key);
-    Found f = find(new Scope(m.group(1) == null ? "" : m.group(1), index,
-        call.path("for_each_expression").path("constant_value")),
+    Found f = find(Scope.of(m.group(1) == null ? "" : m.group(1), index,
+        call.path("for_each_expression"), scope.depth() + 1),
         call.path("expressions").path(name), types);
     exact.addAll(f.exact());
     candidates.addAll(f.candidates());
     unfollowed.addAll(f.unfollowed());
     return true;
+  }
+
+  private static final Pattern MODULE_OUTPUT = Pattern.compile(
+      "^module\\.([A-Za-z0-9_-]+)(\\[(?:\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?"
+          + "(?:\\.([A-Za-z0-9_-]+)(?:\\[(\\d{1,9})\\])?)?");
+  private static final Pattern BLOCK = Pattern.compile(
+      "^(module\\.[A-Za-z0-9_-]+|[a-z][a-z0-9_]*\\.[A-Za-z_][A-Za-z0-9_-]*)$");
+
+  /**
+   * A reference to a module's output ({@code module.vpc["app"].private_subnet_ids}, perhaps with
+   * a list index): followed to the references of that output's expression in the called module's
+   * configuration, resolved in the module instance's own addresses. A list index (constant, or the
+   * instance's own {@code count.index} or {@code each.value}) picks that element of a list made of
+   * one resource's instances, in Terraform's order (count index, or for_each key sorted). A
+   * shorter reference that a longer one extends ({@code module.vpc["app"]}) says nothing more;
+   * one that names no output (Terraform prints {@code module.vpc[each.key].vpc_id} as
+   * {@code module.vpc}) cannot be followed.
+   */
+  private void output(Scope scope, String ref, Set<String> refs, Set<String> types, Found into) {
+    if (refs.stream().anyMatch(o -> o.length() > ref.length() && o.startsWith(ref)
+        && (o.charAt(ref.length()) == '.' || o.charAt(ref.length()) == '['))) {
+      return;
+    }
+    Matcher m = MODULE_OUTPUT.matcher(ref);
+    if (!m.lookingAt() || m.group(3) == null || scope.depth() >= MAX_DEPTH) {
+      into.unfollowed().add(ref);
+      return;
+    }
+    String instance = (scope.module().isEmpty() ? "" : scope.module() + ".") + "module."
+        + m.group(1) + (m.group(2) == null ? "" : m.group(2));
+    JsonNode call = resources.call(instance);
+    JsonNode expression = call == null ? MissingNode.getInstance()
+        : call.path("module").path("outputs").path(m.group(3)).path("expression");
+    if (expression.isMissingNode()) {
+      into.unfollowed().add(ref);
+      return;
+    }
+    Found f = find(Scope.of(instance, null, null, scope.depth() + 1), expression, types);
+    into.unfollowed().addAll(f.unfollowed());
+    List<TfResource> list = new ArrayList<>(f.exact());
+    list.addAll(f.candidates());
+    list.sort(TfRefs::byKey);
+    Integer at = m.group(4) != null ? Integer.valueOf(m.group(4)) : listIndex(scope, refs);
+    if (at != null && list.size() > 1 && at < list.size()
+        && list.stream().map(TfResource::block).distinct().count() == 1) {
+      into.exact().add(list.get(at));
+      return;
+    }
+    into.exact().addAll(f.exact());
+    into.candidates().addAll(f.candidates());
+  }
+
+  /** Terraform's order of a resource's instances: count index, else for_each key (sorted). */
+  private static int byKey(TfResource a, TfResource b) {
+    boolean ints = a.index() != null && a.index().isInt() && b.index() != null
+        && b.index().isInt();
+    return ints ? Integer.compare(a.index().asInt(), b.index().asInt())
+        : a.key().compareTo(b.key());
+  }
+
+  /** The list index the instance's own {@code count.index} or {@code each.value} stands for. */
+  private static Integer listIndex(Scope scope, Set<String> refs) {
+    JsonNode own = scope.index();
+    if (own == null || own.isNull()) {
+      return null;
+    }
+    if (refs.contains("count.index") && own.isInt()) {
+      return own.asInt();
+    }
+    JsonNode each = scope.forEach() == null ? null : scope.forEach().get(own.asText());
+    return refs.contains("each.value") && each != null && each.isInt() && each.asInt() >= 0
+        ? each.asInt() : null;
+  }
+
+  /**
+   * With {@code for_each} over a module call or a resource ({@code for_each = module.vpc}),
+   * {@code each.value} is that module's or resource's instance of the same key: the references
+   * {@code each.value.vpc_id} and {@code each.value} become {@code module.vpc["app"].vpc_id} and
+   * {@code module.vpc["app"]}.
+   */
+  private static Set<String> withEach(Scope scope, Set<String> refs) {
+    JsonNode over = scope.forEachRefs();
+    if (over == null || over.size() != 1 || scope.index() == null || !scope.index().isTextual()
+        || !BLOCK.matcher(over.get(0).asText()).matches()
+        || NOT_RESOURCES.contains(over.get(0).asText().replaceFirst("\\..*$", ""))
+        && !over.get(0).asText().startsWith("module.")) {
+      return refs;
+    }
+    String instance = over.get(0).asText() + "[" + quoted(scope.index().asText()) + "]";
+    Set<String> out = new LinkedHashSet<>();
+    for (String ref : refs) {
+      boolean each = ref.equals("each.value") || ref.startsWith("each.value.")
+          || ref.startsWith("each.value[");
+      out.add(each ? instance + ref.substring("each.value".length()) : ref);
+    }
+    return out;
   }
 
   /** The index {@code [n]} or {@code ["key"]} the instance's own count or each stands for. */
