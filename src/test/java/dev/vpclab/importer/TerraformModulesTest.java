@@ -118,4 +118,13 @@ class TerraformModulesTest {
         .filter(i -> i.name().equals("tools")).map(i -> i.placements().get(0).subnet())
         .map(Subnet::name).toList());
   }
+  @Test
+  void anOutputMadeOfAChildModulesOutputIsFollowedDownToItsResource() throws Exception {
+    // aws_subnet.app's vpc_id = module.net.vpc_id, which is module.vpc["main"].vpc_id inside
+    // module.net, which is aws_vpc.this there: module.net.module.vpc["main"].aws_vpc.this (both
+    // VPCs hold the subnet's CIDR, so only the references can tell)
+    AwsImport.Result r = TerraformImportTest.hand("nested-module-plan.json");
+    assertEquals(List.of(), r.assumed().stream().filter(x -> x.contains("vpc_id")).toList());
+    assertEquals("main", r.layout().subnet("app-0").orElseThrow().vpc());
+  }
 }
