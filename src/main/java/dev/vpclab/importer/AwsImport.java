@@ -400,8 +400,9 @@ public final class AwsImport {
         }
         byAz.putIfAbsent(sub.az(), written);
       }
-      if (byAz.isEmpty() && !a.list("SubnetIds").isEmpty()) {
-        assumed.add("transit gateway attachment " + id + " has no subnet left: left out");
+      if (byAz.isEmpty()) { // none given (a link that could not be followed), or none left
+        assumed.add("transit gateway attachment " + id + " has no subnet"
+            + (a.list("SubnetIds").isEmpty() ? "" : " left") + ": left out");
         continue;
       }
       String tgw = a.text("TransitGatewayId");

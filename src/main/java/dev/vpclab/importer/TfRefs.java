@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  * {@code count.index} or {@code each.key} (or {@code each.value}, when {@code for_each} is a
  * constant map), when those are among the references and such an instance exists; otherwise it
  * stands for every instance of the resource (candidates). A module's variable is followed to the
- * expression its module call gives it, in the calling module; root variables, data sources,
- * locals and other modules' outputs cannot be followed: they are reported as such.
+ * expression its module call gives it, in the calling module (with the module instance's key as
+ * {@code each.key}); a module's output ({@link TfOutputs}) to its expression in that module; with
+ * {@code for_each} over a module or resource, {@code each.value} is its instance of the same key
+ * ({@link TfScope#withEach}). Root variables, data sources and locals cannot be followed: they are
+ * reported as such.
  */
 final class TfRefs {
   /**
@@ -41,43 +44,44 @@ final class TfRefs {
       "path", "terraform", "self", "module", "data");
 
   private final TfResources resources;
+  private final TfOutputs outputs;
 
   TfRefs(TfResources resources) {
     this.resources = resources;
+    this.outputs = new TfOutputs(resources, this::find);
   }
-
-  /**
-   * Where an expression is evaluated: the module instance, and the index and constant
-   * {@code for_each} of the resource (or module call) it belongs to.
-   */
-  private record Scope(String module, JsonNode index, JsonNode forEach) {}
 
   private static final Pattern LAST_MODULE = Pattern.compile(
       "^(?:(.*)\\.)?module\\.([A-Za-z0-9_-]+)(?:\\[(\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?$");
 
   Found find(TfResource r, String attribute, Set<String> types) {
     boolean written = r.config() != null && r.config().path("expressions").has(attribute);
-    JsonNode forEach = r.config() == null ? null
-        : r.config().path("for_each_expression").path("constant_value");
-    Found f = find(new Scope(r.module(), r.index(), forEach),
+    JsonNode forEach = r.config() == null ? null : r.config().path("for_each_expression");
+    Found f = find(TfScope.of(r.module(), r.index(), forEach, 0),
         written ? r.config().path("expressions").path(attribute) : MissingNode.getInstance(),
         types);
     return new Found(f.exact(), f.candidates(), f.unfollowed(), written);
   }
 
-  private Found find(Scope scope, JsonNode expression, Set<String> types) {
-    Set<String> refs = new LinkedHashSet<>();
-    collect(expression, refs);
+  private Found find(TfScope scope, JsonNode expression, Set<String> types) {
+    Set<String> collected = new LinkedHashSet<>();
+    collect(expression, collected);
+    Set<String> refs = scope.withEach(collected);
     List<String> unfollowed = new ArrayList<>();
     List<TfResource> exact = new ArrayList<>();
     List<TfResource> candidates = new ArrayList<>();
     Map<String, Set<String>> blocks = new LinkedHashMap<>(); // block -> constant indexes
     for (String ref : refs) {
       String head = ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref;
-      if (head.equals("var") && variable(scope, ref, types, exact, candidates, unfollowed)) {
+      if (!scope.tooDeep() && head.equals("var")
+          && variable(scope, ref, types, exact, candidates, unfollowed)) {
         continue;
       }
-      if (head.equals("var") || head.equals("module") || head.equals("data")) {
+      if (head.equals("module")) {
+        outputs.follow(scope, ref, refs, types, new Found(exact, candidates, unfollowed, true));
+        continue;
+      }
+      if (head.equals("var") || head.equals("data")) {
         unfollowed.add(ref);
         continue;
       }
@@ -85,8 +89,7 @@ final class TfRefs {
       if (NOT_RESOURCES.contains(head) || !m.find() || !types.contains(m.group(1))) {
         continue;
       }
-      String block = (scope.module().isEmpty() ? "" : scope.module() + ".") + m.group(1) + "."
-          + m.group(2);
+      String block = scope.inModule(m.group(1) + "." + m.group(2));
       Set<String> indexes = blocks.computeIfAbsent(block, k -> new LinkedHashSet<>());
       if (m.group(3) != null) {
         indexes.add(m.group(3));
@@ -94,7 +97,7 @@ final class TfRefs {
     }
     for (Map.Entry<String, Set<String>> b : blocks.entrySet()) {
       List<TfResource> all = resources.block(b.getKey());
-      Set<String> indexes = b.getValue().isEmpty() ? Set.of(ownIndex(scope, refs))
+      Set<String> indexes = b.getValue().isEmpty() ? Set.of(scope.ownIndex(refs))
           : b.getValue();
       List<TfResource> hit = all.stream()
           .filter(t -> indexes.stream().anyMatch(i -> t.address().equals(b.getKey() + i)))
@@ -115,11 +118,11 @@ final class TfRefs {
    * calling module; false when there is none (a root variable, or one the call leaves to its
    * default).
    */
-  private boolean variable(Scope scope, String ref, Set<String> types, List<TfResource> exact,
+  private boolean variable(TfScope scope, String ref, Set<String> types, List<TfResource> exact,
       List<TfResource> candidates, List<String> unfollowed) {
     Matcher m = LAST_MODULE.matcher(scope.module());
     JsonNode call = resources.call(scope.module());
-    String[] parts = ref.split("\\.");
+    String[] parts = ref.replaceFirst("\\[.*$", "").split("\\.");
     if (parts.length < 2 || !m.matches() || call == null
         || !call.path("expressions").has(parts[1])) {
       return false;
@@ -127,39 +130,16 @@ final class TfRefs {
     String name = parts[1];
     String key = m.group(3);
     JsonNode index = key == null ? null : key.startsWith("\"")
-        ? TextNode.valueOf(key.substring(1, key.length() - 1))
+        ? TextNode.valueOf(key.substring(1, key.length() - 1).replace("\\\"", "\"")
+            .replace("\\\\", "\\"))
         : key.length() < 10 ? IntNode.valueOf(Integer.parseInt(key)) : TextNode.valueOf(key);
-    Found f = find(new Scope(m.group(1) == null ? "" : m.group(1), index,
-        call.path("for_each_expression").path("constant_value")),
+    Found f = find(TfScope.of(m.group(1) == null ? "" : m.group(1), index,
+        call.path("for_each_expression"), scope.depth() + 1),
         call.path("expressions").path(name), types);
     exact.addAll(f.exact());
     candidates.addAll(f.candidates());
     unfollowed.addAll(f.unfollowed());
     return true;
-  }
-
-  /** The index {@code [n]} or {@code ["key"]} the instance's own count or each stands for. */
-  private static String ownIndex(Scope scope, Set<String> refs) {
-    JsonNode own = scope.index();
-    if (own == null || own.isNull()) {
-      return "";
-    }
-    if (refs.contains("count.index") && own.isInt()) {
-      return "[" + own.asInt() + "]";
-    }
-    if (refs.contains("each.key") && own.isTextual()) {
-      return "[" + quoted(own.asText()) + "]";
-    }
-    JsonNode each = scope.forEach() == null ? null : scope.forEach().get(own.asText());
-    if (refs.contains("each.value") && each != null) {
-      return each.isInt() ? "[" + each.asInt() + "]"
-          : each.isTextual() ? "[" + quoted(each.asText()) + "]" : "";
-    }
-    return "";
-  }
-
-  private static String quoted(String key) {
-    return "\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   private static void collect(JsonNode expression, Set<String> out) {

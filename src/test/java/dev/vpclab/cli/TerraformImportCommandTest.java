@@ -25,7 +25,7 @@ class TerraformImportCommandTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"three-az", "hub-spoke"})
+  @ValueSource(strings = {"three-az", "hub-spoke", "modules"})
   void thePlanIsWrittenAsItsGoldenAndRuns(String design) throws Exception {
     Path out = dir.resolve("imported.vpc");
     Path golden = ROOT.resolve(design + "-plan.vpc");

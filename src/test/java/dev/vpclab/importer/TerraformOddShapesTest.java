@@ -27,7 +27,8 @@ class TerraformOddShapesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"three-az/terraform/plan.json", "three-az/terraform/state.json",
-      "hub-spoke/terraform/plan.json", "hub-spoke/terraform/state.json"})
+      "hub-spoke/terraform/plan.json", "hub-spoke/terraform/state.json",
+      "modules/terraform/plan.json", "modules/terraform/state.json"})
   void everyShapeIsADesignOrALocatedFault(String file) throws Exception {
     JsonNode root = M.readTree(Files.readString(TerraformFixturesTest.ROOT.resolve(file),
         StandardCharsets.UTF_8));
