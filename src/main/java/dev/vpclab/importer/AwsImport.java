@@ -65,6 +65,7 @@ public final class AwsImport {
   private final Map<String, String> endpointVpcs = new LinkedHashMap<>();
   private final String regionHint;
   private Region region;
+  private TgwRecords tgwRecords;
 
   private AwsImport(AwsInputs in, List<String> assumed, String regionHint) {
     this.in = in;
@@ -92,6 +93,7 @@ public final class AwsImport {
 
   private Result build(String layoutName) throws JsonFault {
     in.readOnce(assumed);
+    tgwRecords = new TgwRecords(in.get("TransitGateways"));
     for (Json v : in.get("Vpcs")) {
       vpcJson.put(v.text("VpcId"), v);
       cidr(v, "CidrBlock");
@@ -201,7 +203,7 @@ public final class AwsImport {
       }
     }
     for (Json a : in.get("TransitGatewayVpcAttachments")) {
-      if (Lifecycle.attachmentGone(a).isEmpty()) {
+      if (tgwRecords.attachmentGone(a).isEmpty()) {
         used.add(a.text("VpcId"));
       }
     }
@@ -376,7 +378,7 @@ public final class AwsImport {
     Map<String, Origin> firstOrigin = new LinkedHashMap<>();
     for (Json a : in.get("TransitGatewayVpcAttachments")) {
       String id = a.text("TransitGatewayAttachmentId");
-      Optional<String> gone = Lifecycle.attachmentGone(a);
+      Optional<String> gone = tgwRecords.attachmentGone(a);
       if (gone.isPresent()) {
         assumed.add("transit gateway attachment " + id + " is " + gone.get() + ": left out");
         continue;
@@ -418,22 +420,12 @@ public final class AwsImport {
     for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {
       List<TransitGateway.Attachment> as = e.getValue();
       as.sort(Comparator.comparing(TransitGateway.Attachment::vpc));
-      Optional<Json> t = tgwRecord(e.getKey());
+      Optional<Json> t = tgwRecords.of(e.getKey());
       out.add(new TransitGateway(t.isPresent() ? names.name(t.get().nameTag().orElse(null),
           t.get(), e.getKey()) : names.name(null, new Json("", "$", null), e.getKey()), as,
           firstOrigin.get(e.getKey())));
     }
     return out;
-  }
-
-  /** A transit gateway's record, where a reader gave the gateway itself. */
-  private Optional<Json> tgwRecord(String id) throws JsonFault {
-    for (Json t : in.get("TransitGateways")) {
-      if (id.equals(t.optText("TransitGatewayId").orElse(""))) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
   }
 
   /**

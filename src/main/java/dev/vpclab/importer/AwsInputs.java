@@ -15,20 +15,14 @@ import java.util.Map;
 final class AwsInputs {
   /** The top-level lists vpclab reads, as the AWS CLI names them. */
   static final List<String> KINDS = List.of("Vpcs", "Subnets", "RouteTables", "VpcEndpoints",
-      "NatGateways", "SecurityGroups", "Reservations", "InternetGateways",
+      "NatGateways", "SecurityGroups", "Reservations", "InternetGateways", "TransitGateways",
       "TransitGatewayVpcAttachments", "VpcPeeringConnections", "HostedZones", "HostedZone",
       "ResourceRecordSets");
-
-  /** Kinds only other readers give (a Terraform-managed transit gateway's Name tag). */
-  static final List<String> RECORD_KINDS = List.of("TransitGateways");
 
   private final Map<String, List<Json>> byKind = new LinkedHashMap<>();
 
   AwsInputs() {
     for (String k : KINDS) {
-      byKind.put(k, new ArrayList<>());
-    }
-    for (String k : RECORD_KINDS) {
       byKind.put(k, new ArrayList<>());
     }
   }

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * Which resources are gone or not (yet) in use, by their state, and so left out of the design:
  * deleted, deleting or failed NAT gateways, endpoints and transit gateway attachments (also
- * rejected ones), peerings that are not active, terminated or shutting-down instances. A resource
+ * rejected ones, and those of a deleted or deleting transit gateway), peerings that are not active, terminated or shutting-down instances. A resource
  * left out needs nothing else to be given (its subnet may be gone with it) and keeps no default
  * VPC in the design.
  */
@@ -36,6 +36,12 @@ final class Lifecycle {
     String state = a.optText("State").orElse("available");
     return state.startsWith("delet") || state.equals("failed") || state.equals("rejected")
         ? Optional.of(state) : Optional.empty();
+  }
+
+  /** A transit gateway's state when it is gone (deleting, deleted), and its attachments too. */
+  static Optional<String> tgwGone(Json t) {
+    String state = t.optText("State").orElse("available");
+    return state.startsWith("delet") ? Optional.of(state) : Optional.empty();
   }
 
   /** A peering's status code when it is not active. */

@@ -17,12 +17,14 @@ import java.util.TreeSet;
  */
 final class OnceById {
   /** The id field of each kind's records; kinds not named here are kept as they are. */
-  static final Map<String, String> ID = Map.of("Vpcs", "VpcId", "Subnets", "SubnetId",
-      "RouteTables", "RouteTableId", "VpcEndpoints", "VpcEndpointId",
-      "NatGateways", "NatGatewayId", "SecurityGroups", "GroupId",
-      "Reservations", "ReservationId", "InternetGateways", "InternetGatewayId",
-      "TransitGatewayVpcAttachments", "TransitGatewayAttachmentId",
-      "VpcPeeringConnections", "VpcPeeringConnectionId");
+  static final Map<String, String> ID = Map.ofEntries(Map.entry("Vpcs", "VpcId"),
+      Map.entry("Subnets", "SubnetId"), Map.entry("RouteTables", "RouteTableId"),
+      Map.entry("VpcEndpoints", "VpcEndpointId"), Map.entry("NatGateways", "NatGatewayId"),
+      Map.entry("SecurityGroups", "GroupId"), Map.entry("Reservations", "ReservationId"),
+      Map.entry("InternetGateways", "InternetGatewayId"),
+      Map.entry("TransitGateways", "TransitGatewayId"),
+      Map.entry("TransitGatewayVpcAttachments", "TransitGatewayAttachmentId"),
+      Map.entry("VpcPeeringConnections", "VpcPeeringConnectionId"));
 
   private static final Comparator<Json> FIRST = Comparator.comparing(Json::file)
       .thenComparing(Json::path);

@@ -160,13 +160,15 @@ final class TfEndpoints {
     e.set("SubnetIds", subnets);
     if (r.text("vpc_endpoint_type").orElse("Gateway").equalsIgnoreCase("Gateway")) {
       // the tables Terraform puts its route on: route_table_ids and its associations
-      // a VPC's unmanaged main table (aws_vpc.x.main_route_table_id) is the one taken for it
+      // a VPC's main table (aws_vpc.x.default_route_table_id or main_route_table_id) is its
+      // aws_default_route_table, else the one taken for it
       Set<String> types = new java.util.HashSet<>(TfRecords.TABLES);
       types.addAll(TfRecords.VPCS);
       ArrayNode tables = TfRecords.texts(at.links.many(r, "route_table_ids", types,
           t -> vpc.get().equals(at.tableVpcs.get(t.id())) || t.id().equals(vpc.get())
-              && at.unmanagedMains.containsValue(t.id())).stream()
-          .map(t -> at.unmanagedMains.getOrDefault(t, t)).toList());
+              && (at.unmanagedMains.containsValue(t.id())
+                  || at.defaultTables.containsKey(t.id()))).stream()
+          .map(at::mainTable).distinct().toList());
       e.set("RouteTableIds", tables);
       endpointTables.put(r.id(), tables);
     }

@@ -181,6 +181,7 @@ final class TfNetwork {
     if (isDefault) {
       associations.addObject().put("Main", true);
       mainManaged.add(vpc.get());
+      at.defaultTables.putIfAbsent(vpc.get(), r.id());
     }
     at.tables.put(r.id(), t);
     at.tableVpcs.put(r.id(), vpc.get());

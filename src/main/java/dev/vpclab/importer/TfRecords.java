@@ -33,6 +33,23 @@ final class TfRecords {
    * has it ({@code main_route_table_id}); the table taken for it has the VPC's id.
    */
   final Map<String, String> unmanagedMains = new HashMap<>();
+  /**
+   * The {@code aws_default_route_table} (by id) that manages a VPC's default route table, by the
+   * VPC's id: what {@code aws_vpc.X.default_route_table_id} (or {@code main_route_table_id})
+   * names.
+   */
+  final Map<String, String> defaultTables = new HashMap<>();
+
+  /**
+   * The route table an id in an endpoint's {@code route_table_ids} stands for: a VPC (named
+   * through its {@code default_route_table_id} or {@code main_route_table_id}) or its unmanaged
+   * main table's AWS id is the VPC's main table: its {@code aws_default_route_table}, else the
+   * table taken for it (which has the VPC's id).
+   */
+  String mainTable(String id) {
+    String vpc = unmanagedMains.getOrDefault(id, id);
+    return defaultTables.getOrDefault(vpc, vpc);
+  }
 
   TfRecords(TfResources resources, TfLinks links) {
     this.resources = resources;

@@ -140,8 +140,9 @@ class AwsImportTest {
         List.of(new AwsImport.Input("buckets.json", "{\"Buckets\": [], \"Owner\": {}}")), "x"));
     assertEquals("buckets.json: error: $: not a describe output vpclab reads (found Buckets,"
         + " Owner; expected one of Vpcs, Subnets, RouteTables, VpcEndpoints, NatGateways,"
-        + " SecurityGroups, Reservations, InternetGateways, TransitGatewayVpcAttachments,"
-        + " VpcPeeringConnections, HostedZones, HostedZone, ResourceRecordSets)\n", f.render());
+        + " SecurityGroups, Reservations, InternetGateways, TransitGateways,"
+        + " TransitGatewayVpcAttachments, VpcPeeringConnections, HostedZones, HostedZone,"
+        + " ResourceRecordSets)\n", f.render());
   }
 
   @Test
