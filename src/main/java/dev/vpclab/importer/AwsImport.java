@@ -413,17 +413,23 @@ public final class AwsImport {
       byTgw.computeIfAbsent(tgw, k -> new ArrayList<>())
           .add(new TransitGateway.Attachment(vpc, List.copyOf(byAz.values()), origin(a, id)));
     }
+    Map<String, String> tgwNames = new TreeMap<>();
+    for (String tgw : byTgw.keySet()) {
+      Optional<Json> t = tgwRecords.of(tgw);
+      tgwNames.put(tgw, t.isPresent() ? names.name(t.get().nameTag().orElse(null), t.get(), tgw)
+          : names.name(null, new Json("", "$", null), tgw));
+    }
     for (Map.Entry<String, List<String>> e : vpcIds.entrySet()) {
-      gaps.attached(e.getKey(), e.getValue().stream().sorted().toList());
+      String name = tgwNames.get(e.getKey());
+      // the line names the gateway as the file does, and by its id where the two differ
+      gaps.attached(e.getKey(), name.equals(e.getKey()) ? name : name + " (" + e.getKey() + ")",
+          e.getValue().stream().sorted().toList());
     }
     List<TransitGateway> out = new ArrayList<>();
     for (Map.Entry<String, List<TransitGateway.Attachment>> e : byTgw.entrySet()) {
       List<TransitGateway.Attachment> as = e.getValue();
       as.sort(Comparator.comparing(TransitGateway.Attachment::vpc));
-      Optional<Json> t = tgwRecords.of(e.getKey());
-      out.add(new TransitGateway(t.isPresent() ? names.name(t.get().nameTag().orElse(null),
-          t.get(), e.getKey()) : names.name(null, new Json("", "$", null), e.getKey()), as,
-          firstOrigin.get(e.getKey())));
+      out.add(new TransitGateway(tgwNames.get(e.getKey()), as, firstOrigin.get(e.getKey())));
     }
     return out;
   }

@@ -55,7 +55,7 @@ final class RouteGaps {
    * to it, or to an active peering between the two (a peering wins over a transit gateway in
    * vpclab too).
    */
-  void attached(String tgw, List<String> vpcs) throws JsonFault {
+  void attached(String tgw, String label, List<String> vpcs) throws JsonFault {
     Map<String, Set<String>> peerings = new HashMap<>();
     for (Json p : at.inputs().get("VpcPeeringConnections")) {
       if (Lifecycle.peeringGone(p).isEmpty()) {
@@ -78,7 +78,7 @@ final class RouteGaps {
           if (!toTgw && !toPeering) {
             at.assumed().add("route table " + table + " of " + at.vpcNames().get(vpc)
                 + " sends " + cidr + " (" + at.vpcNames().get(other) + ") "
-                + (target == null ? "nowhere" : "to " + target) + ", not to " + tgw
+                + (target == null ? "nowhere" : "to " + target) + ", not to " + label
                 + ": vpclab routes every VPC attached to a transit gateway to the others"
                 + " through it");
           }

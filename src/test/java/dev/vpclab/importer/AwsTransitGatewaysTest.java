@@ -48,6 +48,20 @@ class AwsTransitGatewaysTest {
   }
 
   @Test
+  void aRouteLineNamesTheGatewayAsTheFileWritesItAndByItsId() throws Exception {
+    // app's public table sends shared-services' CIDR to the internet gateway (aws-hand.vpc):
+    // the line names the gateway as the tgw lines do, with its id beside
+    List<String> lines = AwsImport.read(handWith(tgws()), "imported").assumed().stream()
+        .filter(a -> a.startsWith("route table ")).toList();
+    assertEquals(1, lines.size(), lines.toString());
+    assertTrue(lines.get(0).contains(", not to core-network (tgw-0t1): "), lines.get(0));
+    // without the file the name is the id, said once
+    List<String> plain = AwsImportTest.handResult().assumed().stream()
+        .filter(a -> a.startsWith("route table ")).toList();
+    assertTrue(plain.get(0).contains(", not to tgw-0t1: "), plain.get(0));
+  }
+
+  @Test
   void withoutTheFileTheNameIsTheId() throws Exception {
     assertEquals(List.of("tgw-0t1"), tgwNames(AwsImportTest.handResult()));
   }
