@@ -28,9 +28,11 @@ final class Endpoints {
   private final Map<String, List<GatewayEndpoint>> gateways = new LinkedHashMap<>();
   private final List<Json> pending = new ArrayList<>();
   private final List<Json> gatewayRecords = new ArrayList<>();
+  private final Allow allows;
 
   Endpoints(AwsImport at) {
     this.at = at;
+    this.allows = new Allow(at);
   }
 
   void add(Json e) throws JsonFault {
@@ -121,7 +123,7 @@ final class Endpoints {
         .anyMatch(g -> g.service().equals(service));
     boolean inboundOnly = dns && hasGateway && (!e.has("DnsOptions")
         || e.field("DnsOptions").flag("PrivateDnsOnlyForInboundResolverEndpoint", true));
-    List<AllowRule> allow = new Allow(at).rules(e, id);
+    List<AllowRule> allow = allows.rules(e, id);
     boolean defaultAllow = allow.isEmpty();
     if (defaultAllow) {
       allow = List.of(new AllowRule("vpc", at.vpcCidr(e.text("VpcId"))));
