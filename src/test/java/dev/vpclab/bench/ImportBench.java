@@ -31,6 +31,7 @@ import java.util.Map;
  * terraform show -json} of its state ({@code terraform/state.json}). Each record is a copy of a
  * record of the fixtures made against moto (src/test/resources/dev/vpclab/importer/three-az and
  * hub-spoke), with its ids, links, CIDRs and tags replaced: the shapes are the tools' own.
+ * Past 1,000 instances describe-instances is written in pages ({@link #PAGE}).
  * {@code gen OUT_DIR [VPCS]} (default 60).
  */
 public final class ImportBench {
@@ -40,6 +41,12 @@ public final class ImportBench {
   static final List<String> SHARED = List.of("sts", "ecr.api", "ecr.dkr");
   static final String[] GROUPS = {"web", "api", "worker", "db", "cache"};
   static final int MEMBERS = 10;
+  /**
+   * Reservations per describe-instances file: past it the output is written in pages, as {@code
+   * aws ec2 describe-instances --max-items 1000 [--starting-token T]} prints them (1,000
+   * instances each, with a NextToken), since vpclab reads files of up to 16 MB.
+   */
+  static final int PAGE = 1000 / MEMBERS;
   static final String REGION = "us-east-1";
   private static final ObjectMapper M = new ObjectMapper();
   private static final String FIX = "/dev/vpclab/importer/";
@@ -97,8 +104,21 @@ public final class ImportBench {
         {"describe-transit-gateway-vpc-attachments", "TransitGatewayVpcAttachments"},
         {"describe-vpc-peering-connections", "VpcPeeringConnections"}};
     for (String[] f : files) {
+      List<JsonNode> all = aws.getOrDefault(f[1], List.of());
+      if (f[1].equals("Reservations") && all.size() > PAGE) {
+        for (int p = 0; p * PAGE < all.size(); p++) {
+          ObjectNode root = M.createObjectNode();
+          root.putArray(f[1]).addAll(all.subList(p * PAGE, Math.min(all.size(), (p + 1) * PAGE)));
+          if ((p + 1) * PAGE < all.size()) {
+            root.put("NextToken", "eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiA"
+                + (p + 1) * PAGE + "fQ==");
+          }
+          out.put(String.format(Locale.ROOT, "%s-%02d.json", f[0], p + 1), pretty(root));
+        }
+        continue;
+      }
       ObjectNode root = M.createObjectNode();
-      root.putArray(f[1]).addAll(aws.getOrDefault(f[1], List.of()));
+      root.putArray(f[1]).addAll(all);
       out.put(f[0] + ".json", pretty(root));
     }
     ObjectNode list = M.createObjectNode();
