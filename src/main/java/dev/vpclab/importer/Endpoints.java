@@ -29,6 +29,8 @@ final class Endpoints {
   private final List<Json> pending = new ArrayList<>();
   private final List<Json> gatewayRecords = new ArrayList<>();
   private final Allow allows;
+  /** Whether the interface endpoints were read: once, whether or not any was kept. */
+  private boolean pendingRead;
 
   Endpoints(AwsImport at) {
     this.at = at;
@@ -83,7 +85,8 @@ final class Endpoints {
   }
 
   List<InterfaceEndpoint> interfaces(String vpc) throws JsonFault {
-    if (interfaces.isEmpty()) {
+    if (!pendingRead) {
+      pendingRead = true;
       for (Json e : pending) {
         interfaceEndpoint(e);
       }
