@@ -18,6 +18,7 @@ import dev.vpclab.model.TransitGateway;
 import dev.vpclab.model.Vpc;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class AwsImport {
   private final String regionHint;
   private Region region;
   private TgwRecords tgwRecords;
+  /** The subnet a transit gateway attaches, by VPC name and AZ ({@link #attachedIn}). */
+  private Map<String, Subnet> attachedByAz;
 
   private AwsImport(AwsInputs in, List<String> assumed, String regionHint) {
     this.in = in;
@@ -439,16 +442,15 @@ public final class AwsImport {
    * subnet there (in the order written, by CIDR), else its first.
    */
   private Subnet attachedIn(Subnet sub) {
-    Subnet any = null;
-    for (Subnet s : subnets.values()) {
-      if (s.vpc().equals(sub.vpc()) && s.az().equals(sub.az())) {
-        if (!s.isPublic()) {
-          return s;
-        }
-        any = any == null ? s : any;
+    if (attachedByAz == null) {
+      attachedByAz = new HashMap<>();
+      Map<String, Subnet> firstPublic = new HashMap<>();
+      for (Subnet s : subnets.values()) {
+        (s.isPublic() ? firstPublic : attachedByAz).putIfAbsent(s.vpc() + " " + s.az(), s);
       }
+      firstPublic.forEach(attachedByAz::putIfAbsent);
     }
-    return any;
+    return attachedByAz.get(sub.vpc() + " " + sub.az());
   }
 
   private List<Peering> peerings() throws JsonFault {

@@ -28,9 +28,13 @@ final class Endpoints {
   private final Map<String, List<GatewayEndpoint>> gateways = new LinkedHashMap<>();
   private final List<Json> pending = new ArrayList<>();
   private final List<Json> gatewayRecords = new ArrayList<>();
+  private final Allow allows;
+  /** Whether the interface endpoints were read: once, whether or not any was kept. */
+  private boolean pendingRead;
 
   Endpoints(AwsImport at) {
     this.at = at;
+    this.allows = new Allow(at);
   }
 
   void add(Json e) throws JsonFault {
@@ -81,7 +85,8 @@ final class Endpoints {
   }
 
   List<InterfaceEndpoint> interfaces(String vpc) throws JsonFault {
-    if (interfaces.isEmpty()) {
+    if (!pendingRead) {
+      pendingRead = true;
       for (Json e : pending) {
         interfaceEndpoint(e);
       }
@@ -121,7 +126,7 @@ final class Endpoints {
         .anyMatch(g -> g.service().equals(service));
     boolean inboundOnly = dns && hasGateway && (!e.has("DnsOptions")
         || e.field("DnsOptions").flag("PrivateDnsOnlyForInboundResolverEndpoint", true));
-    List<AllowRule> allow = new Allow(at).rules(e, id);
+    List<AllowRule> allow = allows.rules(e, id);
     boolean defaultAllow = allow.isEmpty();
     if (defaultAllow) {
       allow = List.of(new AllowRule("vpc", at.vpcCidr(e.text("VpcId"))));

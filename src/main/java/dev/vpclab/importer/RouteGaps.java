@@ -2,6 +2,7 @@ package dev.vpclab.importer;
 
 import dev.vpclab.model.Cidr;
 import dev.vpclab.model.Subnet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -24,6 +25,8 @@ final class RouteGaps {
 
   private final AwsImport at;
   private final Public routes;
+  /** The subnets written, by VPC id, in their order; made on first need. */
+  private Map<String, List<String>> subnetsOf;
 
   RouteGaps(AwsImport at, Public routes) {
     this.at = at;
@@ -63,13 +66,17 @@ final class RouteGaps {
             p.field("RequesterVpcInfo").text("VpcId"), p.field("AccepterVpcInfo").text("VpcId"))));
       }
     }
+    Map<String, Cidr> cidrs = new HashMap<>();
+    for (String vpc : vpcs) {
+      cidrs.put(vpc, at.vpcCidr(vpc));
+    }
     for (String vpc : vpcs) {
       for (String table : tablesOf(vpc)) {
         for (String other : vpcs) {
           if (other.equals(vpc)) {
             continue;
           }
-          Cidr cidr = at.vpcCidr(other);
+          Cidr cidr = cidrs.get(other);
           Public.Target to = routes.target(table, cidr).orElse(null);
           String target = to == null ? null : to.id();
           boolean toTgw = to != null && to.is("TransitGatewayId") && tgw.equals(target);
@@ -95,16 +102,20 @@ final class RouteGaps {
    * either way: nothing said. An endpoint without {@code RouteTableIds} says nothing.
    */
   void gatewayless(List<Json> read) throws JsonFault {
-    List<Json> gateways = new java.util.ArrayList<>(read);
+    List<Json> gateways = new ArrayList<>(read);
     gateways.sort(java.util.Comparator.comparing(g -> g.node().path("VpcEndpointId").asText()));
+    Map<String, List<Json>> byVpc = new HashMap<>();
+    for (Json g : gateways) {
+      byVpc.computeIfAbsent(g.text("VpcId"), k -> new ArrayList<>()).add(g);
+    }
     for (Map.Entry<String, Subnet> e : at.subnets().entrySet()) {
       String vpc = at.vpcIdOf(e.getKey());
       Optional<String> table = routes.tableOf(e.getKey(), vpc);
       if (e.getValue().isPublic() || table.isEmpty()) {
         continue;
       }
-      for (Json g : gateways) {
-        if (!g.text("VpcId").equals(vpc) || !g.has("RouteTableIds")
+      for (Json g : byVpc.getOrDefault(vpc, List.of())) {
+        if (!g.has("RouteTableIds")
             || g.texts("RouteTableIds").contains(table.get())) {
           continue;
         }
@@ -123,11 +134,15 @@ final class RouteGaps {
 
   /** The route tables a VPC's subnets use, in the subnets' order. */
   private Set<String> tablesOf(String vpc) throws JsonFault {
-    Set<String> out = new LinkedHashSet<>();
-    for (String subnet : at.subnets().keySet()) {
-      if (at.vpcIdOf(subnet).equals(vpc)) {
-        routes.tableOf(subnet, vpc).ifPresent(out::add);
+    if (subnetsOf == null) {
+      subnetsOf = new HashMap<>();
+      for (String subnet : at.subnets().keySet()) {
+        subnetsOf.computeIfAbsent(at.vpcIdOf(subnet), k -> new ArrayList<>()).add(subnet);
       }
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String subnet : subnetsOf.getOrDefault(vpc, List.of())) {
+      routes.tableOf(subnet, vpc).ifPresent(out::add);
     }
     return out;
   }

@@ -328,6 +328,33 @@ class AwsImportTest {
   }
 
   @Test
+  void anInterfaceEndpointLeftOutIsSaidOnceWhateverTheNumberOfVpcs() throws Exception {
+    // the hand account's only interface endpoint, in an IPv6-only subnet alone: left out, and
+    // said once (not once per VPC written: app and shared here)
+    String v6s = "{\"SubnetId\": \"subnet-0v6s\", \"VpcId\": \"vpc-0a1a1a1a1a1a1a1a1\","
+        + " \"AvailabilityZone\": \"us-east-1a\","
+        + " \"Ipv6CidrBlockAssociationSet\": [{\"Ipv6CidrBlock\": \"2600:1f18:2::/64\"}]}, ";
+    List<AwsImport.Input> in = new ArrayList<>();
+    for (AwsImport.Input i : hand()) {
+      String t = switch (i.file()) {
+        case "subnets.json" -> i.text().replace("\"Subnets\": [", "\"Subnets\": [" + v6s);
+        case "vpc-endpoints.json" -> i.text().replace("[\"subnet-0a12\", \"subnet-0a11\"]",
+            "[\"subnet-0v6s\"]");
+        default -> i.text();
+      };
+      in.add(new AwsImport.Input(i.file(), t));
+    }
+    AwsImport.Result r = AwsImport.read(in, "imported");
+    assertTrue(r.layout().vpcs().size() >= 2, r.layout().vpcs().toString());
+    assertEquals(List.of(
+        "endpoint vpce-0ssm is in subnet-0v6s, an IPv6-only subnet left out: that subnet dropped"
+            + " from it",
+        "endpoint vpce-0ssm (ssm) has no subnet: left out"),
+        r.assumed().stream().filter(a -> a.startsWith("endpoint vpce-0ssm")).toList());
+    assertTrue(r.layout().endpoint("ssm").isEmpty());
+  }
+
+  @Test
   void aSubnetWithNeitherAnIpv4NorAnIpv6CidrIsAFault() throws Exception {
     List<AwsImport.Input> in = new ArrayList<>();
     for (AwsImport.Input i : hand()) {
