@@ -18,6 +18,14 @@ final class Inputs {
   /** The largest scenario file vpclab reads. */
   static final long MAX_BYTES = 16L * 1024 * 1024;
 
+  /** How large a kind of file may be, and how a message names that kind. */
+  record Limit(long bytes, String files) {}
+
+  static final Limit SCENARIO = new Limit(MAX_BYTES, "scenario files");
+  /** A Terraform state cannot be split into pages as describe outputs can. */
+  static final Limit IMPORT = new Limit(dev.vpclab.importer.Import.MAX_BYTES,
+      "files to import");
+
   private Inputs() {}
 
   /** A problem with a whole file, shown as {@code file: error: message}. */
@@ -28,15 +36,19 @@ final class Inputs {
   }
 
   static SourceFile read(String name, InputStream in) throws InputError {
+    return read(name, in, SCENARIO);
+  }
+
+  static SourceFile read(String name, InputStream in, Limit limit) throws InputError {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[65536];
       long total = 0;
       for (int n; (n = in.read(buf)) > 0; ) {
         total += n;
-        if (total > MAX_BYTES) {
-          throw new InputError(name + ": error: input is larger than " + mb(MAX_BYTES)
-              + "; vpclab reads scenario files up to that size");
+        if (total > limit.bytes()) {
+          throw new InputError(name + ": error: input is larger than " + mb(limit.bytes())
+              + "; vpclab reads " + limit.files() + " up to that size");
         }
         out.write(buf, 0, n);
       }
@@ -47,15 +59,19 @@ final class Inputs {
   }
 
   static SourceFile read(Path path) throws InputError {
+    return read(path, SCENARIO);
+  }
+
+  static SourceFile read(Path path, Limit limit) throws InputError {
     String name = path.toString();
     try {
       if (Files.isDirectory(path)) {
         throw new InputError(name + ": error: is a directory, not a scenario file");
       }
       long size = Files.size(path);
-      if (size > MAX_BYTES) {
-        throw new InputError(name + ": error: file is " + mb(size) + "; vpclab reads scenario "
-            + "files up to " + mb(MAX_BYTES));
+      if (size > limit.bytes()) {
+        throw new InputError(name + ": error: file is " + mb(size) + "; vpclab reads "
+            + limit.files() + " up to " + mb(limit.bytes()));
       }
       return new SourceFile(name, decode(Files.readAllBytes(path)));
     } catch (NoSuchFileException e) {

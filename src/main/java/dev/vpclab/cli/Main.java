@@ -539,7 +539,8 @@ public final class Main {
     List<AwsImport.Input> inputs = new ArrayList<>();
     try {
       for (String f : o.files()) {
-        SourceFile file = f.equals("-") ? Inputs.read("<stdin>", in) : Inputs.read(Path.of(f));
+        SourceFile file = f.equals("-") ? Inputs.read("<stdin>", in, Inputs.IMPORT)
+            : Inputs.read(Path.of(f), Inputs.IMPORT);
         inputs.add(new AwsImport.Input(file.name(), file.text()));
       }
     } catch (Inputs.InputError e) {

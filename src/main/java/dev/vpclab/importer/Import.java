@@ -10,6 +10,13 @@ import java.util.List;
  * the front end's.
  */
 public final class Import {
+  /**
+   * The largest file vpclab imports: a scenario file's limit is 16 MB, but a Terraform state
+   * cannot be split into pages as describe outputs can, and a large account's passes that from
+   * about 90 VPCs. Jackson's tree of a file takes about ten times its size in memory.
+   */
+  public static final long MAX_BYTES = 128L * 1024 * 1024;
+
   /** The sources vpclab imports from. */
   public static final List<String> SOURCES = List.of("aws", "terraform");
 

@@ -54,8 +54,12 @@ final class ImportMagic {
     List<AwsImport.Input> inputs = new ArrayList<>();
     for (String f : files) {
       try {
-        inputs.add(new AwsImport.Input(f, Files.readString(base.resolve(f),
-            StandardCharsets.UTF_8)));
+        Path path = base.resolve(f);
+        if (Files.size(path) > Import.MAX_BYTES) {
+          return new Outcome(null, f + ": error: file is larger than "
+              + Import.MAX_BYTES / (1024 * 1024) + " MB, the largest vpclab imports\n");
+        }
+        inputs.add(new AwsImport.Input(f, Files.readString(path, StandardCharsets.UTF_8)));
       } catch (NoSuchFileException e) {
         return new Outcome(null, f + ": error: no such file\n");
       } catch (InvalidPathException e) {

@@ -64,6 +64,28 @@ class ImportCommandTest {
   }
 
   @Test
+  void aFileToImportMayBeLargerThanAScenarioFile() throws Exception {
+    // a Terraform state cannot be split into pages: 17 MB, over the 16 MB of a scenario file
+    Path big = dir.resolve("describe-vpcs.json");
+    String pad = "x".repeat(17 * 1024 * 1024);
+    Files.writeString(big, "{\"Vpcs\": [], \"Pad\": \"" + pad + "\"}", StandardCharsets.UTF_8);
+    Result r = Cli.run("import", "aws", big.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("region us-east-1\nlayout imported {\n"), r.out());
+  }
+
+  @Test
+  void aFileOverTheImportLimitIsRefusedBeforeItIsRead() throws Exception {
+    Path f = dir.resolve("state.json");
+    Files.writeString(f, "{\"format_version\": \"1.0\"}", StandardCharsets.UTF_8);
+    Inputs.InputError e = org.junit.jupiter.api.Assertions.assertThrows(Inputs.InputError.class,
+        () -> Inputs.read(f, new Inputs.Limit(10, "files to import")));
+    assertEquals(f + ": error: file is 0.0 MB; vpclab reads files to import up to 0.0 MB",
+        e.getMessage());
+    assertEquals(128L * 1024 * 1024, Inputs.IMPORT.bytes());
+  }
+
+  @Test
   void toStandardOutputByDefaultWithTheLayoutNamed() throws Exception {
     Result imp = Cli.run(args(List.of("import", "aws"), handFiles(), "--layout", "prod"));
     assertEquals(0, imp.status(), imp.err());
