@@ -137,10 +137,7 @@ class BatfishFixturesTest {
     assertEquals(Via.NAT, reach(l, "test1", "ssm").via());
     assertEquals(Via.IGW, reach(l, "Jump-Host", "ssm").via());
     // NAT gateway 0.045 x 730 = 32.85, its Elastic IP 0.005 x 730 = 3.65 (us-east-2): 36.50
-    assertEquals("36.50", AwsMotoFixturesTest.total(l));
-    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
-    sameAsGolden("test-nat-gateway", r);
-    runsWithTheCli(files("test-nat-gateway"), "36.50");
+    costsAndIsWritten("test-nat-gateway", r, "36.50");
   }
 
   @Test
@@ -179,10 +176,7 @@ class BatfishFixturesTest {
         + "  traffic public-web01 -> cloudtrail 10 GB\n}\n", "probe");
     assertFalse(FailureAnalysis.resilience(probe).survivesAzFailure());
     // cloudtrail in 1 AZ: 0.01 x 730 = 7.30
-    assertEquals("7.30", AwsMotoFixturesTest.total(l));
-    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
-    sameAsGolden("test-vpc-endpoint-interface", r);
-    runsWithTheCli(files("test-vpc-endpoint-interface"), "7.30");
+    costsAndIsWritten("test-vpc-endpoint-interface", r, "7.30");
   }
 
   @Test
@@ -201,10 +195,7 @@ class BatfishFixturesTest {
     assertEquals(List.of(Reason.NO_ROUTE), reach(l, "private-web01", "ssm").reasons());
     assertEquals(Via.IGW, reach(l, "public-web01", "ssm").via());
     // a gateway endpoint costs nothing, and nothing else is billed by the hour: 0.00
-    assertEquals("0.00", AwsMotoFixturesTest.total(l));
-    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
-    sameAsGolden("test-vpc-endpoint-gateway", r);
-    runsWithTheCli(files("test-vpc-endpoint-gateway"), "0.00");
+    costsAndIsWritten("test-vpc-endpoint-gateway", r, "0.00");
   }
 
   @Test
@@ -229,10 +220,7 @@ class BatfishFixturesTest {
     // VPC A has neither NAT nor internet gateway
     assertEquals(List.of(Reason.NO_ROUTE), reach(l, "i-06ba034d88c84ef07", "ssm").reasons());
     // two attachments 2 x 0.05 x 730 = 73.00 (us-east-2)
-    assertEquals("73.00", AwsMotoFixturesTest.total(l));
-    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
-    sameAsGolden("test-transit-gateway", r);
-    runsWithTheCli(files("test-transit-gateway"), "73.00");
+    costsAndIsWritten("test-transit-gateway", r, "73.00");
   }
 
   @Test
@@ -256,10 +244,7 @@ class BatfishFixturesTest {
     assertEquals(r.text(), imported(reversed).text(), "the accounts' order does not matter");
     assertEquals(Via.TGW, reach(l, "bat-web01", "fish-web01").via());
     // two attachments 2 x 0.05 x 730 = 73.00 (us-east-1), not three
-    assertEquals("73.00", AwsMotoFixturesTest.total(l));
-    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
-    sameAsGolden("test-transit-gateway-multi-account", r);
-    runsWithTheCli(files("test-transit-gateway-multi-account"), "73.00");
+    costsAndIsWritten("test-transit-gateway-multi-account", r, "73.00");
   }
 
   @Test
@@ -277,10 +262,7 @@ class BatfishFixturesTest {
     assertTrue(r.assumed().contains("peering pcx-07d8d712b329b9337 is deleted: left out"));
     assertEquals(Via.PEERING, reach(l, "bat-web01", "fish-web01").via());
     // peering has no hourly charge, nothing else costs by the hour: 0.00
-    assertEquals("0.00", AwsMotoFixturesTest.total(l));
-    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
-    sameAsGolden("test-vpc-peering-multi-account", r);
-    runsWithTheCli(files("test-vpc-peering-multi-account"), "0.00");
+    costsAndIsWritten("test-vpc-peering-multi-account", r, "0.00");
   }
 
   @Test
@@ -362,5 +344,19 @@ class BatfishFixturesTest {
         "peering pcx-4ee8b427 is deleted: left out",
         "peering pcx-0ff752226f8e366f2 is failed: left out"), r.assumed());
     runsWithTheCli(files("single/VpcPeeringConnectionsTest.json"), "0.00");
+  }
+
+  /**
+   * What every whole snapshot must give: the design's monthly total (worked out by hand in each
+   * test), a file that builds the same design, the golden kept beside the snapshot, and a run of
+   * that file through the CLI that confirms the total.
+   */
+  private void costsAndIsWritten(String snapshot, AwsImport.Result r, String total)
+      throws Exception {
+    Layout l = r.layout();
+    assertEquals(total, AwsMotoFixturesTest.total(l));
+    assertEquals(DesignDump.of(l), DesignDump.of(DesignDump.build(r.text(), "imported")));
+    sameAsGolden(snapshot, r);
+    runsWithTheCli(files(snapshot), total);
   }
 }
