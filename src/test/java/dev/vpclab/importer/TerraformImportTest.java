@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vpclab.model.InterfaceEndpoint;
 import dev.vpclab.model.Layout;
@@ -24,6 +25,17 @@ class TerraformImportTest {
   static AwsImport.Result hand(String file) throws Exception {
     return TerraformImport.read(file, Files.readString(HAND.resolve(file),
         StandardCharsets.UTF_8), "imported");
+  }
+
+  /** three-az's state.json, to change a copy of it. */
+  private static JsonNode threeAzState(ObjectMapper m) throws java.io.IOException {
+    return m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
+        StandardCharsets.UTF_8));
+  }
+
+  /** The root module's resources of a state. */
+  private static ArrayNode resources(JsonNode state) {
+    return (ArrayNode) state.path("values").path("root_module").path("resources");
   }
 
   @Test
@@ -59,8 +71,7 @@ class TerraformImportTest {
     // state.json of three-az with private-a's 0.0.0.0/0 sent to a transit gateway instead of its
     // NAT gateway: Terraform writes every other target as "", so the target is the field set
     ObjectMapper m = new ObjectMapper();
-    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
-        StandardCharsets.UTF_8));
+    JsonNode state = threeAzState(m);
     int changed = 0;
     for (JsonNode r : state.path("values").path("root_module").path("resources")) {
       if (r.path("address").asText().equals("aws_route_table.private[0]")) {
@@ -84,8 +95,7 @@ class TerraformImportTest {
     // private-a's S3 traffic goes to its NAT gateway in AWS. The public table never had it
     // (public subnets reach S3 through the internet gateway): no line for them
     ObjectMapper m = new ObjectMapper();
-    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
-        StandardCharsets.UTF_8));
+    JsonNode state = threeAzState(m);
     String table = null;
     String nat = null;
     for (JsonNode r : state.path("values").path("root_module").path("resources")) {
@@ -124,11 +134,8 @@ class TerraformImportTest {
     // no resource manages) and the S3 endpoint also on that main table (its AWS id, the VPC's
     // main_route_table_id): private-a has the endpoint's route, so no gateway endpoint line
     ObjectMapper m = new ObjectMapper();
-    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
-        StandardCharsets.UTF_8));
-    com.fasterxml.jackson.databind.node.ArrayNode resources =
-        (com.fasterxml.jackson.databind.node.ArrayNode) state.path("values").path("root_module")
-            .path("resources");
+    JsonNode state = threeAzState(m);
+    ArrayNode resources = resources(state);
     String main = null;
     for (JsonNode r : resources) {
       if (r.path("address").asText().equals("aws_vpc.main")) {
@@ -206,11 +213,8 @@ class TerraformImportTest {
     // three-az's state with an IPv6-only subnet (ipv6_native, cidr_block "") and app-b moved
     // into it: both left out, said so; the rest as before
     ObjectMapper m = new ObjectMapper();
-    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
-        StandardCharsets.UTF_8));
-    com.fasterxml.jackson.databind.node.ArrayNode resources =
-        (com.fasterxml.jackson.databind.node.ArrayNode) state.path("values").path("root_module")
-            .path("resources");
+    JsonNode state = threeAzState(m);
+    ArrayNode resources = resources(state);
     String vpc = null;
     for (JsonNode r : resources) {
       if (r.path("address").asText().equals("aws_vpc.main")) {
@@ -252,8 +256,7 @@ class TerraformImportTest {
     // three-az's state with the three private subnets tagged Name = "private" (a keyword): each
     // is named by its address's name and key, which begins with the tag: private-0, -1, -2
     ObjectMapper m = new ObjectMapper();
-    JsonNode state = m.readTree(Files.readString(THREE_AZ_PLAN.resolveSibling("state.json"),
-        StandardCharsets.UTF_8));
+    JsonNode state = threeAzState(m);
     for (JsonNode r : state.path("values").path("root_module").path("resources")) {
       if (r.path("address").asText().startsWith("aws_subnet.private[")) {
         ((ObjectNode) r.path("values").path("tags")).put("Name", "private");
