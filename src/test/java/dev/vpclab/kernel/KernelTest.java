@@ -252,6 +252,26 @@ class KernelTest {
   }
 
   @Test
+  void importBringsATerraformStateIntoTheNotebook() throws Exception {
+    // the kernel's session resolves paths against its folder; an absolute path works anywhere
+    Path state = Path.of("src/test/resources/dev/vpclab/importer/three-az/terraform/state.json")
+        .toAbsolutePath();
+    List<Received> m = execute("%import terraform " + state + " --layout net");
+    assertEquals(List.of("status", "execute_input", "stream", "status", "execute_reply"),
+        types(m));
+    String text = m.get(2).content().get("text").asText();
+    assertTrue(text.startsWith("region us-east-1\nlayout net {\n"), text);
+    assertTrue(text.contains("net: 175.20 USD a month"), text);
+    assertEquals("ok", m.get(4).content().get("status").asText());
+    // the next cell queries it, with rich output as any cell
+    List<Received> next = execute("resilience net");
+    assertEquals("ok", next.get(next.size() - 1).content().get("status").asText());
+    assertTrue(next.stream().anyMatch(r -> r.type().equals("execute_result")
+        && r.content().toString().contains("net survives every single-AZ failure")),
+        next.toString());
+  }
+
+  @Test
   void anInterruptStopsALongCellAtItsNextQueryAndTheSessionStays() throws Exception {
     execute(SEED);
     // 2000 sweeps of 1025 points each: half a minute or more if nothing stopped it
