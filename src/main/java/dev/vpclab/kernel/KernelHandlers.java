@@ -127,8 +127,15 @@ final class KernelHandlers {
     return reply.get("status").equals(Json.str("error"));
   }
 
-  /** A magic (or blank input): its text as standard output. */
+  /**
+   * A magic (or blank input): its text as standard output; a magic that could not do its work (a
+   * file not found or not valid) is an error whose traceback is its text, as a cell's is.
+   */
   private Json.Obj magic(Message m, Session.Run run, boolean silent) {
+    if (run.failed()) {
+      List<String> lines = run.text().strip().lines().toList();
+      return failure(m, ERROR_NAME, lines.isEmpty() ? "error" : lines.get(0), lines, silent);
+    }
     String text = run.quit()
         ? "%quit does not stop a kernel: shut it down from the notebook (Kernel > Shut Down)\n"
         : run.text().stripTrailing();

@@ -84,12 +84,17 @@ public final class Session {
    * transcript {@code text} as {@link #input} gives it; for a cell in the language, the notebook's
    * {@code result} (null for a magic or blank input), each output cell's text as the REPL shows it
    * ({@code outputs}, in the current %format) and the notes about chart files written; {@code
-   * internalError} when vpclab failed inside (the text says so).
+   * internalError} when vpclab failed inside (the text says so); {@code failed} when a magic
+   * could not do its work (a file not found or not valid, a file not written: the text says why).
    */
   public record Run(String text, boolean quit, Notebook.Result result, List<String> outputs,
-      String notes, boolean internalError) {
+      String notes, boolean internalError, boolean failed) {
     Run(String text, boolean quit) {
-      this(text, quit, null, List.of(), "", false);
+      this(text, quit, false);
+    }
+
+    Run(String text, boolean quit, boolean failed) {
+      this(text, quit, null, List.of(), "", false, failed);
     }
   }
 
@@ -171,7 +176,7 @@ public final class Session {
       hadErrors = true;
       return new Run("vpclab: internal error: " + e.getClass().getSimpleName()
           + " (please report it, with the input); the session goes on\n\n", false, null,
-          List.of(), "", true);
+          List.of(), "", true, false);
     }
   }
 
@@ -184,8 +189,12 @@ public final class Session {
       inputs.add(input.endsWith("\n") ? input.substring(0, input.length() - 1) : input);
     }
     if (trimmed.startsWith("%")) {
+      boolean before = hadErrors;
+      hadErrors = false;
       Reply r = magic(trimmed);
-      return new Run(r.text(), r.quit());
+      boolean failed = hadErrors;
+      hadErrors = before || failed;
+      return new Run(r.text(), r.quit(), failed);
     }
     return cell(new SourceFile("In[" + number + "]", input), listener);
   }
@@ -262,7 +271,7 @@ public final class Session {
     }
     sb.append('\n');
     number++;
-    return new Run(sb.toString(), false, result, outputs, notes, false);
+    return new Run(sb.toString(), false, result, outputs, notes, false, false);
   }
 
   /** What an interrupted cell says after the outputs it made. */

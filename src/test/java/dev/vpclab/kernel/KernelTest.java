@@ -272,6 +272,20 @@ class KernelTest {
   }
 
   @Test
+  void anImportOfABadFileIsAJupyterErrorWithTheLocatedMessage() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("plan.json"), "{\"format_version\": \"2.0\"}");
+    List<Received> m = execute("%import terraform plan.json");
+    assertEquals(List.of("status", "execute_input", "error", "status", "execute_reply"),
+        types(m));
+    assertEquals("error", m.get(4).content().get("status").asText());
+    assertTrue(m.get(2).content().get("evalue").asText().startsWith(
+        "plan.json: error: $.format_version: "), m.get(2).content().toString());
+    // as a cell with errors: nothing changed, the session goes on
+    assertTrue(execute("%layouts").get(2).content().get("text").asText().startsWith(
+        "no layouts yet"));
+  }
+
+  @Test
   void anInterruptStopsALongCellAtItsNextQueryAndTheSessionStays() throws Exception {
     execute(SEED);
     // 2000 sweeps of 1025 points each: half a minute or more if nothing stopped it
