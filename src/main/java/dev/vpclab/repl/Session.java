@@ -412,6 +412,7 @@ public final class Session {
       AtomicFile.write(target, document.getBytes(StandardCharsets.UTF_8));
       return "saved " + cells + " to " + file + " (" + format + ")\n";
     } catch (IOException | RuntimeException e) {
+      hadErrors = true;
       return file + ": error: cannot write: " + message(e) + "\n";
     }
   }

@@ -75,6 +75,24 @@ class SessionImportTest {
   }
 
   @Test
+  void aMagicThatCannotDoItsWorkFailsAndOtherMagicsDoNot() throws Exception {
+    Session s = new Session(dir);
+    s.input("region us-east-1\naz 1a subnet private a");
+    Session.Run ok = s.run("%layouts", true);
+    assertFalse(ok.failed());
+    Session.Run unknown = s.run("%layoutz", true);
+    assertFalse(unknown.failed(), "an unknown magic only suggests the nearest one");
+    assertEquals(0, s.status());
+    // a folder cannot be written as a file
+    Files.createDirectories(dir.resolve("taken.vpc"));
+    Session.Run save = s.run("%save taken.vpc", true);
+    assertTrue(save.failed(), save.text());
+    assertTrue(save.text().startsWith("taken.vpc: error: cannot write: "), save.text());
+    assertEquals(2, s.status());
+    assertTrue(s.run("%import aws nope.json", true).failed());
+  }
+
+  @Test
   void quotedFileNamesMayHoldSpaces() {
     assertEquals(java.util.List.of("aws", "my files/a.json", "b.json"),
         ImportMagic.words("aws \"my files/a.json\"  b.json"));
