@@ -66,7 +66,8 @@ final class Inputs {
     String name = path.toString();
     try {
       if (Files.isDirectory(path)) {
-        throw new InputError(name + ": error: is a directory, not a scenario file");
+        throw new InputError(name + ": error: is a directory, not "
+            + (limit == SCENARIO ? "a scenario file" : "a file"));
       }
       long size = Files.size(path);
       if (size > limit.bytes()) {

@@ -63,8 +63,9 @@ public final class Main {
         vpclab prices import AWS.csv [--out F]   convert an AWS Price List CSV
       """;
   static final String IMPORT_USAGE = """
-        vpclab import aws FILE.json... [--layout NAME] [--out FILE.vpc]
+        vpclab import aws FILE.json|DIR... [--layout NAME] [--out FILE.vpc]
                                                  a scenario from aws ec2 describe-* outputs
+                                                 (a folder: its .json files)
         vpclab import terraform FILE.json [--layout NAME] [--out FILE.vpc]
                                                  a scenario from terraform show -json (of a
                                                  plan file, or of the state)
@@ -539,6 +540,13 @@ public final class Main {
     List<AwsImport.Input> inputs = new ArrayList<>();
     try {
       for (String f : o.files()) {
+        if (source.equals("aws") && !f.equals("-") && Files.isDirectory(Path.of(f))) {
+          for (Path p : folderFiles(Path.of(f))) {
+            SourceFile file = Inputs.read(p, Inputs.IMPORT);
+            inputs.add(new AwsImport.Input(file.name(), file.text(), true));
+          }
+          continue;
+        }
         SourceFile file = f.equals("-") ? Inputs.read("<stdin>", in, Inputs.IMPORT)
             : Inputs.read(Path.of(f), Inputs.IMPORT);
         inputs.add(new AwsImport.Input(file.name(), file.text()));
@@ -553,6 +561,20 @@ public final class Main {
     } catch (JsonFault e) {
       err.print(e.render());
       return INVALID;
+    }
+  }
+
+  /** The .json files of a folder given to import aws; none is an error. */
+  private static List<Path> folderFiles(Path dir) throws Inputs.InputError {
+    try {
+      List<Path> files = Import.folderFiles(dir);
+      if (files.isEmpty()) {
+        throw new Inputs.InputError(dir + ": error: no .json file in this folder (the describe"
+            + " outputs to import)");
+      }
+      return files;
+    } catch (java.io.IOException e) {
+      throw new Inputs.InputError(dir + ": error: cannot read: " + IoReason.of(e));
     }
   }
 

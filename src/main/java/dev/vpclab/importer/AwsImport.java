@@ -37,7 +37,12 @@ import java.util.TreeMap;
  */
 public final class AwsImport {
   /** One input: a file's name (as messages show it) and its text. */
-  public record Input(String file, String text) {}
+  public record Input(String file, String text, boolean fromFolder) {
+    /** A file named on its own: one vpclab does not read is an error. */
+    public Input(String file, String text) {
+      this(file, text, false);
+    }
+  }
 
   /** The design and the choices made. */
   public record Result(Layout layout, List<String> assumed) {
@@ -78,10 +83,11 @@ public final class AwsImport {
 
   public static Result read(List<Input> inputs, String layoutName) throws JsonFault {
     AwsInputs in = new AwsInputs();
+    List<String> skipped = new ArrayList<>();
     for (Input i : inputs) {
-      in.add(i.file(), i.text());
+      in.add(i.file(), i.text(), i.fromFolder() ? skipped : null);
     }
-    return build(in, layoutName, List.of(), null);
+    return build(in, layoutName, skipped, null);
   }
 
   /**
@@ -272,8 +278,7 @@ public final class AwsImport {
     if (j.origin() != null) {
       return j.origin();
     }
-    String file = j.file().substring(Math.max(j.file().lastIndexOf('/'),
-        j.file().lastIndexOf('\\')) + 1);
+    String file = AwsInputs.name(j.file());
     return new Origin.AwsId(file, id, j.path());
   }
 

@@ -27,13 +27,26 @@ final class AwsInputs {
     }
   }
 
-  /** Adds one file's resources. */
+  /** Adds one file's resources; a file of no kind read here is a fault. */
   void add(String file, String text) throws JsonFault {
+    add(file, text, null);
+  }
+
+  /**
+   * Adds one file's resources. A file of no kind read here is a fault, or, with {@code skipped}
+   * (a file found in a folder, not named), a line there saying it was skipped; a file that is
+   * not JSON is a fault either way.
+   */
+  void add(String file, String text, List<String> skipped) throws JsonFault {
     Json root = Json.parse(file, text);
     if (!root.node().isObject()) {
       throw root.fault("expected a JSON object as the AWS CLI prints it (`aws ec2 describe-...`)");
     }
     if (TerraformFile.looksLikeOne(root)) {
+      if (skipped != null) {
+        skipped.add(name(file) + " is terraform show -json output, not read here: skipped");
+        return;
+      }
       throw root.fault("this is terraform show -json output: use vpclab import terraform");
     }
     boolean any = false;
@@ -49,9 +62,19 @@ final class AwsInputs {
     if (!any) {
       List<String> fields = new ArrayList<>();
       root.node().fieldNames().forEachRemaining(fields::add);
-      throw root.fault("not a describe output vpclab reads (found " + (fields.isEmpty() ? "nothing"
-          : String.join(", ", fields)) + "; expected one of " + String.join(", ", KINDS) + ")");
+      String found = fields.isEmpty() ? "nothing" : String.join(", ", fields);
+      if (skipped != null) {
+        skipped.add(name(file) + " holds " + found + ", not a kind vpclab reads: skipped");
+        return;
+      }
+      throw root.fault("not a describe output vpclab reads (found " + found + "; expected one of "
+          + String.join(", ", KINDS) + ")");
     }
+  }
+
+  /** A file's name without its folders, as origins name it. */
+  static String name(String file) {
+    return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
   }
 
   /** Adds records another reader made in the shape of a describe output. */

@@ -1,7 +1,11 @@
 package dev.vpclab.importer;
 
 import dev.vpclab.lang.Suggest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One import request, whichever front end makes it ({@code vpclab import}, the REPL's
@@ -21,6 +25,18 @@ public final class Import {
   public static final List<String> SOURCES = List.of("aws", "terraform");
 
   private Import() {}
+
+  /**
+   * What a folder given to {@code import aws} stands for: its {@code .json} files (not those of
+   * its subfolders), by name. Among them, a file of a kind vpclab does not read is skipped and
+   * said, where a file named on its own would be an error.
+   */
+  public static List<Path> folderFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+          .sorted().toList();
+    }
+  }
 
   /**
    * What is wrong with a request, in one sentence naming how to write it ({@code command} is how

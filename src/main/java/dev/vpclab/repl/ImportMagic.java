@@ -52,14 +52,39 @@ final class ImportMagic {
       return new Outcome(null, trouble + "\n");
     }
     List<AwsImport.Input> inputs = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    List<Boolean> inFolder = new ArrayList<>();
     for (String f : files) {
+      Path p = base.resolve(f);
+      if (source.equals("aws") && Files.isDirectory(p)) {
+        int before = named.size();
+        try {
+          for (Path j : Import.folderFiles(p)) {
+            named.add(Path.of(f).resolve(j.getFileName()).toString());
+            inFolder.add(true);
+          }
+        } catch (IOException | RuntimeException e) {
+          return new Outcome(null, f + ": error: cannot read: " + e.getMessage() + "\n");
+        }
+        if (named.size() == before) {
+          return new Outcome(null, f + ": error: no .json file in this folder (the describe"
+              + " outputs to import)\n");
+        }
+      } else {
+        named.add(f);
+        inFolder.add(false);
+      }
+    }
+    for (int k = 0; k < named.size(); k++) {
+      String f = named.get(k);
       try {
         Path path = base.resolve(f);
         if (Files.size(path) > Import.MAX_BYTES) {
           return new Outcome(null, f + ": error: file is larger than "
               + Import.MAX_BYTES / (1024 * 1024) + " MB, the largest vpclab imports\n");
         }
-        inputs.add(new AwsImport.Input(f, Files.readString(path, StandardCharsets.UTF_8)));
+        inputs.add(new AwsImport.Input(f, Files.readString(path, StandardCharsets.UTF_8),
+            inFolder.get(k)));
       } catch (NoSuchFileException e) {
         return new Outcome(null, f + ": error: no such file\n");
       } catch (InvalidPathException e) {

@@ -86,6 +86,39 @@ class ImportCommandTest {
   }
 
   @Test
+  void aFolderIsItsJsonFilesAndAKindNotReadThereIsSkippedAndSaid() throws Exception {
+    // Batfish's NAT gateway snapshot as saved: beside the kinds vpclab reads, NetworkAcls.json
+    // and NetworkInterfaces.json, which named on their own are errors
+    Path folder = Path.of("src/test/resources/dev/vpclab/importer/batfish/test-nat-gateway/"
+        + "aws_configs");
+    Result r = Cli.run("import", "aws", folder.toString());
+    assertEquals(0, r.status(), r.err());
+    String golden = Files.readString(Path.of(
+        "src/test/resources/dev/vpclab/importer/batfish/test-nat-gateway.vpc"),
+        StandardCharsets.UTF_8);
+    // the same file as the snapshot's files named one by one, with the two skipped said after
+    // the DNS attributes' line (always the first when there is a VPC)
+    String dns = "  # assumed: DNS support and DNS hostnames are not in describe-vpcs output: taken"
+        + " as on (aws ec2 describe-vpc-attribute tells)\n";
+    assertTrue(golden.contains("layout imported {\n" + dns), golden);
+    assertEquals(golden.replace(dns, dns
+        + "  # assumed: NetworkAcls.json holds NetworkAcls, not a kind vpclab reads: skipped\n"
+        + "  # assumed: NetworkInterfaces.json holds NetworkInterfaces, not a kind vpclab reads:"
+        + " skipped\n"), r.out());
+    Result named = Cli.run("import", "aws", folder.resolve("NetworkAcls.json").toString());
+    assertEquals(2, named.status(), "a file named on its own is still an error");
+    Path empty = dir.resolve("empty");
+    Files.createDirectories(empty);
+    Result none = Cli.run("import", "aws", empty.toString());
+    assertEquals(2, none.status());
+    assertEquals(empty + ": error: no .json file in this folder (the describe outputs to"
+        + " import)\n", none.err());
+    Result tf = Cli.run("import", "terraform", empty.toString());
+    assertEquals(2, tf.status());
+    assertEquals(empty + ": error: is a directory, not a file\n", tf.err());
+  }
+
+  @Test
   void toStandardOutputByDefaultWithTheLayoutNamed() throws Exception {
     Result imp = Cli.run(args(List.of("import", "aws"), handFiles(), "--layout", "prod"));
     assertEquals(0, imp.status(), imp.err());

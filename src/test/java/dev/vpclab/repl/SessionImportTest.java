@@ -93,6 +93,19 @@ class SessionImportTest {
   }
 
   @Test
+  void aFolderToo() throws Exception {
+    Session s = new Session(FIXTURES.resolve("batfish/test-nat-gateway"));
+    String out = s.input("%import aws aws_configs").text();
+    assertTrue(out.contains("# assumed: NetworkAcls.json holds NetworkAcls, not a kind vpclab"
+        + " reads: skipped\n"), out);
+    assertTrue(out.contains("Out[1]: imported: 36.50 USD a month"), out);
+    Files.createDirectories(dir.resolve("none"));
+    Session t = new Session(dir);
+    assertEquals("none: error: no .json file in this folder (the describe outputs to import)\n\n",
+        t.input("%import aws none").text());
+  }
+
+  @Test
   void quotedFileNamesMayHoldSpaces() {
     assertEquals(java.util.List.of("aws", "my files/a.json", "b.json"),
         ImportMagic.words("aws \"my files/a.json\"  b.json"));
