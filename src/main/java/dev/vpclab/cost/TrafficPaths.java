@@ -7,6 +7,7 @@ import dev.vpclab.model.Subnet;
 import dev.vpclab.model.Traffic;
 import dev.vpclab.model.TransitGateway;
 import dev.vpclab.reach.Decision;
+import dev.vpclab.reach.Link;
 import dev.vpclab.reach.PairResult;
 import dev.vpclab.reach.Reason;
 import dev.vpclab.reach.Via;
@@ -84,17 +85,6 @@ public final class TrafficPaths {
     ENDPOINT, GATEWAY_ENDPOINT, NAT, IGW, INSTANCE
   }
 
-  /** How a path leaves the sender's VPC: a peering connection or a transit gateway, by name. */
-  public record Link(boolean tgw, String name) {
-    public static Link peering(String name) {
-      return new Link(false, name);
-    }
-
-    public static Link tgw(String name) {
-      return new Link(true, name);
-    }
-  }
-
   /**
    * How one subnet's members reach a destination: {@code kind} null (and a reason code) when they
    * do not; {@code link} null within the sender's VPC; {@code crossAz} for a service, whether the
@@ -114,12 +104,12 @@ public final class TrafficPaths {
     }
 
     static Route of(PairResult p) {
-      return p.reachable() && p.via() != null ? via(kind(p.via()), p.crossAz(), link(p.link()))
+      return p.reachable() && p.via() != null ? via(kind(p.via()), p.crossAz(), p.link())
           : blocked(reason(p.reasons()));
     }
 
     static Route of(Decision d) {
-      return d.reachable() && d.via() != null ? via(kind(d.via()), d.crossAz(), link(d.link()))
+      return d.reachable() && d.via() != null ? via(kind(d.via()), d.crossAz(), d.link())
           : blocked(reason(d.reasons()));
     }
 
@@ -131,14 +121,6 @@ public final class TrafficPaths {
         case IGW -> Kind.IGW;
         case LOCAL, PEERING, TGW -> Kind.INSTANCE;
       };
-    }
-
-    private static Link link(dev.vpclab.reach.Link l) {
-      if (l == null) {
-        return null;
-      }
-      return l.kind() == dev.vpclab.reach.Link.Kind.TGW ? Link.tgw(l.name())
-          : Link.peering(l.name());
     }
 
     private static String reason(List<Reason> reasons) {
@@ -406,7 +388,7 @@ public final class TrafficPaths {
           if (crossAz) {
             add(Flow.LOCAL_CROSS_AZ, g);
           }
-        } else if (link.tgw()) {
+        } else if (link.kind() == Link.Kind.TGW) {
           intoTgw(link, g);
           if (crossAz) {
             add(Flow.TGW_CROSS_AZ, g);
@@ -418,7 +400,7 @@ public final class TrafficPaths {
     }
 
     private void intoTgw(Link link, Rational g) {
-      if (link != null && link.tgw()) {
+      if (link != null && link.kind() == Link.Kind.TGW) {
         tgw.merge(link.name(), g, Rational::add);
       }
     }

@@ -64,27 +64,18 @@ public sealed interface Block permits Block.Text, Block.TableBlock, Block.Chart,
 
   /** A bill's subtotals, amounts aligned: {@code fixed}, {@code variable}, {@code total USD}. */
   record Totals(String fixed, String variable, String total, boolean complete) implements Block {
-    public static final List<String> LABELS = List.of("fixed", "variable", "total");
-
-    public List<String> amounts() {
-      return List.of(fixed, variable, total);
-    }
-
-    /** What follows the total: "USD", or "USD, incomplete". */
-    public String unit() {
-      return complete ? "USD" : "USD, incomplete";
-    }
+    private static final List<String> LABELS = List.of("fixed", "variable", "total");
 
     @Override
     public String text() {
-      List<String> amounts = amounts();
+      List<String> amounts = List.of(fixed, variable, total);
       int width = amounts.stream().mapToInt(String::length).max().orElse(0);
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < LABELS.size(); i++) {
         String a = amounts.get(i);
         sb.append(LABELS.get(i)).append(" ".repeat(10 - LABELS.get(i).length()))
             .append(" ".repeat(width - a.length())).append(a)
-            .append(i < 2 ? "" : " " + unit()).append('\n');
+            .append(i < 2 ? "" : complete ? " USD" : " USD, incomplete").append('\n');
       }
       return sb.toString();
     }

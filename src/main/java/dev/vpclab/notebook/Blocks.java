@@ -34,11 +34,6 @@ final class Blocks {
     return List.copyOf(blocks);
   }
 
-  /** The terminal rendering of the blocks so far. */
-  String rendered() {
-    return Output.text(build());
-  }
-
   private void flush() {
     if (text.length() > 0) {
       blocks.add(new Block.Text(text.toString()));

@@ -70,7 +70,8 @@ public final class ChartCells {
 
     /** The cell's blocks, then its drawing (if it has one). */
     Output output(String kind, Blocks blocks, Json.Obj data, ChartSpec spec) {
-      return new Output(kind, blocks.build(), data, false).withArtifacts(artifacts(spec));
+      artifacts(spec).forEach(a -> blocks.add(Block.Chart.image(a)));
+      return new Output(kind, blocks.build(), data, false);
     }
 
     /** " -> FILE" for the cell's first line, or "". */

@@ -350,9 +350,10 @@ public final class ReachCells {
     for (PairResult p : bad) {
       items.add(pairJson(p, multi(layout)));
     }
-    Json.Obj data = expectHead(layout, passed, text.rendered()).put("unreachable",
+    List<Block> blocks = text.build();
+    Json.Obj data = expectHead(layout, passed, Output.text(blocks)).put("unreachable",
         Json.arr(items));
-    return new Output("expect", text.build(), data, !passed);
+    return new Output("expect", blocks, data, !passed);
   }
 
   /** expect INSTANCE reaches SERVICE in LAYOUT. */

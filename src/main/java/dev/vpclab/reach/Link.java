@@ -22,6 +22,14 @@ public record Link(Kind kind, String name) {
     }
   }
 
+  public static Link peering(String name) {
+    return new Link(Kind.PEERING, name);
+  }
+
+  public static Link tgw(String name) {
+    return new Link(Kind.TGW, name);
+  }
+
   /** How a route table names it: {@code pcx app-data}, {@code tgw hub}. */
   public String routeTarget() {
     return (kind == Kind.PEERING ? "pcx " : "tgw ") + name;

@@ -13,6 +13,7 @@ import dev.vpclab.lang.Diagnostics;
 import dev.vpclab.lang.SourceFile;
 import dev.vpclab.lang.SourceParser;
 import dev.vpclab.model.Layout;
+import dev.vpclab.reach.Link;
 import org.junit.jupiter.api.Test;
 
 /** The hub-and-spoke benchmark's design is what it says, and priced as worked out by hand. */
@@ -51,7 +52,7 @@ class HubSpokeBenchTest {
   static int pathsAsked(int spokes) {
     Layout l = HubSpokeBench.layout(spokes);
     int[] asked = {0};
-    TrafficPaths.Link core = TrafficPaths.Link.tgw("core");
+    Link core = Link.tgw("core");
     TrafficPaths.of(l, (sender, from, destination) -> {
       asked[0]++;
       if (!l.isInstance(destination)) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vpclab.cost.TrafficPaths.Kind;
-import dev.vpclab.cost.TrafficPaths.Link;
 import dev.vpclab.cost.TrafficPaths.Route;
 import dev.vpclab.model.Layout;
+import dev.vpclab.reach.Link;
 import dev.vpclab.testing.Hand;
 import java.math.BigDecimal;
 import java.util.ArrayList;
