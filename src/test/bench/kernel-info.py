@@ -15,12 +15,10 @@ by pair. Needs pyzmq (Debian: python3-zmq, which jupyter_client uses).
 Prints the medians (min and max beside them) in milliseconds. Exit status 1 if a kernel gives
 no reply within 30 s or exits with a status other than 0.
 """
-import argparse
 import hashlib
 import hmac
 import json
 import os
-import shlex
 import socket
 import subprocess
 import sys
@@ -29,6 +27,8 @@ import time
 import uuid
 
 import zmq
+
+import paired
 
 
 def free_ports(n):
@@ -104,48 +104,19 @@ def kernel_run(cmd, ctx, folder):
     return (t1 - t0) * 1000, (t2 - t0) * 1000
 
 
-def batch_run(cmd):
-    t0 = time.monotonic()
-    subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return (time.monotonic() - t0) * 1000
-
-
-def spread(xs):
-    s = sorted(xs)
-    return "%7.1f  (%.1f .. %.1f)" % (s[len(s) // 2], s[0], s[-1])
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("-n", "--runs", type=int, default=20)
-    ap.add_argument("--warmup", type=int, default=2)
-    ap.add_argument("--vs", help="the batch command, one string split as a shell would")
+    ap = paired.parser(__doc__)
     ap.add_argument("kernel", nargs="*", default=["./vpclab", "kernel"])
     a = ap.parse_args()
-    batch = shlex.split(a.vs) if a.vs else None
+    batch = paired.batch_command(a)
     ctx = zmq.Context()
-    infos, exits, batches, ratios = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="vpclab-bench") as folder:
-        for i in range(a.warmup + a.runs):
-            k, e = kernel_run(a.kernel, ctx, folder)
-            b = batch_run(batch) if batch else None
-            if i < a.warmup:
-                continue
-            infos.append(k)
-            exits.append(e)
-            if batch:
-                batches.append(b)
-                ratios.append(k / b)
+        infos, exits, batches, ratios = paired.paired(
+            lambda: kernel_run(a.kernel, ctx, folder), batch, a)
     ctx.term()
-    print("runs: %d (after %d warm-up)       median   (min .. max), ms" % (a.runs, a.warmup))
-    print("kernel, kernel_info reply:       %s" % spread(infos))
-    print("kernel, start to exit (shutdown): %s" % spread(exits))
-    if batch:
-        print("batch: %-25s %s" % (" ".join(batch)[:25], spread(batches)))
-        s = sorted(ratios)
-        print("kernel_info reply / batch, pair by pair: %.2f  (%.2f .. %.2f)"
-              % (s[len(s) // 2], s[0], s[-1]))
+    paired.report(a, 33, [("kernel, kernel_info reply:       ", infos),
+                          ("kernel, start to exit (shutdown): ", exits)],
+                  batch, batches, ratios, "kernel_info reply / batch")
 
 
 if __name__ == "__main__":

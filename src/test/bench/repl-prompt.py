@@ -15,18 +15,17 @@ and java; the JVM itself starts none).
 Prints the medians (min and max beside them) in milliseconds. Exit status 1 if a REPL run shows
 no prompt within 30 s or exits with a status other than 0.
 """
-import argparse
 import fcntl
 import os
 import pty
 import re
 import select
-import shlex
 import struct
-import subprocess
 import sys
 import termios
 import time
+
+import paired
 
 PROMPT = b"In [1]: "
 
@@ -74,28 +73,13 @@ def repl_run(cmd, env):
     return (prompt - t0) * 1000, (end - t0) * 1000
 
 
-def batch_run(cmd):
-    t0 = time.monotonic()
-    subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return (time.monotonic() - t0) * 1000
-
-
-def spread(xs):
-    s = sorted(xs)
-    return "%7.1f  (%.1f .. %.1f)" % (s[len(s) // 2], s[0], s[-1])
-
-
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("-n", "--runs", type=int, default=20)
-    ap.add_argument("--warmup", type=int, default=2)
-    ap.add_argument("--vs", help="the batch command, one string split as a shell would")
+    ap = paired.parser(__doc__)
     ap.add_argument("--trace", metavar="FILE", help="one run under strace, its log in FILE")
     ap.add_argument("repl", nargs="*", default=["./vpclab"])
     a = ap.parse_args()
     env = dict(os.environ, TERM="xterm-256color")
-    batch = shlex.split(a.vs) if a.vs else None
+    batch = paired.batch_command(a)
 
     if a.trace:
         repl_run(["strace", "-f", "-qq", "-e", "trace=execve", "-o", a.trace] + a.repl, env)
@@ -107,27 +91,10 @@ def main():
                     started.append(os.path.basename(m.group(1)))
         print("programs started (execve), in order: %d: %s" % (len(started), " ".join(started)))
 
-    for _ in range(a.warmup):
-        repl_run(a.repl, env)
-        if batch:
-            batch_run(batch)
-    prompts, exits, batches, ratios = [], [], [], []
-    for _ in range(a.runs):
-        p, e = repl_run(a.repl, env)
-        prompts.append(p)
-        exits.append(e)
-        if batch:
-            b = batch_run(batch)
-            batches.append(b)
-            ratios.append(p / b)
-    print("runs: %d (after %d warm-up)      median   (min .. max), ms" % (a.runs, a.warmup))
-    print("REPL, first prompt:             %s" % spread(prompts))
-    print("REPL, start to exit (Ctrl-D):   %s" % spread(exits))
-    if batch:
-        print("batch: %-24s %s" % (" ".join(batch)[:24], spread(batches)))
-        s = sorted(ratios)
-        print("first prompt / batch, pair by pair: %.2f  (%.2f .. %.2f)"
-              % (s[len(s) // 2], s[0], s[-1]))
+    prompts, exits, batches, ratios = paired.paired(lambda: repl_run(a.repl, env), batch, a)
+    paired.report(a, 32, [("REPL, first prompt:             ", prompts),
+                          ("REPL, start to exit (Ctrl-D):   ", exits)],
+                  batch, batches, ratios, "first prompt / batch")
 
 
 if __name__ == "__main__":

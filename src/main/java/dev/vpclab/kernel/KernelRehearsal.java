@@ -140,9 +140,7 @@ public final class KernelRehearsal {
     private Message request(ZMQ.Socket socket, String type, Json.Obj content) {
       List<byte[]> frames = wire.encode(List.of(), wire.header(type),
           "{}".getBytes(StandardCharsets.UTF_8), content);
-      for (int i = 0; i < frames.size(); i++) {
-        socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-      }
+      KernelServer.send(socket, frames);
       Message reply = receive(socket);
       while (receive(iopub) != null) {
         // what the kernel published for it, read as a notebook reads it

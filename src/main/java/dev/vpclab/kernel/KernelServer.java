@@ -276,7 +276,8 @@ public final class KernelServer {
     send(sockets.get(channel), frames.subList(1, frames.size()));
   }
 
-  private static void send(ZMQ.Socket s, List<byte[]> frames) {
+  /** Sends frames as one multipart message (the in-process training client too). */
+  static void send(ZMQ.Socket s, List<byte[]> frames) {
     for (int i = 0; i < frames.size(); i++) {
       s.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
     }

@@ -3,6 +3,7 @@ package dev.vpclab.kernel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -13,7 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Signer {
   static final String SCHEME = "hmac-sha256";
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final byte[] key;
 
@@ -39,13 +39,7 @@ final class Signer {
     if (!signs()) {
       return "";
     }
-    byte[] mac = mac(frames);
-    char[] out = new char[mac.length * 2];
-    for (int i = 0; i < mac.length; i++) {
-      out[2 * i] = HEX[(mac[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[mac[i] & 0xf];
-    }
-    return new String(out);
+    return HexFormat.of().formatHex(mac(frames));
   }
 
   /** Whether signature (hex, either case) is the frames' signature; always true without a key. */
