@@ -186,10 +186,8 @@ final class TfEndpoints {
   }
 
   private void instance(TfResource r) {
-    Optional<String> subnet = at.links.one(r, "subnet_id", TfRecords.SUBNETS, t -> true,
-        "subnet");
-    if (subnet.isEmpty() || !at.subnetVpcs.containsKey(subnet.get())) {
-      at.links.assumed().add(r.address() + ": its subnet is not in this file: left out");
+    Optional<String> subnet = at.subnetOf(r);
+    if (subnet.isEmpty()) {
       return;
     }
     ObjectNode i = TfRecords.object().put("InstanceId", r.id()).put("SubnetId", subnet.get());

@@ -231,10 +231,8 @@ final class TfNetwork {
   }
 
   private void nat(TfResource r) {
-    Optional<String> subnet = at.links.one(r, "subnet_id", TfRecords.SUBNETS, s -> true,
-        "subnet");
-    if (subnet.isEmpty() || !at.subnetVpcs.containsKey(subnet.get())) {
-      at.links.assumed().add(r.address() + ": its subnet is not in this file: left out");
+    Optional<String> subnet = at.subnetOf(r);
+    if (subnet.isEmpty()) {
       return;
     }
     ObjectNode n = TfRecords.object().put("NatGatewayId", r.id()).put("SubnetId", subnet.get())

@@ -7,6 +7,7 @@ import dev.vpclab.model.Cidr;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -87,6 +88,19 @@ final class TfRecords {
   boolean vpcHolds(TfResource vpc, Cidr c) {
     Cidr v = vpcCidrs.get(vpc.id());
     return v != null && c != null && v.contains(c);
+  }
+
+  /**
+   * The subnet (by id) a resource's {@code subnet_id} names, when it is in this file; else empty,
+   * and the resource is said to be left out.
+   */
+  Optional<String> subnetOf(TfResource r) {
+    Optional<String> subnet = links.one(r, "subnet_id", SUBNETS, s -> true, "subnet");
+    if (subnet.isEmpty() || !subnetVpcs.containsKey(subnet.get())) {
+      links.assumed().add(r.address() + ": its subnet is not in this file: left out");
+      return Optional.empty();
+    }
+    return subnet;
   }
 
   boolean subnetIn(TfResource subnet, String vpcId) {
