@@ -68,8 +68,7 @@ final class ImportMagic {
           return new Outcome(null, f + ": error: cannot read: " + e.getMessage() + "\n");
         }
         if (named.size() == before) {
-          return new Outcome(null, f + ": error: no .json file in this folder (the describe"
-              + " outputs to import)\n");
+          return new Outcome(null, f + ": error: " + Import.NO_JSON + "\n");
         }
       } else {
         named.add(new Named(f, false));
