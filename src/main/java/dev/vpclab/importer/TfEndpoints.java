@@ -3,7 +3,6 @@ package dev.vpclab.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpclab.model.Cidr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,12 +114,7 @@ final class TfEndpoints {
     JsonNode list = cidrs.isArray() ? cidrs : Json.mapper().createArrayNode().add(cidrs);
     for (int j = 0; j < list.size(); j++) {
       String text = list.get(j).asText();
-      try {
-        Cidr.parse(text);
-      } catch (RuntimeException e) {
-        throw new JsonFault(r.values().file(), r.values().path() + at
-            + (cidrs.isArray() ? "[" + j + "]" : ""), "not an IPv4 CIDR: " + text);
-      }
+      TfRecords.cidr(r, at + (cidrs.isArray() ? "[" + j + "]" : ""), text);
       ((ArrayNode) permission.get("IpRanges")).addObject().put("CidrIp", text);
     }
   }

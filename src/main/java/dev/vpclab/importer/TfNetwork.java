@@ -143,13 +143,7 @@ final class TfNetwork {
   }
 
   private static Cidr cidr(TfResource r) throws JsonFault {
-    String text = r.require("cidr_block");
-    try {
-      return Cidr.parse(text);
-    } catch (RuntimeException e) {
-      throw new JsonFault(r.values().file(), r.values().path() + ".cidr_block",
-          "not an IPv4 CIDR: " + text);
-    }
+    return TfRecords.cidr(r, ".cidr_block", r.require("cidr_block"));
   }
 
   private void table(TfResource r) {

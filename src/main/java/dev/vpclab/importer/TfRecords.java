@@ -84,6 +84,15 @@ final class TfRecords {
     return out;
   }
 
+  /** An IPv4 CIDR an attribute of a resource holds ({@code at} its path there), else a fault. */
+  static Cidr cidr(TfResource r, String at, String text) throws JsonFault {
+    try {
+      return Cidr.parse(text);
+    } catch (RuntimeException e) {
+      throw new JsonFault(r.values().file(), r.values().path() + at, "not an IPv4 CIDR: " + text);
+    }
+  }
+
   /** Whether a VPC's CIDR holds a CIDR (what AWS requires of a subnet's VPC). */
   boolean vpcHolds(TfResource vpc, Cidr c) {
     Cidr v = vpcCidrs.get(vpc.id());
