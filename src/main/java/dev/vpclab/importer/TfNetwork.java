@@ -126,7 +126,6 @@ final class TfNetwork {
       return;
     }
     at.subnetVpcs.put(r.id(), vpc.get());
-    at.subnetCidrs.put(r.id(), c);
     ObjectNode s = TfRecords.object().put("SubnetId", r.id()).put("VpcId", vpc.get())
         .put("AvailabilityZone", az);
     if (v6) {

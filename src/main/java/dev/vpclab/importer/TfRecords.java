@@ -26,7 +26,6 @@ final class TfRecords {
   final AwsInputs inputs = new AwsInputs();
   final Map<String, Cidr> vpcCidrs = new HashMap<>();
   final Map<String, String> subnetVpcs = new HashMap<>();
-  final Map<String, Cidr> subnetCidrs = new HashMap<>();
   final Map<String, String> tableVpcs = new HashMap<>();
   final Map<String, ObjectNode> tables = new HashMap<>();
   /**
