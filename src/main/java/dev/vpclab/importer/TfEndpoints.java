@@ -159,7 +159,7 @@ final class TfEndpoints {
       Set<String> types = new java.util.HashSet<>(TfRecords.TABLES);
       types.addAll(TfRecords.VPCS);
       ArrayNode tables = TfRecords.texts(at.links.many(r, "route_table_ids", types,
-          t -> vpc.get().equals(at.tableVpcs.get(t.id())) || t.id().equals(vpc.get())
+          t -> vpc.get().equals(at.tableVpc(t.id())) || t.id().equals(vpc.get())
               && (at.unmanagedMains.containsValue(t.id())
                   || at.defaultTables.containsKey(t.id()))).stream()
           .map(at::mainTable).distinct().toList());

@@ -177,7 +177,6 @@ final class TfNetwork {
       at.defaultTables.putIfAbsent(vpc.get(), r.id());
     }
     at.tables.put(r.id(), t);
-    at.tableVpcs.put(r.id(), vpc.get());
     at.inputs.add("RouteTables", TfRecords.record(r, t));
   }
 
@@ -214,7 +213,7 @@ final class TfNetwork {
     }
     String vpc = at.subnetVpcs.get(subnet.get());
     Optional<String> table = at.links.one(r, "route_table_id", TfRecords.TABLES,
-        t -> vpc != null && vpc.equals(at.tableVpcs.get(t.id())),
+        t -> vpc != null && vpc.equals(at.tableVpc(t.id())),
         "route table in its subnet's VPC");
     if (table.isPresent() && at.tables.containsKey(table.get())) {
       associated.add(subnet.get());

@@ -26,7 +26,6 @@ final class TfRecords {
   final AwsInputs inputs = new AwsInputs();
   final Map<String, Cidr> vpcCidrs = new HashMap<>();
   final Map<String, String> subnetVpcs = new HashMap<>();
-  final Map<String, String> tableVpcs = new HashMap<>();
   final Map<String, ObjectNode> tables = new HashMap<>();
   /**
    * The VPCs (by id) whose main route table no resource manages, by that table's id as the state
@@ -90,6 +89,12 @@ final class TfRecords {
     } catch (RuntimeException e) {
       throw new JsonFault(r.values().file(), r.values().path() + at, "not an IPv4 CIDR: " + text);
     }
+  }
+
+  /** The VPC (by id) of a route table read, by its id; null for one not read. */
+  String tableVpc(String id) {
+    ObjectNode t = tables.get(id);
+    return t == null ? null : t.path("VpcId").asText();
   }
 
   /** Whether a VPC's CIDR holds a CIDR (what AWS requires of a subnet's VPC). */
