@@ -41,26 +41,28 @@ final class TfEndpoints {
     for (TfResource r : at.resources.ofType("aws_vpc_endpoint")) {
       endpoint(r);
     }
-    for (TfResource r : at.resources.ofType("aws_vpc_endpoint_subnet_association")) {
-      Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
-          t -> true, "endpoint");
-      Optional<String> s = at.links.one(r, "subnet_id", TfRecords.SUBNETS, t -> true,
-          "subnet");
-      if (e.isPresent() && s.isPresent() && endpointSubnets.containsKey(e.get())) {
-        endpointSubnets.get(e.get()).add(s.get());
-      }
-    }
-    for (TfResource r : at.resources.ofType("aws_vpc_endpoint_route_table_association")) {
-      Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
-          t -> true, "endpoint");
-      Optional<String> t = at.links.one(r, "route_table_id", TfRecords.TABLES, x -> true,
-          "route table");
-      if (e.isPresent() && t.isPresent() && endpointTables.containsKey(e.get())) {
-        endpointTables.get(e.get()).add(t.get());
-      }
-    }
+    associations("aws_vpc_endpoint_subnet_association", "subnet_id", TfRecords.SUBNETS,
+        "subnet", endpointSubnets);
+    associations("aws_vpc_endpoint_route_table_association", "route_table_id",
+        TfRecords.TABLES, "route table", endpointTables);
     for (TfResource r : at.resources.ofType("aws_instance")) {
       instance(r);
+    }
+  }
+
+  /**
+   * An endpoint's association resources of one type: each adds the id its {@code attribute}
+   * names to the endpoint's list in {@code lists} (an endpoint not read gets nothing).
+   */
+  private void associations(String type, String attribute, Set<String> types, String what,
+      Map<String, ArrayNode> lists) {
+    for (TfResource r : at.resources.ofType(type)) {
+      Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
+          t -> true, "endpoint");
+      Optional<String> x = at.links.one(r, attribute, types, t -> true, what);
+      if (e.isPresent() && x.isPresent() && lists.containsKey(e.get())) {
+        lists.get(e.get()).add(x.get());
+      }
     }
   }
 
