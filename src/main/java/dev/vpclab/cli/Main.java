@@ -569,8 +569,7 @@ public final class Main {
     try {
       List<Path> files = Import.folderFiles(dir);
       if (files.isEmpty()) {
-        throw new Inputs.InputError(dir + ": error: no .json file in this folder (the describe"
-            + " outputs to import)");
+        throw new Inputs.InputError(dir + ": error: " + Import.NO_JSON);
       }
       return files;
     } catch (java.io.IOException e) {

@@ -12,7 +12,6 @@ import dev.vpclab.model.NatGateway;
 import dev.vpclab.model.Origin;
 import dev.vpclab.model.Peering;
 import dev.vpclab.model.Region;
-import dev.vpclab.model.Services;
 import dev.vpclab.model.Subnet;
 import dev.vpclab.model.TransitGateway;
 import dev.vpclab.model.Vpc;
@@ -478,9 +477,5 @@ public final class AwsImport {
     }
     out.sort(Comparator.comparing(Peering::a).thenComparing(Peering::b));
     return out;
-  }
-
-  static boolean isKnownService(String s) {
-    return Services.isKnown(s);
   }
 }

@@ -27,11 +27,6 @@ final class AwsInputs {
     }
   }
 
-  /** Adds one file's resources; a file of no kind read here is a fault. */
-  void add(String file, String text) throws JsonFault {
-    add(file, text, null);
-  }
-
   /**
    * Adds one file's resources. A file of no kind read here is a fault, or, with {@code skipped}
    * (a file found in a folder, not named), a line there saying it was skipped; a file that is

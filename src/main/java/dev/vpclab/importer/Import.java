@@ -24,6 +24,10 @@ public final class Import {
   /** The sources vpclab imports from. */
   public static final List<String> SOURCES = List.of("aws", "terraform");
 
+  /** What a front end says of a folder given to {@code import aws} without a .json file. */
+  public static final String NO_JSON = "no .json file in this folder (the describe outputs to"
+      + " import)";
+
   private Import() {}
 
   /**

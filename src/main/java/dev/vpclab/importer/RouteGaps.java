@@ -27,6 +27,8 @@ final class RouteGaps {
   private final Public routes;
   /** The subnets written, by VPC id, in their order; made on first need. */
   private Map<String, List<String>> subnetsOf;
+  /** The two VPCs (by id) of each active peering, by its id; made on first need. */
+  private Map<String, Set<String>> peerings;
 
   RouteGaps(AwsImport at, Public routes) {
     this.at = at;
@@ -59,11 +61,14 @@ final class RouteGaps {
    * vpclab too).
    */
   void attached(String tgw, String label, List<String> vpcs) throws JsonFault {
-    Map<String, Set<String>> peerings = new HashMap<>();
-    for (Json p : at.inputs().get("VpcPeeringConnections")) {
-      if (Lifecycle.peeringGone(p).isEmpty()) {
-        peerings.put(p.text("VpcPeeringConnectionId"), new HashSet<>(List.of(
-            p.field("RequesterVpcInfo").text("VpcId"), p.field("AccepterVpcInfo").text("VpcId"))));
+    if (peerings == null) {
+      peerings = new HashMap<>();
+      for (Json p : at.inputs().get("VpcPeeringConnections")) {
+        if (Lifecycle.peeringGone(p).isEmpty()) {
+          peerings.put(p.text("VpcPeeringConnectionId"), new HashSet<>(List.of(
+              p.field("RequesterVpcInfo").text("VpcId"),
+              p.field("AccepterVpcInfo").text("VpcId"))));
+        }
       }
     }
     Map<String, Cidr> cidrs = new HashMap<>();

@@ -30,7 +30,7 @@ final class Shares {
       Json zone = root.field("HostedZone");
       String name = zone.text("Name");
       String id = zone.text("Id").replace("/hostedzone/", "");
-      String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+      String bare = bare(name);
       String suffix = "." + at.region().code() + ".amazonaws.com";
       if (!zone.has("Config") || !zone.field("Config").flag("PrivateZone", false)
           || !bare.endsWith(suffix)) {
@@ -60,6 +60,11 @@ final class Shares {
       out.add(new Share(service, from.get(), with, AwsImport.origin(zone, id)));
     }
     return out;
+  }
+
+  /** A DNS name without its root's dot ({@code s3.us-east-1.amazonaws.com.}). */
+  static String bare(String name) {
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
   private Optional<String> aliasTarget(String zoneName, String service, List<Vpc> vpcs,

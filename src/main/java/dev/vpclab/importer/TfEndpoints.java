@@ -3,7 +3,6 @@ package dev.vpclab.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vpclab.model.Cidr;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,26 +41,28 @@ final class TfEndpoints {
     for (TfResource r : at.resources.ofType("aws_vpc_endpoint")) {
       endpoint(r);
     }
-    for (TfResource r : at.resources.ofType("aws_vpc_endpoint_subnet_association")) {
-      Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
-          t -> true, "endpoint");
-      Optional<String> s = at.links.one(r, "subnet_id", TfRecords.SUBNETS, t -> true,
-          "subnet");
-      if (e.isPresent() && s.isPresent() && endpointSubnets.containsKey(e.get())) {
-        endpointSubnets.get(e.get()).add(s.get());
-      }
-    }
-    for (TfResource r : at.resources.ofType("aws_vpc_endpoint_route_table_association")) {
-      Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
-          t -> true, "endpoint");
-      Optional<String> t = at.links.one(r, "route_table_id", TfRecords.TABLES, x -> true,
-          "route table");
-      if (e.isPresent() && t.isPresent() && endpointTables.containsKey(e.get())) {
-        endpointTables.get(e.get()).add(t.get());
-      }
-    }
+    associations("aws_vpc_endpoint_subnet_association", "subnet_id", TfRecords.SUBNETS,
+        "subnet", endpointSubnets);
+    associations("aws_vpc_endpoint_route_table_association", "route_table_id",
+        TfRecords.TABLES, "route table", endpointTables);
     for (TfResource r : at.resources.ofType("aws_instance")) {
       instance(r);
+    }
+  }
+
+  /**
+   * An endpoint's association resources of one type: each adds the id its {@code attribute}
+   * names to the endpoint's list in {@code lists} (an endpoint not read gets nothing).
+   */
+  private void associations(String type, String attribute, Set<String> types, String what,
+      Map<String, ArrayNode> lists) {
+    for (TfResource r : at.resources.ofType(type)) {
+      Optional<String> e = at.links.one(r, "vpc_endpoint_id", Set.of("aws_vpc_endpoint"),
+          t -> true, "endpoint");
+      Optional<String> x = at.links.one(r, attribute, types, t -> true, what);
+      if (e.isPresent() && x.isPresent() && lists.containsKey(e.get())) {
+        lists.get(e.get()).add(x.get());
+      }
     }
   }
 
@@ -115,12 +116,7 @@ final class TfEndpoints {
     JsonNode list = cidrs.isArray() ? cidrs : Json.mapper().createArrayNode().add(cidrs);
     for (int j = 0; j < list.size(); j++) {
       String text = list.get(j).asText();
-      try {
-        Cidr.parse(text);
-      } catch (RuntimeException e) {
-        throw new JsonFault(r.values().file(), r.values().path() + at
-            + (cidrs.isArray() ? "[" + j + "]" : ""), "not an IPv4 CIDR: " + text);
-      }
+      TfRecords.cidr(r, at + (cidrs.isArray() ? "[" + j + "]" : ""), text);
       ((ArrayNode) permission.get("IpRanges")).addObject().put("CidrIp", text);
     }
   }
@@ -165,7 +161,7 @@ final class TfEndpoints {
       Set<String> types = new java.util.HashSet<>(TfRecords.TABLES);
       types.addAll(TfRecords.VPCS);
       ArrayNode tables = TfRecords.texts(at.links.many(r, "route_table_ids", types,
-          t -> vpc.get().equals(at.tableVpcs.get(t.id())) || t.id().equals(vpc.get())
+          t -> vpc.get().equals(at.tableVpc(t.id())) || t.id().equals(vpc.get())
               && (at.unmanagedMains.containsValue(t.id())
                   || at.defaultTables.containsKey(t.id()))).stream()
           .map(at::mainTable).distinct().toList());
@@ -186,10 +182,8 @@ final class TfEndpoints {
   }
 
   private void instance(TfResource r) {
-    Optional<String> subnet = at.links.one(r, "subnet_id", TfRecords.SUBNETS, t -> true,
-        "subnet");
-    if (subnet.isEmpty() || !at.subnetVpcs.containsKey(subnet.get())) {
-      at.links.assumed().add(r.address() + ": its subnet is not in this file: left out");
+    Optional<String> subnet = at.subnetOf(r);
+    if (subnet.isEmpty()) {
       return;
     }
     ObjectNode i = TfRecords.object().put("InstanceId", r.id()).put("SubnetId", subnet.get());

@@ -89,7 +89,7 @@ final class TfJoins {
     ObjectNode root = TfRecords.object();
     String name = r.text("name").orElse("");
     ObjectNode zone = root.putObject("HostedZone").put("Id", r.text("zone_id").orElse(r.id()))
-        .put("Name", name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+        .put("Name", Shares.bare(name));
     JsonNode blocks = r.value("vpc").orElse(Json.mapper().createArrayNode());
     zone.putObject("Config").put("PrivateZone", !blocks.isEmpty());
     ArrayNode vpcs = root.putArray("VPCs");
@@ -125,7 +125,7 @@ final class TfJoins {
     }
     String name = r.text("fqdn").orElse(r.text("name").orElse(""));
     ObjectNode rec = TfRecords.object()
-        .put("Name", name.endsWith(".") ? name.substring(0, name.length() - 1) : name)
+        .put("Name", Shares.bare(name))
         .put("Type", r.text("type").orElse(""));
     rec.putObject("AliasTarget").put("DNSName", target);
     at.inputs.add("ResourceRecordSets", TfRecords.record(r, rec));

@@ -59,8 +59,7 @@ final class TfLinks {
       why = f.candidates().get(0).block() + " with an index the file does not show";
     } else {
       fit = resources.ofType(types.toArray(String[]::new)).stream().filter(fits).toList();
-      why = f.unfollowed().isEmpty() ? "known only after apply, with no reference to follow"
-          : String.join(", ", f.unfollowed()) + " cannot be followed";
+      why = unresolved(f);
     }
     if (fit.isEmpty()) {
       assumed.add(r.address() + "." + attribute + ": " + why + ": no " + what + " here, left"
@@ -94,11 +93,15 @@ final class TfLinks {
     f.exact().forEach(t -> out.add(t.id()));
     f.candidates().stream().filter(fits).forEach(t -> out.add(t.id()));
     if (out.isEmpty() && (!f.unfollowed().isEmpty() || r.isUnknown(attribute) && f.written())) {
-      assumed.add(r.address() + "." + attribute + ": " + (f.unfollowed().isEmpty()
-          ? "known only after apply, with no reference to follow"
-          : String.join(", ", f.unfollowed()) + " cannot be followed") + ": left out");
+      assumed.add(r.address() + "." + attribute + ": " + unresolved(f) + ": left out");
     }
     return new ArrayList<>(out);
+  }
+
+  /** Why a link that names nothing could not be resolved. */
+  private static String unresolved(TfRefs.Found f) {
+    return f.unfollowed().isEmpty() ? "known only after apply, with no reference to follow"
+        : String.join(", ", f.unfollowed()) + " cannot be followed";
   }
 
   private static boolean holdsKey(TfResource t, String key) {

@@ -126,7 +126,6 @@ final class TfNetwork {
       return;
     }
     at.subnetVpcs.put(r.id(), vpc.get());
-    at.subnetCidrs.put(r.id(), c);
     ObjectNode s = TfRecords.object().put("SubnetId", r.id()).put("VpcId", vpc.get())
         .put("AvailabilityZone", az);
     if (v6) {
@@ -143,13 +142,7 @@ final class TfNetwork {
   }
 
   private static Cidr cidr(TfResource r) throws JsonFault {
-    String text = r.require("cidr_block");
-    try {
-      return Cidr.parse(text);
-    } catch (RuntimeException e) {
-      throw new JsonFault(r.values().file(), r.values().path() + ".cidr_block",
-          "not an IPv4 CIDR: " + text);
-    }
+    return TfRecords.cidr(r, ".cidr_block", r.require("cidr_block"));
   }
 
   private void table(TfResource r) {
@@ -184,7 +177,6 @@ final class TfNetwork {
       at.defaultTables.putIfAbsent(vpc.get(), r.id());
     }
     at.tables.put(r.id(), t);
-    at.tableVpcs.put(r.id(), vpc.get());
     at.inputs.add("RouteTables", TfRecords.record(r, t));
   }
 
@@ -221,7 +213,7 @@ final class TfNetwork {
     }
     String vpc = at.subnetVpcs.get(subnet.get());
     Optional<String> table = at.links.one(r, "route_table_id", TfRecords.TABLES,
-        t -> vpc != null && vpc.equals(at.tableVpcs.get(t.id())),
+        t -> vpc != null && vpc.equals(at.tableVpc(t.id())),
         "route table in its subnet's VPC");
     if (table.isPresent() && at.tables.containsKey(table.get())) {
       associated.add(subnet.get());
@@ -231,10 +223,8 @@ final class TfNetwork {
   }
 
   private void nat(TfResource r) {
-    Optional<String> subnet = at.links.one(r, "subnet_id", TfRecords.SUBNETS, s -> true,
-        "subnet");
-    if (subnet.isEmpty() || !at.subnetVpcs.containsKey(subnet.get())) {
-      at.links.assumed().add(r.address() + ": its subnet is not in this file: left out");
+    Optional<String> subnet = at.subnetOf(r);
+    if (subnet.isEmpty()) {
       return;
     }
     ObjectNode n = TfRecords.object().put("NatGatewayId", r.id()).put("SubnetId", subnet.get())

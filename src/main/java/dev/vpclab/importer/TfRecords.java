@@ -7,6 +7,7 @@ import dev.vpclab.model.Cidr;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,8 +26,6 @@ final class TfRecords {
   final AwsInputs inputs = new AwsInputs();
   final Map<String, Cidr> vpcCidrs = new HashMap<>();
   final Map<String, String> subnetVpcs = new HashMap<>();
-  final Map<String, Cidr> subnetCidrs = new HashMap<>();
-  final Map<String, String> tableVpcs = new HashMap<>();
   final Map<String, ObjectNode> tables = new HashMap<>();
   /**
    * The VPCs (by id) whose main route table no resource manages, by that table's id as the state
@@ -83,10 +82,38 @@ final class TfRecords {
     return out;
   }
 
+  /** An IPv4 CIDR an attribute of a resource holds ({@code at} its path there), else a fault. */
+  static Cidr cidr(TfResource r, String at, String text) throws JsonFault {
+    try {
+      return Cidr.parse(text);
+    } catch (RuntimeException e) {
+      throw new JsonFault(r.values().file(), r.values().path() + at, "not an IPv4 CIDR: " + text);
+    }
+  }
+
+  /** The VPC (by id) of a route table read, by its id; null for one not read. */
+  String tableVpc(String id) {
+    ObjectNode t = tables.get(id);
+    return t == null ? null : t.path("VpcId").asText();
+  }
+
   /** Whether a VPC's CIDR holds a CIDR (what AWS requires of a subnet's VPC). */
   boolean vpcHolds(TfResource vpc, Cidr c) {
     Cidr v = vpcCidrs.get(vpc.id());
     return v != null && c != null && v.contains(c);
+  }
+
+  /**
+   * The subnet (by id) a resource's {@code subnet_id} names, when it is in this file; else empty,
+   * and the resource is said to be left out.
+   */
+  Optional<String> subnetOf(TfResource r) {
+    Optional<String> subnet = links.one(r, "subnet_id", SUBNETS, s -> true, "subnet");
+    if (subnet.isEmpty() || !subnetVpcs.containsKey(subnet.get())) {
+      links.assumed().add(r.address() + ": its subnet is not in this file: left out");
+      return Optional.empty();
+    }
+    return subnet;
   }
 
   boolean subnetIn(TfResource subnet, String vpcId) {

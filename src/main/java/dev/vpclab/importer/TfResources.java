@@ -23,7 +23,7 @@ final class TfResources {
   private final Map<String, JsonNode> unknown = new HashMap<>();
 
   private TfResources(String file) {
-    this.file = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+    this.file = AwsInputs.name(file);
   }
 
   static TfResources of(Json root) throws JsonFault {

@@ -25,6 +25,9 @@ final class ImportMagic {
   /** The scenario text, or the error (a located one, or a usage line). */
   record Outcome(String text, String error) {}
 
+  /** A file to read, as messages name it, and whether it was found in a folder given. */
+  private record Named(String file, boolean inFolder) {}
+
   private ImportMagic() {}
 
   static Outcome run(String arg, Path base) {
@@ -52,31 +55,27 @@ final class ImportMagic {
       return new Outcome(null, trouble + "\n");
     }
     List<AwsImport.Input> inputs = new ArrayList<>();
-    List<String> named = new ArrayList<>();
-    List<Boolean> inFolder = new ArrayList<>();
+    List<Named> named = new ArrayList<>();
     for (String f : files) {
       Path p = base.resolve(f);
       if (source.equals("aws") && Files.isDirectory(p)) {
         int before = named.size();
         try {
           for (Path j : Import.folderFiles(p)) {
-            named.add(Path.of(f).resolve(j.getFileName()).toString());
-            inFolder.add(true);
+            named.add(new Named(Path.of(f).resolve(j.getFileName()).toString(), true));
           }
         } catch (IOException | RuntimeException e) {
           return new Outcome(null, f + ": error: cannot read: " + e.getMessage() + "\n");
         }
         if (named.size() == before) {
-          return new Outcome(null, f + ": error: no .json file in this folder (the describe"
-              + " outputs to import)\n");
+          return new Outcome(null, f + ": error: " + Import.NO_JSON + "\n");
         }
       } else {
-        named.add(f);
-        inFolder.add(false);
+        named.add(new Named(f, false));
       }
     }
-    for (int k = 0; k < named.size(); k++) {
-      String f = named.get(k);
+    for (Named n : named) {
+      String f = n.file();
       try {
         Path path = base.resolve(f);
         if (Files.size(path) > Import.MAX_BYTES) {
@@ -84,7 +83,7 @@ final class ImportMagic {
               + Import.MAX_BYTES / (1024 * 1024) + " MB, the largest vpclab imports\n");
         }
         inputs.add(new AwsImport.Input(f, Files.readString(path, StandardCharsets.UTF_8),
-            inFolder.get(k)));
+            n.inFolder()));
       } catch (NoSuchFileException e) {
         return new Outcome(null, f + ": error: no such file\n");
       } catch (InvalidPathException e) {
