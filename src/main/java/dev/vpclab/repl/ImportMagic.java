@@ -57,18 +57,24 @@ final class ImportMagic {
     List<AwsImport.Input> inputs = new ArrayList<>();
     List<Named> named = new ArrayList<>();
     for (String f : files) {
-      Path p = base.resolve(f);
+      Path p;
+      try {
+        p = base.resolve(f);
+      } catch (InvalidPathException e) {
+        return new Outcome(null, f + ": error: not a valid file name\n");
+      }
       if (source.equals("aws") && Files.isDirectory(p)) {
-        int before = named.size();
+        List<Path> found;
         try {
-          for (Path j : Import.folderFiles(p)) {
-            named.add(new Named(Path.of(f).resolve(j.getFileName()).toString(), true));
-          }
+          found = Import.folderFiles(p);
         } catch (IOException | RuntimeException e) {
           return new Outcome(null, f + ": error: cannot read: " + e.getMessage() + "\n");
         }
-        if (named.size() == before) {
+        if (found.isEmpty()) {
           return new Outcome(null, f + ": error: " + Import.NO_JSON + "\n");
+        }
+        for (Path j : found) {
+          named.add(new Named(Path.of(f).resolve(j.getFileName()).toString(), true));
         }
       } else {
         named.add(new Named(f, false));

@@ -106,6 +106,13 @@ class SessionImportTest {
   }
 
   @Test
+  void aFileNameThatIsNoneSaysSo() {
+    Session s = new Session(dir);
+    assertEquals("a\u0000b.json: error: not a valid file name\n\n",
+        s.input("%import aws a\u0000b.json").text());
+  }
+
+  @Test
   void quotedFileNamesMayHoldSpaces() {
     assertEquals(java.util.List.of("aws", "my files/a.json", "b.json"),
         ImportMagic.words("aws \"my files/a.json\"  b.json"));
